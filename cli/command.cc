@@ -1,0 +1,40 @@
+#include "cli/command.h"
+
+#include <cstdlib>
+
+namespace govmap {
+
+void add_format_option(CLI::App* cmd, std::string& format) {
+  cmd->add_option("--format", format, "Output format: table (aligned, for a terminal), csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->default_val("table");
+}
+
+void add_at_option(CLI::App* cmd, std::string& at) {
+  cmd->add_option("--at", at, "Only what was in force on this date (YYYY-MM-DD)");
+}
+
+std::optional<Date> optional_date(const std::string& text, const char* option) {
+  if (text.empty()) return std::nullopt;
+  return Date::parse_or_throw(text, option);
+}
+
+void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run) {
+  app.description(
+      "govmap maps who answers to whom in the English NHS and local government: organisations "
+      "and their statutory and shadow relationships over time, stored in SQLite.");
+  app.set_version_flag("--version", std::string("govmap ") + GOVMAP_VERSION);
+  const char* env = std::getenv("GOVMAP_DB");
+  global.db = env && *env ? env : "govmap.db";
+  app.add_option("--db", global.db, "The govmap database (default: $GOVMAP_DB or govmap.db)");
+  app.require_subcommand(1);
+  setup_import(app, run);
+  setup_orgs(app, run);
+  setup_show(app, run);
+  setup_rels(app, run);
+  setup_sources(app, run);
+  setup_imports(app, run);
+  setup_sql(app, run);
+}
+
+}  // namespace govmap

@@ -1,0 +1,60 @@
+// govmap orgs — list organisations (one row per period).
+#include <ostream>
+
+#include "cli/command.h"
+#include "core/kinds.h"
+#include "core/store.h"
+
+namespace govmap {
+namespace {
+
+struct OrgsOptions {
+  std::string at, kind, search, format;
+};
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Outcome run_orgs(const OrgsOptions& opts, CommandContext& ctx) {
+  auto at = optional_date(opts.at, "--at");
+  std::optional<OrgKind> kind;
+  if (!opts.kind.empty()) kind = org_kind_or_throw(opts.kind, "--kind");
+  OutputFormat format = output_format_or_throw(opts.format);
+  Store store(ctx.global.db, Database::Mode::kReadOnly);
+  Table table({"id", "name", "kind", "tier", "valid_from", "valid_to", "identifiers"});
+  std::string needle = lower(opts.search);
+  for (const Organisation& o : store.organisations()) {
+    std::vector<std::string> idents;
+    for (const Identifier& i : o.identifiers) idents.push_back(i.scheme + ":" + i.value);
+    for (const OrgPeriod& p : o.periods) {
+      if (at && !p.valid.contains(*at)) continue;
+      if (kind && p.kind != *kind) continue;
+      if (!needle.empty() && lower(p.name).find(needle) == std::string::npos &&
+          lower(o.id).find(needle) == std::string::npos)
+        continue;
+      table.add_row({o.id, p.name, name_of(p.kind), p.tier.empty() ? Table::Cell() : p.tier,
+                     p.valid.from.str(),
+                     p.valid.to ? Table::Cell(p.valid.to->str()) : Table::Cell(),
+                     join(idents, ";")});
+    }
+  }
+  *ctx.out << table.render(format);
+  return Outcome::kOk;
+}
+
+}  // namespace
+
+void setup_orgs(CLI::App& app, RunFunction& run) {
+  auto opts = std::make_shared<OrgsOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "orgs", "List organisations, one row per period of their life, ordered by id and date");
+  add_at_option(cmd, opts->at);
+  cmd->add_option("--kind", opts->kind, "Only organisations of this kind (e.g. ccg, icb, osc)");
+  cmd->add_option("--search", opts->search, "Only names or ids containing this text (any case)");
+  add_format_option(cmd, opts->format);
+  cmd->callback([opts, &run] { run = [opts](CommandContext& ctx) { return run_orgs(*opts, ctx); }; });
+}
+
+}  // namespace govmap

@@ -1,0 +1,44 @@
+#include "cli/listing.h"
+
+#include "core/kinds.h"
+#include "core/store.h"
+
+namespace govmap {
+
+NameIndex::NameIndex(const Store& store) {
+  for (Organisation& o : store.organisations()) orgs_.emplace(o.id, std::move(o));
+}
+
+std::string NameIndex::name(const std::string& id, Date d) const {
+  auto it = orgs_.find(id);
+  if (it == orgs_.end() || it->second.periods.empty()) return "";
+  const Organisation& o = it->second;
+  if (const OrgPeriod* p = o.period_at(d)) return p->name;
+  const OrgPeriod* best = &o.periods.front();
+  for (const OrgPeriod& p : o.periods)
+    if (p.valid.from <= d) best = &p;
+  return best->name;
+}
+
+Table relationship_table(const std::vector<Relationship>& rels, const NameIndex& names,
+                         std::optional<Date> at) {
+  Table t({"from", "from_name", "kind", "layer", "to", "to_name", "valid_from", "valid_to",
+           "legal_basis", "sources", "note"});
+  for (const Relationship& r : rels) {
+    Date when = at ? *at : r.valid.from;
+    t.add_row({r.from, names.name(r.from, when), name_of(r.kind), name_of(r.layer), r.to,
+               names.name(r.to, when), r.valid.from.str(),
+               r.valid.to ? Table::Cell(r.valid.to->str()) : Table::Cell(), r.legal_basis,
+               join(r.sources, ";"), r.note});
+  }
+  return t;
+}
+
+Table source_table(const std::vector<Source>& sources) {
+  Table t({"id", "title", "publisher", "url", "date"});
+  for (const Source& s : sources)
+    t.add_row({s.id, s.title, s.publisher, s.url, s.date.empty() ? Table::Cell() : s.date});
+  return t;
+}
+
+}  // namespace govmap

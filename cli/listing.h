@@ -1,0 +1,38 @@
+// Tables shared by several listing commands.
+#ifndef GOVMAP_CLI_LISTING_H_
+#define GOVMAP_CLI_LISTING_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/table.h"
+
+namespace govmap {
+
+class Store;
+
+// Organisation names by date, loaded once.
+class NameIndex {
+ public:
+  explicit NameIndex(const Store& store);
+  // The name in force at d, else the latest name before d, else the first.
+  std::string name(const std::string& id, Date d) const;
+
+ private:
+  std::map<std::string, Organisation> orgs_;
+};
+
+// Columns: from,from_name,kind,layer,to,to_name,valid_from,valid_to,legal_basis,
+// sources,note. Names are those in force at `at`, or at the start of the
+// relationship when no date is given.
+Table relationship_table(const std::vector<Relationship>& rels, const NameIndex& names,
+                         std::optional<Date> at);
+
+Table source_table(const std::vector<Source>& sources);
+
+}  // namespace govmap
+
+#endif  // GOVMAP_CLI_LISTING_H_

@@ -1,0 +1,200 @@
+#include "core/csv.h"
+
+#include <csv.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "core/kinds.h"
+#include "core/suggest.h"
+
+namespace govmap {
+namespace {
+constexpr unsigned char kOptions = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
+// libcsv's pstate value before any field of a record has been seen.
+constexpr int kRowNotBegun = 0;
+
+std::string trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t");
+  return std::string(s.substr(b, e - b + 1));
+}
+}  // namespace
+
+int CsvRecord::column_of(size_t i) const {
+  size_t field = 0;
+  bool quoted = false;
+  for (size_t pos = 0; pos <= raw_line.size(); ++pos) {
+    if (field == i) return static_cast<int>(pos) + 1;
+    if (pos == raw_line.size()) break;
+    char c = raw_line[pos];
+    if (c == '"') quoted = !quoted;
+    else if (c == ',' && !quoted) ++field;
+  }
+  return 0;
+}
+
+CsvReader::CsvReader(const std::string& path) : name_(path), parser_(std::make_unique<csv_parser>()) {
+  auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*file) throw Error(Error::Kind::kIo, "cannot open '" + path + "': " + std::strerror(errno));
+  in_ = std::move(file);
+  csv_init(parser_.get(), kOptions);
+}
+
+CsvReader::CsvReader(std::string name, std::string text)
+    : name_(std::move(name)),
+      in_(std::make_unique<std::istringstream>(std::move(text))),
+      parser_(std::make_unique<csv_parser>()) {
+  csv_init(parser_.get(), kOptions);
+}
+
+CsvReader::~CsvReader() { csv_free(parser_.get()); }
+
+void CsvReader::on_field(void* data, size_t len, void* self) {
+  auto* r = static_cast<CsvReader*>(self);
+  r->fields_.emplace_back(static_cast<const char*>(data), len);
+}
+
+void CsvReader::on_record(int /*terminator*/, void* self) {
+  auto* r = static_cast<CsvReader*>(self);
+  CsvRecord rec;
+  rec.fields = std::move(r->fields_);
+  rec.line = r->record_line_;
+  rec.raw_line = r->record_raw_;
+  r->fields_.clear();
+  r->ready_.push_back(std::move(rec));
+}
+
+bool CsvReader::read_line(std::string& line) {
+  if (!std::getline(*in_, line)) return false;
+  ++line_;
+  if (line_ == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return true;
+}
+
+void CsvReader::parse_error(int column) {
+  Diagnostic d;
+  d.file = name_;
+  d.line = line_;
+  d.column = column;
+  d.source_line = current_raw_;
+  d.message = "malformed CSV: a quote inside an unquoted field or after a closing quote";
+  throw Error(Error::Kind::kInput, {d});
+}
+
+bool CsvReader::next(CsvRecord& rec) {
+  while (ready_.empty() && !eof_) {
+    std::string line;
+    if (!read_line(line)) {
+      eof_ = true;
+      if (csv_fini(parser_.get(), on_field, on_record, this) != 0) {
+        Diagnostic d;
+        d.file = name_;
+        d.line = record_line_;
+        d.source_line = record_raw_;
+        d.message = "malformed CSV: quoted field is not closed before the end of the file";
+        throw Error(Error::Kind::kInput, {d});
+      }
+      break;
+    }
+    if (parser_->pstate == kRowNotBegun) {
+      record_line_ = line_;
+      record_raw_ = line;
+    }
+    current_raw_ = line;
+    line.push_back('\n');
+    size_t used = csv_parse(parser_.get(), line.data(), line.size(), on_field, on_record, this);
+    if (used != line.size()) parse_error(static_cast<int>(used) + 1);
+  }
+  if (ready_.empty()) return false;
+  rec = std::move(ready_.front());
+  ready_.pop_front();
+  return true;
+}
+
+Diagnostic CsvReader::at(const CsvRecord& rec, size_t field, std::string message) const {
+  return diagnostic_at(name_, rec, field, std::move(message));
+}
+
+Diagnostic diagnostic_at(const std::string& file, const CsvRecord& rec, size_t field,
+                         std::string message) {
+  Diagnostic d;
+  d.file = file;
+  d.line = rec.line;
+  d.column = field < rec.fields.size() ? rec.column_of(field) : 0;
+  d.source_line = rec.raw_line;
+  if (field < rec.fields.size() && !rec.fields[field].empty())
+    d.span = static_cast<int>(rec.fields[field].size());
+  d.message = std::move(message);
+  return d;
+}
+
+CsvHeader::CsvHeader(const CsvReader& reader, const CsvRecord& header,
+                     const std::vector<std::string>& required,
+                     const std::vector<std::string>& optional, DiagnosticSink& sink) {
+  std::vector<std::string> known = required;
+  known.insert(known.end(), optional.begin(), optional.end());
+  for (size_t i = 0; i < header.fields.size(); ++i) {
+    std::string name = trim(header.fields[i]);
+    bool is_known = false;
+    for (const std::string& k : known) is_known = is_known || k == name;
+    if (!is_known) {
+      sink.add(reader.at(header, i, "unknown column '" + name + "'" + did_you_mean(name, known) +
+                                        " (expected: " + join(known) + ")"));
+      ok_ = false;
+    } else if (index(name) != std::string::npos) {
+      sink.add(reader.at(header, i, "duplicate column '" + name + "'"));
+      ok_ = false;
+    }
+    names_.push_back(name);
+  }
+  for (const std::string& r : required) {
+    if (index(r) == std::string::npos) {
+      Diagnostic d = reader.at(header, header.fields.size(), "missing column '" + r + "'");
+      d.column = 1;
+      sink.add(d);
+      ok_ = false;
+    }
+  }
+}
+
+size_t CsvHeader::index(std::string_view column) const {
+  for (size_t i = 0; i < names_.size(); ++i)
+    if (names_[i] == column) return i;
+  return std::string::npos;
+}
+
+const std::string& CsvHeader::get(const CsvRecord& rec, std::string_view column) const {
+  static const std::string kEmpty;
+  size_t i = index(column);
+  return i < rec.fields.size() ? rec.fields[i] : kEmpty;
+}
+
+std::vector<std::string> split_list(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find(sep, start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string item = trim(s.substr(start, end - start));
+    if (!item.empty()) out.push_back(item);
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string csv_quote(std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace govmap

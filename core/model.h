@@ -1,0 +1,91 @@
+// The data model: organisations with dated periods, relationships, sources.
+//
+// These are plain values. The store (store.h) persists them; the snapshot
+// (snapshot.h) turns the ones in force at a date into a graph. Ids are strings:
+// an organisation's stable id is its ODS code where one exists (03N), else its
+// ONS code, else a readable slug (syb-cpb); any of its identifiers resolves to it.
+#ifndef GOVMAP_CORE_MODEL_H_
+#define GOVMAP_CORE_MODEL_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/kinds.h"
+
+namespace govmap {
+
+struct Identifier {
+  std::string scheme;  // ods, ons, slug, ...
+  std::string value;
+  friend bool operator<(const Identifier& a, const Identifier& b) {
+    return a.scheme != b.scheme ? a.scheme < b.scheme : a.value < b.value;
+  }
+  friend bool operator==(const Identifier& a, const Identifier& b) {
+    return a.scheme == b.scheme && a.value == b.value;
+  }
+};
+
+// One stretch of an organisation's life with a fixed name and kind. Periods of
+// one organisation never overlap.
+struct OrgPeriod {
+  Interval valid;
+  std::string name;
+  OrgKind kind = OrgKind::kOther;
+  std::string tier;  // local_authority only: county, district, unitary, ...
+  std::vector<std::string> sources;  // source ids, sorted
+  std::string dataset;               // which import owns this fact
+};
+
+struct Organisation {
+  std::string id;
+  std::vector<Identifier> identifiers;  // sorted; excludes the id itself
+  std::vector<OrgPeriod> periods;       // sorted by valid.from
+
+  // The period in force at d, if any.
+  const OrgPeriod* period_at(Date d) const;
+  // True when the union of periods covers every day of iv.
+  bool covers(const Interval& iv) const;
+};
+
+struct Relationship {
+  std::string from;  // organisation ids (resolved, never other identifiers)
+  std::string to;
+  RelKind kind = RelKind::kMemberOf;
+  Layer layer = Layer::kStatutory;
+  Interval valid;
+  std::string legal_basis;
+  std::vector<std::string> sources;  // sorted
+  std::string note;
+  std::optional<double> share;  // e.g. share of LSOAs for geographic overlaps
+  std::string dataset;
+
+  // The identity used for duplicates, ordering and diffs.
+  std::string key() const;
+};
+
+// Deterministic order: from, to, kind, layer, valid_from.
+bool operator<(const Relationship& a, const Relationship& b);
+
+struct Source {
+  std::string id;
+  std::string title;
+  std::string publisher;
+  std::string url;
+  std::string date;  // YYYY-MM-DD or empty
+  std::string dataset;
+};
+
+struct ImportRecord {
+  std::string path;
+  std::string sha256;
+  std::string importer;
+  std::string dataset;
+  std::string imported_at;  // ISO 8601 UTC
+  std::string counts;       // JSON object
+};
+
+}  // namespace govmap
+
+#endif  // GOVMAP_CORE_MODEL_H_

@@ -1,0 +1,84 @@
+#include "core/schema.h"
+
+namespace govmap {
+
+// Dates are TEXT 'YYYY-MM-DD' so they sort and compare as strings; valid_to NULL
+// means still in force. Foreign keys are deferred so an import can replace a
+// dataset's rows inside one transaction; they are checked at COMMIT.
+const char* const kSchemaSql = R"sql(
+CREATE TABLE source (
+  id        TEXT PRIMARY KEY,
+  title     TEXT NOT NULL,
+  publisher TEXT NOT NULL,
+  url       TEXT NOT NULL,
+  date      TEXT,
+  dataset   TEXT NOT NULL
+);
+CREATE TABLE organisation (
+  id TEXT PRIMARY KEY
+);
+CREATE TABLE identifier (
+  scheme  TEXT NOT NULL,
+  value   TEXT NOT NULL,
+  org_id  TEXT NOT NULL REFERENCES organisation(id) DEFERRABLE INITIALLY DEFERRED,
+  dataset TEXT NOT NULL,
+  PRIMARY KEY (scheme, value)
+);
+CREATE INDEX identifier_value ON identifier(value);
+CREATE INDEX identifier_org ON identifier(org_id);
+CREATE TABLE org_period (
+  org_id     TEXT NOT NULL REFERENCES organisation(id) DEFERRABLE INITIALLY DEFERRED,
+  valid_from TEXT NOT NULL,
+  valid_to   TEXT,
+  name       TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  tier       TEXT,
+  dataset    TEXT NOT NULL,
+  PRIMARY KEY (org_id, valid_from)
+);
+CREATE INDEX org_period_dates ON org_period(valid_from, valid_to);
+CREATE INDEX org_period_dataset ON org_period(dataset);
+CREATE TABLE org_period_source (
+  org_id     TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  source_id  TEXT NOT NULL REFERENCES source(id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (org_id, valid_from, source_id),
+  FOREIGN KEY (org_id, valid_from) REFERENCES org_period(org_id, valid_from)
+    ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+);
+CREATE TABLE relationship (
+  id          INTEGER PRIMARY KEY,
+  from_id     TEXT NOT NULL REFERENCES organisation(id) DEFERRABLE INITIALLY DEFERRED,
+  to_id       TEXT NOT NULL REFERENCES organisation(id) DEFERRABLE INITIALLY DEFERRED,
+  kind        TEXT NOT NULL,
+  layer       TEXT NOT NULL CHECK (layer IN ('statutory', 'shadow')),
+  valid_from  TEXT NOT NULL,
+  valid_to    TEXT,
+  legal_basis TEXT NOT NULL DEFAULT '',
+  note        TEXT NOT NULL DEFAULT '',
+  share       REAL,
+  dataset     TEXT NOT NULL,
+  UNIQUE (from_id, to_id, kind, layer, valid_from)
+);
+CREATE INDEX relationship_to ON relationship(to_id);
+CREATE INDEX relationship_dates ON relationship(valid_from, valid_to);
+CREATE INDEX relationship_dataset ON relationship(dataset);
+CREATE TABLE relationship_source (
+  relationship_id INTEGER NOT NULL
+    REFERENCES relationship(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  source_id       TEXT NOT NULL REFERENCES source(id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (relationship_id, source_id)
+);
+CREATE TABLE import (
+  id          INTEGER PRIMARY KEY,
+  path        TEXT NOT NULL,
+  sha256      TEXT NOT NULL,
+  importer    TEXT NOT NULL,
+  dataset     TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  counts      TEXT NOT NULL
+);
+CREATE INDEX import_dataset ON import(dataset);
+)sql";
+
+}  // namespace govmap

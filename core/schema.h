@@ -1,0 +1,16 @@
+// The SQL that creates a govmap database. docs/schema.md documents every table;
+// keep the two in step.
+#ifndef GOVMAP_CORE_SCHEMA_H_
+#define GOVMAP_CORE_SCHEMA_H_
+
+namespace govmap {
+
+// Bumped whenever a table or column changes; stored in PRAGMA user_version.
+// application_id marks the file as govmap's ("GOVM").
+constexpr int kApplicationId = 0x474f564d;
+
+extern const char* const kSchemaSql;
+
+}  // namespace govmap
+
+#endif  // GOVMAP_CORE_SCHEMA_H_

@@ -1,0 +1,98 @@
+#include "core/snapshot.h"
+
+#include <algorithm>
+#include <deque>
+
+#include "core/store.h"
+
+namespace govmap {
+
+std::optional<Vertex> Snapshot::find(const std::string& id) const {
+  auto it = index_.find(id);
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+namespace {
+
+bool is_area_kind(RelKind k) {
+  return k == RelKind::kPartOf || k == RelKind::kMemberOf || k == RelKind::kCommitteeOf;
+}
+
+// Ids within hops area-steps of start (undirected), start included.
+std::set<std::string> area_members(const std::string& start, int hops,
+                                   const std::vector<const Relationship*>& rels) {
+  std::map<std::string, std::vector<std::string>> adjacent;
+  for (const Relationship* r : rels) {
+    if (!is_area_kind(r->kind)) continue;
+    adjacent[r->from].push_back(r->to);
+    adjacent[r->to].push_back(r->from);
+  }
+  std::set<std::string> seen = {start};
+  std::deque<std::pair<std::string, int>> queue = {{start, 0}};
+  // Breadth-first with a visited set: terminates on cycles, bounded by hops.
+  while (!queue.empty()) {
+    auto [id, depth] = queue.front();
+    queue.pop_front();
+    if (depth == hops) continue;
+    for (const std::string& next : adjacent[id])
+      if (seen.insert(next).second) queue.emplace_back(next, depth + 1);
+  }
+  return seen;
+}
+
+}  // namespace
+
+Snapshot build_snapshot(const Store& store, const SnapshotOptions& options) {
+  RelationshipFilter filter;
+  filter.at = options.at;
+  return build_snapshot(store.organisations(), store.relationships(filter), options);
+}
+
+Snapshot build_snapshot(const std::vector<Organisation>& orgs,
+                        const std::vector<Relationship>& rels, const SnapshotOptions& options) {
+  Snapshot snap;
+  snap.at = options.at;
+
+  std::vector<const Organisation*> live;
+  for (const Organisation& o : orgs)
+    if (o.period_at(options.at)) live.push_back(&o);
+  std::sort(live.begin(), live.end(),
+            [](const Organisation* a, const Organisation* b) { return a->id < b->id; });
+  std::set<std::string> live_ids;
+  for (const Organisation* o : live) live_ids.insert(o->id);
+
+  std::vector<const Relationship*> in_force;
+  for (const Relationship& r : rels)
+    if (r.valid.contains(options.at) && live_ids.count(r.from) && live_ids.count(r.to))
+      in_force.push_back(&r);
+  std::sort(in_force.begin(), in_force.end(),
+            [](const Relationship* a, const Relationship* b) { return *a < *b; });
+
+  // The area is found over all relationships in force, before layer and kind
+  // filters, so "--area X --layer shadow" means the shadow part of area X.
+  std::optional<std::set<std::string>> area;
+  if (options.area) area = area_members(*options.area, options.area_hops, in_force);
+
+  for (const Organisation* o : live) {
+    if (area && !area->count(o->id)) continue;
+    Vertex v = boost::add_vertex(snap.graph);
+    snap.graph[v].id = o->id;
+    snap.graph[v].period = *o->period_at(options.at);
+    snap.graph[v].identifiers = o->identifiers;
+    snap.index_[o->id] = v;
+  }
+  for (const Relationship* r : in_force) {
+    if (options.layer && r->layer != *options.layer) continue;
+    if (!options.kinds.empty() && !options.kinds.count(r->kind)) continue;
+    auto f = snap.index_.find(r->from);
+    auto t = snap.index_.find(r->to);
+    if (f == snap.index_.end() || t == snap.index_.end()) continue;
+    auto [e, added] = boost::add_edge(f->second, t->second, snap.graph);
+    (void)added;
+    snap.graph[e].rel = *r;
+  }
+  return snap;
+}
+
+}  // namespace govmap

@@ -1,0 +1,77 @@
+// The governance graph as it stood on one day.
+//
+// build_snapshot() is the one place a Boost.Graph is made from the store:
+// organisations in force at the date become vertices (carrying the period in
+// force), relationships in force become edges (carrying every attribute).
+// Algorithms and renderers take their graph from here and nowhere else.
+//
+// Determinism: vertices are added in id order and edges in relationship order
+// (from, to, kind, layer, valid_from), so vertex and edge indexes, and anything
+// iterated from them, do not depend on the order data was imported.
+#ifndef GOVMAP_CORE_SNAPSHOT_H_
+#define GOVMAP_CORE_SNAPSHOT_H_
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace govmap {
+
+class Store;
+
+struct VertexData {
+  std::string id;
+  OrgPeriod period;                     // the period in force at the snapshot date
+  std::vector<Identifier> identifiers;  // sorted
+};
+
+struct EdgeData {
+  Relationship rel;
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData,
+                                    EdgeData>;
+using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+struct SnapshotOptions {
+  Date at;
+  std::optional<Layer> layer;  // unset = both layers
+  std::set<RelKind> kinds;     // empty = every kind
+  // Keep only `area` and what lies within area_hops part_of / member_of /
+  // committee_of steps of it, in either direction. An organisation id.
+  std::optional<std::string> area;
+  int area_hops = 2;
+};
+
+class Snapshot {
+ public:
+  Graph graph;
+  Date at;
+
+  std::optional<Vertex> find(const std::string& id) const;
+  const VertexData& operator[](Vertex v) const { return graph[v]; }
+  size_t vertex_count() const { return boost::num_vertices(graph); }
+  size_t edge_count() const { return boost::num_edges(graph); }
+
+ private:
+  friend Snapshot build_snapshot(const std::vector<Organisation>&,
+                                 const std::vector<Relationship>&, const SnapshotOptions&);
+  std::map<std::string, Vertex> index_;
+};
+
+// From the store: reads what is in force at options.at.
+Snapshot build_snapshot(const Store& store, const SnapshotOptions& options);
+// From values already in memory (tests, benchmarks, importers' dry runs).
+Snapshot build_snapshot(const std::vector<Organisation>& orgs,
+                        const std::vector<Relationship>& rels, const SnapshotOptions& options);
+
+}  // namespace govmap
+
+#endif  // GOVMAP_CORE_SNAPSHOT_H_

@@ -1,0 +1,80 @@
+// A thin RAII layer over the SQLite C API.
+//
+// Database owns one connection; Statement owns one prepared statement and binds
+// by 1-based position. Every SQLite failure becomes Error(kDatabase) carrying
+// SQLite's message; a busy database (another govmap holding the write lock past
+// the busy timeout) gets a message that says so.
+#ifndef GOVMAP_CORE_SQLITE_H_
+#define GOVMAP_CORE_SQLITE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace govmap {
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& o) noexcept;
+
+  Statement& bind(int index, std::string_view text);
+  Statement& bind_optional(int index, const std::optional<std::string>& text);  // nullopt -> NULL
+  Statement& bind(int index, int64_t value);
+  Statement& bind(int index, double value);
+  Statement& bind_null(int index);
+
+  // Advances; true while a row is available. Throws on error.
+  bool step();
+  // Runs to completion (for statements that return no rows).
+  void run();
+  void reset();  // clears bindings too
+
+  std::string text(int column) const;  // NULL -> ""
+  std::optional<std::string> optional_text(int column) const;
+  int64_t integer(int column) const;
+  double real(int column) const;
+  bool is_null(int column) const;
+  int column_count() const;
+  std::string column_name(int column) const;
+  // SQLite's storage class of the value in this row: SQLITE_INTEGER, ... .
+  int column_type(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+ public:
+  enum class Mode { kReadWrite, kReadOnly };
+  // Opens (creating when kReadWrite) the file at path. Throws Error(kDatabase).
+  Database(const std::string& path, Mode mode);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+  void exec(std::string_view sql);  // one or more statements, no results
+  int64_t changes() const;
+  sqlite3* handle() { return db_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+// Throws Error(kDatabase) describing rc for db, prefixed with what was being done.
+[[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view doing);
+
+}  // namespace govmap
+
+#endif  // GOVMAP_CORE_SQLITE_H_

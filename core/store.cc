@@ -1,0 +1,402 @@
+#include "core/store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+
+#include "core/error.h"
+#include "core/schema.h"
+
+namespace govmap {
+namespace {
+
+std::optional<std::string> opt_date(const std::optional<Date>& d) {
+  return d ? std::optional<std::string>(d->str()) : std::nullopt;
+}
+
+// Dates in the database were validated on the way in; a bad one means the file
+// was edited by hand, which is worth a clear message rather than a crash.
+Date stored_date(const std::string& s, const char* what) {
+  if (auto d = Date::parse(s)) return *d;
+  throw Error(Error::Kind::kDatabase, std::string("database holds a malformed ") + what + " '" + s + "'");
+}
+
+OrgKind stored_kind(const std::string& s) {
+  if (auto k = parse_org_kind(s)) return *k;
+  throw Error(Error::Kind::kDatabase, "database holds an unknown organisation kind '" + s + "'");
+}
+
+std::vector<std::string> split_sources(const std::string& joined) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= joined.size() && !joined.empty()) {
+    size_t end = joined.find('\x1f', start);
+    if (end == std::string::npos) end = joined.size();
+    out.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool file_exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+}  // namespace
+
+// Read-only use must not create an empty database as a side effect.
+static const std::string& existing_path(const std::string& path, Database::Mode mode) {
+  if (mode == Database::Mode::kReadOnly && !file_exists(path))
+    throw Error(Error::Kind::kNotFound,
+                "database '" + path + "' does not exist; create it with 'govmap import'");
+  return path;
+}
+
+Store::Store(const std::string& path, Database::Mode mode) : db_(existing_path(path, mode), mode) {
+  if (mode == Database::Mode::kReadOnly) {
+    check_schema();
+    return;
+  }
+  db_.exec("PRAGMA foreign_keys = ON");
+  // Statements are scoped so no read transaction is open when the schema is made.
+  int64_t version = 0, tables = 0;
+  {
+    auto st = db_.prepare("PRAGMA user_version");
+    st.step();
+    version = st.integer(0);
+    auto count = db_.prepare("SELECT count(*) FROM sqlite_master");
+    count.step();
+    tables = count.integer(0);
+  }
+  if (version == 0 && tables == 0) {
+    create_schema();
+  } else {
+    check_schema();
+  }
+}
+
+void Store::create_schema() {
+  // WAL lets readers work while an import runs; set before the first write.
+  db_.exec("PRAGMA journal_mode = WAL");
+  Transaction txn(db_);
+  db_.exec(kSchemaSql);
+  db_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+  db_.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+  txn.commit();
+}
+
+void Store::check_schema() {
+  int64_t app_id = 0, version = 0;
+  {
+    auto app = db_.prepare("PRAGMA application_id");
+    app.step();
+    app_id = app.integer(0);
+    auto ver = db_.prepare("PRAGMA user_version");
+    ver.step();
+    version = ver.integer(0);
+  }
+  if (app_id != kApplicationId)
+    throw Error(Error::Kind::kDatabase, "'" + db_.path() + "' is not a govmap database");
+  if (version != kSchemaVersion)
+    throw Error(Error::Kind::kDatabase,
+                "'" + db_.path() + "' has schema version " + std::to_string(version) +
+                    " but this govmap uses " + std::to_string(kSchemaVersion) +
+                    "; re-create it by importing the sources again");
+}
+
+Store::Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+Store::Transaction::~Transaction() {
+  if (!done_) {
+    try {
+      db_.exec("ROLLBACK");
+    } catch (...) {
+      // Nothing more to do: SQLite rolls back on close as well.
+    }
+  }
+}
+
+void Store::Transaction::commit() {
+  db_.exec("COMMIT");
+  done_ = true;
+}
+
+// ---- reads ----
+
+std::vector<Organisation> Store::organisations() const {
+  std::vector<Organisation> orgs;
+  std::map<std::string, size_t> index;
+  auto st = db_.prepare("SELECT id FROM organisation ORDER BY id");
+  while (st.step()) {
+    index[st.text(0)] = orgs.size();
+    orgs.push_back(Organisation{st.text(0), {}, {}});
+  }
+  auto ids = db_.prepare("SELECT org_id, scheme, value FROM identifier ORDER BY org_id, scheme, value");
+  while (ids.step()) {
+    auto it = index.find(ids.text(0));
+    if (it != index.end()) orgs[it->second].identifiers.push_back({ids.text(1), ids.text(2)});
+  }
+  auto per = db_.prepare(
+      "SELECT p.org_id, p.valid_from, p.valid_to, p.name, p.kind, coalesce(p.tier, ''), p.dataset, "
+      "(SELECT group_concat(source_id, char(31)) FROM org_period_source s "
+      "  WHERE s.org_id = p.org_id AND s.valid_from = p.valid_from) "
+      "FROM org_period p ORDER BY p.org_id, p.valid_from");
+  while (per.step()) {
+    auto it = index.find(per.text(0));
+    if (it == index.end()) continue;
+    OrgPeriod p;
+    p.valid.from = stored_date(per.text(1), "valid_from");
+    if (auto to = per.optional_text(2)) p.valid.to = stored_date(*to, "valid_to");
+    p.name = per.text(3);
+    p.kind = stored_kind(per.text(4));
+    p.tier = per.text(5);
+    p.dataset = per.text(6);
+    p.sources = split_sources(per.text(7));
+    orgs[it->second].periods.push_back(std::move(p));
+  }
+  return orgs;
+}
+
+std::optional<Organisation> Store::organisation(const std::string& id) const {
+  if (!has_organisation(id)) return std::nullopt;
+  Organisation org{id, {}, {}};
+  auto ids = db_.prepare("SELECT scheme, value FROM identifier WHERE org_id = ?1 ORDER BY scheme, value");
+  ids.bind(1, id);
+  while (ids.step()) org.identifiers.push_back({ids.text(0), ids.text(1)});
+  auto per = db_.prepare(
+      "SELECT p.valid_from, p.valid_to, p.name, p.kind, coalesce(p.tier, ''), p.dataset, "
+      "(SELECT group_concat(source_id, char(31)) FROM org_period_source s "
+      "  WHERE s.org_id = p.org_id AND s.valid_from = p.valid_from) "
+      "FROM org_period p WHERE p.org_id = ?1 ORDER BY p.valid_from");
+  per.bind(1, id);
+  while (per.step()) {
+    OrgPeriod p;
+    p.valid.from = stored_date(per.text(0), "valid_from");
+    if (auto to = per.optional_text(1)) p.valid.to = stored_date(*to, "valid_to");
+    p.name = per.text(2);
+    p.kind = stored_kind(per.text(3));
+    p.tier = per.text(4);
+    p.dataset = per.text(5);
+    p.sources = split_sources(per.text(6));
+    org.periods.push_back(std::move(p));
+  }
+  return org;
+}
+
+bool Store::has_organisation(const std::string& id) const {
+  auto st = db_.prepare("SELECT 1 FROM organisation WHERE id = ?1");
+  st.bind(1, id);
+  return st.step();
+}
+
+std::vector<std::string> Store::lookup(const std::string& text) const {
+  auto st = db_.prepare(
+      "SELECT id FROM organisation WHERE id = ?1 "
+      "UNION SELECT org_id FROM identifier WHERE value = ?1 OR scheme || ':' || value = ?1 "
+      "ORDER BY 1");
+  st.bind(1, text);
+  std::vector<std::string> out;
+  while (st.step()) out.push_back(st.text(0));
+  return out;
+}
+
+std::vector<Relationship> Store::relationships(const RelationshipFilter& f) const {
+  std::string sql =
+      "SELECT r.from_id, r.to_id, r.kind, r.layer, r.valid_from, r.valid_to, r.legal_basis, "
+      "r.note, r.share, r.dataset, "
+      "(SELECT group_concat(source_id, char(31)) FROM relationship_source s "
+      "  WHERE s.relationship_id = r.id) "
+      "FROM relationship r WHERE 1";
+  if (f.at) sql += " AND r.valid_from <= ?1 AND (r.valid_to IS NULL OR r.valid_to >= ?1)";
+  if (f.from) sql += " AND r.from_id = ?2";
+  if (f.to) sql += " AND r.to_id = ?3";
+  if (f.layer) sql += " AND r.layer = ?4";
+  auto st = db_.prepare(sql);
+  if (f.at) st.bind(1, f.at->str());
+  if (f.from) st.bind(2, *f.from);
+  if (f.to) st.bind(3, *f.to);
+  if (f.layer) st.bind(4, name_of(*f.layer));
+  std::vector<Relationship> out;
+  while (st.step()) {
+    auto kind = parse_rel_kind(st.text(2));
+    auto layer = parse_layer(st.text(3));
+    if (!kind || !layer)
+      throw Error(Error::Kind::kDatabase, "database holds an unknown relationship kind or layer");
+    if (!f.kinds.empty() && !f.kinds.count(*kind)) continue;
+    Relationship r;
+    r.from = st.text(0);
+    r.to = st.text(1);
+    r.kind = *kind;
+    r.layer = *layer;
+    r.valid.from = stored_date(st.text(4), "valid_from");
+    if (auto to = st.optional_text(5)) r.valid.to = stored_date(*to, "valid_to");
+    r.legal_basis = st.text(6);
+    r.note = st.text(7);
+    if (!st.is_null(8)) r.share = st.real(8);
+    r.dataset = st.text(9);
+    r.sources = split_sources(st.text(10));
+    out.push_back(std::move(r));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::pair<std::string, Identifier>> Store::identifiers_of(
+    const std::string& dataset) const {
+  auto st = db_.prepare("SELECT org_id, scheme, value FROM identifier WHERE dataset = ?1 ORDER BY 1, 2, 3");
+  st.bind(1, dataset);
+  std::vector<std::pair<std::string, Identifier>> out;
+  while (st.step()) out.push_back({st.text(0), {st.text(1), st.text(2)}});
+  return out;
+}
+
+std::vector<Source> Store::sources() const {
+  auto st = db_.prepare("SELECT id, title, publisher, url, coalesce(date, ''), dataset FROM source ORDER BY id");
+  std::vector<Source> out;
+  while (st.step())
+    out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)});
+  return out;
+}
+
+std::optional<Source> Store::source(const std::string& id) const {
+  auto st = db_.prepare("SELECT id, title, publisher, url, coalesce(date, ''), dataset FROM source WHERE id = ?1");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return Source{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)};
+}
+
+std::vector<ImportRecord> Store::imports() const {
+  auto st = db_.prepare(
+      "SELECT path, sha256, importer, dataset, imported_at, counts FROM import ORDER BY id");
+  std::vector<ImportRecord> out;
+  while (st.step())
+    out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)});
+  return out;
+}
+
+std::optional<ImportRecord> Store::last_import(const std::string& dataset) const {
+  auto st = db_.prepare(
+      "SELECT path, sha256, importer, dataset, imported_at, counts FROM import "
+      "WHERE dataset = ?1 ORDER BY id DESC LIMIT 1");
+  st.bind(1, dataset);
+  if (!st.step()) return std::nullopt;
+  return ImportRecord{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)};
+}
+
+// ---- writes ----
+
+void Store::delete_dataset(const std::string& dataset) {
+  for (const char* sql : {
+           "DELETE FROM relationship_source WHERE relationship_id IN "
+           "  (SELECT id FROM relationship WHERE dataset = ?1)",
+           "DELETE FROM relationship WHERE dataset = ?1",
+           "DELETE FROM org_period_source WHERE (org_id, valid_from) IN "
+           "  (SELECT org_id, valid_from FROM org_period WHERE dataset = ?1)",
+           "DELETE FROM org_period WHERE dataset = ?1",
+           "DELETE FROM identifier WHERE dataset = ?1",
+           "DELETE FROM source WHERE dataset = ?1",
+       }) {
+    auto st = db_.prepare(sql);
+    st.bind(1, dataset);
+    st.run();
+  }
+  db_.exec("DELETE FROM organisation WHERE id NOT IN (SELECT org_id FROM org_period)");
+}
+
+void Store::add_organisation(const std::string& id) {
+  auto st = db_.prepare("INSERT OR IGNORE INTO organisation(id) VALUES (?1)");
+  st.bind(1, id);
+  st.run();
+}
+
+void Store::add_identifier(const std::string& org_id, const Identifier& ident,
+                           const std::string& dataset) {
+  auto st = db_.prepare(
+      "INSERT INTO identifier(scheme, value, org_id, dataset) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT(scheme, value) DO NOTHING");
+  st.bind(1, ident.scheme).bind(2, ident.value).bind(3, org_id).bind(4, dataset);
+  st.run();
+}
+
+void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
+  auto st = db_.prepare(
+      "INSERT INTO org_period(org_id, valid_from, valid_to, name, kind, tier, dataset) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  st.bind(1, org_id).bind(2, p.valid.from.str()).bind_optional(3, opt_date(p.valid.to)).bind(4, p.name);
+  st.bind(5, name_of(p.kind));
+  if (p.tier.empty()) st.bind_null(6); else st.bind(6, p.tier);
+  st.bind(7, p.dataset);
+  st.run();
+  auto src = db_.prepare("INSERT OR IGNORE INTO org_period_source(org_id, valid_from, source_id) VALUES (?1, ?2, ?3)");
+  for (const std::string& s : p.sources) {
+    src.bind(1, org_id).bind(2, p.valid.from.str()).bind(3, s);
+    src.run();
+  }
+}
+
+void Store::add_relationship(const Relationship& r) {
+  auto st = db_.prepare(
+      "INSERT INTO relationship(from_id, to_id, kind, layer, valid_from, valid_to, legal_basis, "
+      "note, share, dataset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  st.bind(1, r.from).bind(2, r.to).bind(3, name_of(r.kind)).bind(4, name_of(r.layer));
+  st.bind(5, r.valid.from.str()).bind_optional(6, opt_date(r.valid.to)).bind(7, r.legal_basis).bind(8, r.note);
+  if (r.share) st.bind(9, *r.share); else st.bind_null(9);
+  st.bind(10, r.dataset);
+  st.run();
+  int64_t id = sqlite3_last_insert_rowid(db_.handle());
+  auto src = db_.prepare("INSERT OR IGNORE INTO relationship_source(relationship_id, source_id) VALUES (?1, ?2)");
+  for (const std::string& s : r.sources) {
+    src.bind(1, id).bind(2, s);
+    src.run();
+  }
+}
+
+void Store::add_source(const Source& s) {
+  auto st = db_.prepare(
+      "INSERT INTO source(id, title, publisher, url, date, dataset) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+      "ON CONFLICT(id) DO NOTHING");
+  st.bind(1, s.id).bind(2, s.title).bind(3, s.publisher).bind(4, s.url);
+  if (s.date.empty()) st.bind_null(5); else st.bind(5, s.date);
+  st.bind(6, s.dataset);
+  st.run();
+}
+
+void Store::record_import(const ImportRecord& r) {
+  auto st = db_.prepare(
+      "INSERT INTO import(path, sha256, importer, dataset, imported_at, counts) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  st.bind(1, r.path).bind(2, r.sha256).bind(3, r.importer).bind(4, r.dataset);
+  st.bind(5, r.imported_at).bind(6, r.counts);
+  st.run();
+}
+
+std::vector<std::string> Store::dangling_references() const {
+  std::vector<std::string> out;
+  auto st = db_.prepare(
+      "SELECT 'relationship ' || r.from_id || ' ' || r.kind || ' ' || r.to_id || ' (dataset ' || "
+      "r.dataset || ') refers to missing organisation ' || "
+      "CASE WHEN NOT EXISTS (SELECT 1 FROM organisation o WHERE o.id = r.from_id) THEN r.from_id "
+      "ELSE r.to_id END "
+      "FROM relationship r WHERE NOT EXISTS (SELECT 1 FROM organisation o WHERE o.id = r.from_id) "
+      "OR NOT EXISTS (SELECT 1 FROM organisation o WHERE o.id = r.to_id) "
+      "UNION ALL "
+      "SELECT 'organisation ' || s.org_id || ' (period from ' || s.valid_from || ') cites missing "
+      "source ' || s.source_id FROM org_period_source s "
+      "WHERE NOT EXISTS (SELECT 1 FROM source x WHERE x.id = s.source_id) "
+      "UNION ALL "
+      "SELECT 'relationship ' || r.from_id || ' ' || r.kind || ' ' || r.to_id || ' (dataset ' || "
+      "r.dataset || ') cites missing source ' || s.source_id "
+      "FROM relationship_source s JOIN relationship r ON r.id = s.relationship_id "
+      "WHERE NOT EXISTS (SELECT 1 FROM source x WHERE x.id = s.source_id) "
+      "UNION ALL "
+      "SELECT 'identifier ' || scheme || ':' || value || ' refers to missing organisation ' || org_id "
+      "FROM identifier i WHERE NOT EXISTS (SELECT 1 FROM organisation o WHERE o.id = i.org_id) "
+      "ORDER BY 1");
+  while (st.step()) out.push_back(st.text(0));
+  return out;
+}
+
+}  // namespace govmap

@@ -1,0 +1,95 @@
+// The govmap database: a documented SQLite file (docs/schema.md) holding
+// organisations, their periods and identifiers, relationships, sources and the
+// record of every import.
+//
+// Store owns one connection. Reads never modify the file. Writes happen only
+// inside a Store::Transaction (BEGIN IMMEDIATE ... COMMIT); destroying an
+// uncommitted Transaction rolls back, so an import either lands whole or
+// changes nothing. Every failure throws govmap::Error.
+#ifndef GOVMAP_CORE_STORE_H_
+#define GOVMAP_CORE_STORE_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/sqlite.h"
+
+namespace govmap {
+
+// Filters for relationship listings; unset fields match everything.
+struct RelationshipFilter {
+  std::optional<Date> at;
+  std::optional<std::string> from;  // organisation id
+  std::optional<std::string> to;
+  std::set<RelKind> kinds;  // empty = all
+  std::optional<Layer> layer;
+};
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens path. kReadWrite creates the file and schema when absent (a new file
+  // is put in WAL mode). kReadOnly refuses to create anything: a missing file is
+  // Error(kNotFound). A file that is not a govmap database is Error(kDatabase).
+  Store(const std::string& path, Database::Mode mode);
+
+  class Transaction {
+   public:
+    explicit Transaction(Database& db);
+    ~Transaction();  // rolls back unless committed
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+   private:
+    Database& db_;
+    bool done_ = false;
+  };
+  std::unique_ptr<Transaction> begin() { return std::make_unique<Transaction>(db_); }
+
+  // ---- reads (all results sorted deterministically) ----
+  // Every organisation with its identifiers and periods, by id.
+  std::vector<Organisation> organisations() const;
+  std::optional<Organisation> organisation(const std::string& id) const;
+  bool has_organisation(const std::string& id) const;
+  // Organisation ids whose id, identifier value or "scheme:value" equals text.
+  std::vector<std::string> lookup(const std::string& text) const;
+  std::vector<Relationship> relationships(const RelationshipFilter& filter = {}) const;
+  // (organisation id, identifier) pairs a dataset contributed, sorted.
+  std::vector<std::pair<std::string, Identifier>> identifiers_of(const std::string& dataset) const;
+  std::vector<Source> sources() const;
+  std::optional<Source> source(const std::string& id) const;
+  std::vector<ImportRecord> imports() const;
+  std::optional<ImportRecord> last_import(const std::string& dataset) const;
+
+  // ---- writes (call inside a Transaction) ----
+  // Removes every fact owned by dataset, then organisations left with no period.
+  void delete_dataset(const std::string& dataset);
+  void add_organisation(const std::string& id);  // no-op when present
+  void add_identifier(const std::string& org_id, const Identifier& ident, const std::string& dataset);
+  void add_period(const std::string& org_id, const OrgPeriod& period);
+  void add_relationship(const Relationship& rel);
+  void add_source(const Source& source);  // no-op when an identical one exists
+  void record_import(const ImportRecord& record);
+  // Lists facts that refer to organisations or sources that no longer exist, as
+  // human-readable lines; empty when the database is consistent.
+  std::vector<std::string> dangling_references() const;
+
+  Database& db() { return db_; }
+  const std::string& path() const { return db_.path(); }
+
+ private:
+  void create_schema();
+  void check_schema();
+  mutable Database db_;
+};
+
+}  // namespace govmap
+
+#endif  // GOVMAP_CORE_STORE_H_

@@ -1,0 +1,523 @@
+#include "importers/curated_map.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+
+#include "core/hash.h"
+#include "core/kinds.h"
+#include "core/store.h"
+#include "core/suggest.h"
+
+namespace govmap {
+namespace {
+
+const std::vector<std::string> kSourceRequired = {"id", "title", "url"};
+const std::vector<std::string> kSourceOptional = {"publisher", "date"};
+const std::vector<std::string> kOrgRequired = {"id", "name", "kind", "valid_from", "source"};
+const std::vector<std::string> kOrgOptional = {"tier", "valid_to", "identifiers"};
+const std::vector<std::string> kRelRequired = {"from", "to", "kind", "layer", "valid_from", "source"};
+const std::vector<std::string> kRelOptional = {"valid_to", "legal_basis", "note"};
+
+std::string base_name(std::string dir) {
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  size_t slash = dir.rfind('/');
+  return slash == std::string::npos ? dir : dir.substr(slash + 1);
+}
+
+std::string join_path(const std::string& dir, const std::string& file) {
+  return (dir.empty() || dir.back() == '/') ? dir + file : dir + "/" + file;
+}
+
+bool exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+// One CSV file of a map being read: header checked, rows handed out with helpers
+// that turn a bad field into a positioned diagnostic.
+class MapFile {
+ public:
+  MapFile(const std::string& path, const std::vector<std::string>& required,
+          const std::vector<std::string>& optional, DiagnosticSink& sink)
+      : reader_(path), sink_(sink) {
+    CsvRecord header;
+    if (!reader_.next(header)) {
+      Diagnostic d;
+      d.file = path;
+      d.message = "file is empty; expected a header row: " + join(required);
+      sink.add(d);
+      return;
+    }
+    header_ = std::make_unique<CsvHeader>(reader_, header, required, optional, sink);
+    if (!header_->ok()) header_.reset();
+  }
+  bool ok() const { return header_ != nullptr; }
+  bool next(CsvRecord& rec) {
+    while (reader_.next(rec)) {
+      if (rec.fields.size() == 1 && rec.fields[0].empty()) continue;  // blank line
+      if (rec.fields.size() != header_->width()) {
+        sink_.add(reader_.at(rec, std::min(rec.fields.size(), header_->width()),
+                             "expected " + std::to_string(header_->width()) + " fields, found " +
+                                 std::to_string(rec.fields.size())));
+        continue;
+      }
+      return true;
+    }
+    return false;
+  }
+  const std::string& get(const CsvRecord& rec, const char* column) const {
+    return header_->get(rec, column);
+  }
+  void error(const CsvRecord& rec, const char* column, std::string message) {
+    sink_.add(reader_.at(rec, header_->index(column), std::move(message)));
+  }
+  // The required field, or a diagnostic and nullptr when empty.
+  const std::string* required(const CsvRecord& rec, const char* column) {
+    const std::string& v = get(rec, column);
+    if (!v.empty()) return &v;
+    error(rec, column, std::string("missing value for '") + column + "'");
+    return nullptr;
+  }
+  std::optional<Date> date(const CsvRecord& rec, const char* column) {
+    const std::string& v = get(rec, column);
+    if (v.empty()) return std::nullopt;
+    std::string problem = Date::parse_problem(v);
+    if (!problem.empty()) {
+      error(rec, column, std::string("invalid ") + column + ": " + problem);
+      return std::nullopt;
+    }
+    return Date::parse(v);
+  }
+  CuratedMap::Where where(const CsvRecord& rec) const {
+    CuratedMap::Where w{reader_.name(), rec, {}};
+    for (const std::string& c : kOrgRequired) w.columns[c] = header_->index(c);
+    for (const char* c : {"tier", "valid_to", "identifiers", "from", "to", "layer", "legal_basis", "note"})
+      w.columns[c] = header_->index(c);
+    return w;
+  }
+  const std::string& name() const { return reader_.name(); }
+
+ private:
+  CsvReader reader_;
+  DiagnosticSink& sink_;
+  std::unique_ptr<CsvHeader> header_;
+};
+
+bool valid_id(const std::string& id) {
+  return !id.empty() && id.find_first_of(" \t,;:\"'") == std::string::npos;
+}
+
+// Reads [valid_from, valid_to] checking order; nullopt after reporting.
+std::optional<Interval> interval(MapFile& f, const CsvRecord& rec) {
+  bool from_present = !f.get(rec, "valid_from").empty();
+  if (!from_present) {
+    f.required(rec, "valid_from");
+    return std::nullopt;
+  }
+  auto from = f.date(rec, "valid_from");
+  bool to_present = !f.get(rec, "valid_to").empty();
+  auto to = f.date(rec, "valid_to");
+  if (!from || (to_present && !to)) return std::nullopt;
+  if (to && *to < *from) {
+    f.error(rec, "valid_to", "valid_to " + to->str() + " is before valid_from " + from->str());
+    return std::nullopt;
+  }
+  return Interval{*from, to};
+}
+
+void read_sources(const std::string& path, CuratedMap& map, DiagnosticSink& sink,
+                  std::map<std::string, int>& lines) {
+  MapFile f(path, kSourceRequired, kSourceOptional, sink);
+  if (!f.ok()) return;
+  CsvRecord rec;
+  while (f.next(rec)) {
+    const std::string* id = f.required(rec, "id");
+    const std::string* title = f.required(rec, "title");
+    const std::string* url = f.required(rec, "url");
+    if (!id || !title || !url) continue;
+    if (lines.count(*id)) {
+      f.error(rec, "id", "duplicate source id '" + *id + "' (first defined on line " +
+                             std::to_string(lines[*id]) + ")");
+      continue;
+    }
+    lines[*id] = rec.line;
+    if (url->rfind("http://", 0) != 0 && url->rfind("https://", 0) != 0)
+      f.error(rec, "url", "source url must start with http:// or https://");
+    if (!f.get(rec, "date").empty() && !f.date(rec, "date")) continue;
+    map.content.sources.push_back(
+        {*id, *title, f.get(rec, "publisher"), *url, f.get(rec, "date"), map.content.dataset});
+  }
+}
+
+void read_organisations(const std::string& path, CuratedMap& map, DiagnosticSink& sink) {
+  MapFile f(path, kOrgRequired, kOrgOptional, sink);
+  if (!f.ok()) return;
+  std::set<std::string> seen_ids;
+  CsvRecord rec;
+  while (f.next(rec)) {
+    const std::string* id = f.required(rec, "id");
+    const std::string* name = f.required(rec, "name");
+    const std::string* kind_text = f.required(rec, "kind");
+    bool ok = id && name && kind_text;
+    if (id && !valid_id(*id)) {
+      f.error(rec, "id", "invalid organisation id '" + *id +
+                             "': ids may not contain spaces, quotes, ',', ';' or ':'");
+      ok = false;
+    }
+    std::optional<OrgKind> kind;
+    if (kind_text) {
+      kind = parse_org_kind(*kind_text);
+      if (!kind || *kind == OrgKind::kUnknown) {
+        f.error(rec, "kind", "unknown organisation kind '" + *kind_text + "'" +
+                                 did_you_mean(*kind_text, all_org_kind_names()) +
+                                 " (valid kinds: " + join(all_org_kind_names()) + ")");
+        ok = false;
+      }
+    }
+    const std::string& tier = f.get(rec, "tier");
+    if (kind && *kind == OrgKind::kLocalAuthority) {
+      const auto& tiers = all_la_tier_names();
+      if (tier.empty()) {
+        f.error(rec, "kind", "a local_authority needs a tier (one of: " + join(tiers) + ")");
+        ok = false;
+      } else if (std::find(tiers.begin(), tiers.end(), tier) == tiers.end()) {
+        f.error(rec, "tier", "unknown tier '" + tier + "'" + did_you_mean(tier, tiers) +
+                                 " (valid tiers: " + join(tiers) + ")");
+        ok = false;
+      }
+    } else if (kind && !tier.empty()) {
+      f.error(rec, "tier", "tier '" + tier + "' is only for kind local_authority");
+      ok = false;
+    }
+    auto valid = interval(f, rec);
+    std::vector<std::string> sources = split_list(f.get(rec, "source"));
+    if (sources.empty()) {
+      f.error(rec, "source", "missing source: every organisation period must cite a source");
+      ok = false;
+    }
+    std::vector<Identifier> idents;
+    for (const std::string& item : split_list(f.get(rec, "identifiers"))) {
+      size_t colon = item.find(':');
+      if (colon == std::string::npos || colon == 0 || colon + 1 == item.size()) {
+        f.error(rec, "identifiers",
+                "malformed identifier '" + item + "', expected scheme:value (e.g. ods:03N)");
+        ok = false;
+        continue;
+      }
+      idents.push_back({item.substr(0, colon), item.substr(colon + 1)});
+    }
+    if (!ok || !valid) continue;
+    if (seen_ids.insert(*id).second) map.content.organisations.push_back(*id);
+    OrgPeriod p;
+    p.valid = *valid;
+    p.name = *name;
+    p.kind = *kind;
+    p.tier = tier;
+    p.sources = sources;
+    std::sort(p.sources.begin(), p.sources.end());
+    p.sources.erase(std::unique(p.sources.begin(), p.sources.end()), p.sources.end());
+    p.dataset = map.content.dataset;
+    map.content.periods.emplace_back(*id, p);
+    map.period_where.push_back(f.where(rec));
+    map.period_source_fields.push_back(p.sources);
+    for (const Identifier& i : idents) {
+      std::string key = i.scheme + ":" + i.value;
+      auto it = map.identifier_where.find(key);
+      if (it == map.identifier_where.end()) {
+        map.identifier_where.emplace(key, f.where(rec));
+        map.content.identifiers.emplace_back(*id, i);
+      } else {
+        auto owner = std::find_if(map.content.identifiers.begin(), map.content.identifiers.end(),
+                                  [&](const auto& p2) { return p2.second == i; });
+        if (owner != map.content.identifiers.end() && owner->first != *id)
+          f.error(rec, "identifiers", "identifier '" + key + "' already belongs to '" +
+                                          owner->first + "' (line " +
+                                          std::to_string(it->second.rec.line) + ")");
+      }
+    }
+  }
+}
+
+void read_relationships(const std::string& path, CuratedMap& map, DiagnosticSink& sink) {
+  MapFile f(path, kRelRequired, kRelOptional, sink);
+  if (!f.ok()) return;
+  CsvRecord rec;
+  while (f.next(rec)) {
+    const std::string* from = f.required(rec, "from");
+    const std::string* to = f.required(rec, "to");
+    const std::string* kind_text = f.required(rec, "kind");
+    const std::string* layer_text = f.required(rec, "layer");
+    bool ok = from && to && kind_text && layer_text;
+    std::optional<RelKind> kind;
+    if (kind_text && !(kind = parse_rel_kind(*kind_text))) {
+      f.error(rec, "kind", "unknown relationship kind '" + *kind_text + "'" +
+                               did_you_mean(*kind_text, all_rel_kind_names()) +
+                               " (valid kinds: " + join(all_rel_kind_names()) + ")");
+      ok = false;
+    }
+    std::optional<Layer> layer;
+    if (layer_text && !(layer = parse_layer(*layer_text))) {
+      f.error(rec, "layer", "unknown layer '" + *layer_text + "'" +
+                                did_you_mean(*layer_text, all_layer_names()) +
+                                " (valid layers: " + join(all_layer_names()) + ")");
+      ok = false;
+    }
+    auto valid = interval(f, rec);
+    std::vector<std::string> sources = split_list(f.get(rec, "source"));
+    if (sources.empty()) {
+      f.error(rec, "source", "missing source: every relationship must cite a source");
+      ok = false;
+    }
+    if (!ok || !valid) continue;
+    Relationship r;
+    r.from = *from;
+    r.to = *to;
+    r.kind = *kind;
+    r.layer = *layer;
+    r.valid = *valid;
+    r.legal_basis = f.get(rec, "legal_basis");
+    r.note = f.get(rec, "note");
+    r.sources = sources;
+    std::sort(r.sources.begin(), r.sources.end());
+    r.sources.erase(std::unique(r.sources.begin(), r.sources.end()), r.sources.end());
+    r.dataset = map.content.dataset;
+    map.content.relationships.push_back(std::move(r));
+    map.relationship_where.push_back(f.where(rec));
+  }
+}
+
+Diagnostic at(const CuratedMap::Where& w, const std::string& column, std::string message) {
+  auto it = w.columns.find(column);
+  size_t index = it == w.columns.end() ? std::string::npos : it->second;
+  return diagnostic_at(w.file, w.rec, index, std::move(message));
+}
+
+std::string lifetime_text(const Organisation& o) {
+  std::vector<std::string> parts;
+  for (const OrgPeriod& p : o.periods) parts.push_back(p.valid.str());
+  return join(parts, ", ");
+}
+
+}  // namespace
+
+std::string curated_dataset_name(const std::string& dir) { return "map:" + base_name(dir); }
+
+bool is_curated_map(const std::string& dir) { return exists(join_path(dir, "organisations.csv")); }
+
+CuratedMap read_curated_map(const std::string& dir, DiagnosticSink& sink) {
+  CuratedMap map;
+  map.dir = dir;
+  map.content.dataset = curated_dataset_name(dir);
+  Sha256 hash;
+  bool complete = true;
+  for (const char* file : {"sources.csv", "organisations.csv", "relationships.csv"}) {
+    std::string path = join_path(dir, file);
+    if (!exists(path)) {
+      Diagnostic d;
+      d.file = path;
+      d.message = std::string("missing ") + file + " in map folder '" + dir + "'";
+      sink.add(d);
+      complete = false;
+      continue;
+    }
+    hash.update(file);
+    hash.update(std::string(1, '\0'));
+    hash.update(sha256_file(path));
+  }
+  map.sha256 = hash.hex();
+  if (!complete) return map;
+  std::map<std::string, int> source_lines;
+  // A malformed CSV file stops that file only; the others are still checked.
+  auto guarded = [&](auto&& read) {
+    try {
+      read();
+    } catch (const Error& e) {
+      for (const Diagnostic& d : e.diagnostics()) sink.add(d);
+    }
+  };
+  guarded([&] { read_sources(join_path(dir, "sources.csv"), map, sink, source_lines); });
+  guarded([&] { read_organisations(join_path(dir, "organisations.csv"), map, sink); });
+  guarded([&] { read_relationships(join_path(dir, "relationships.csv"), map, sink); });
+  return map;
+}
+
+World world_from(const Store& store, const std::set<std::string>& excluded) {
+  World w;
+  for (Organisation& o : store.organisations()) {
+    auto& periods = o.periods;
+    periods.erase(std::remove_if(periods.begin(), periods.end(),
+                                 [&](const OrgPeriod& p) { return excluded.count(p.dataset) > 0; }),
+                  periods.end());
+    if (!periods.empty()) w.organisations.emplace(o.id, std::move(o));
+  }
+  for (const Source& s : store.sources())
+    if (!excluded.count(s.dataset)) w.sources.emplace(s.id, s);
+  for (const Relationship& r : store.relationships())
+    if (!excluded.count(r.dataset)) w.relationships.push_back(r);
+  return w;
+}
+
+void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, DiagnosticSink& sink) {
+  // Everything known after the import: world plus every map, as organisations
+  // with sorted periods, identifier owners and sources.
+  std::map<std::string, Organisation> orgs = world.organisations;
+  std::map<std::string, const CuratedMap::Where*> period_line;  // id|from -> row in a map
+  std::map<std::string, std::string> ident_owner;             // "scheme:value" -> id
+  for (const auto& [id, o] : world.organisations)
+    for (const Identifier& i : o.identifiers) ident_owner[i.scheme + ":" + i.value] = id;
+  std::map<std::string, std::string> source_dataset;
+  std::map<std::string, const Source*> source_def;
+  for (const auto& [id, s] : world.sources) {
+    source_dataset[id] = s.dataset;
+    source_def[id] = &s;
+  }
+
+  for (CuratedMap& m : maps) {
+    // Sources shared between maps must agree.
+    for (const Source& s : m.content.sources) {
+      auto it = source_def.find(s.id);
+      if (it != source_def.end()) {
+        const Source& o = *it->second;
+        if (o.title != s.title || o.url != s.url || o.publisher != s.publisher || o.date != s.date) {
+          Diagnostic d;
+          d.file = join_path(m.dir, "sources.csv");
+          d.message = "source '" + s.id + "' is already defined differently by dataset '" +
+                      o.dataset + "'";
+          sink.add(d);
+        }
+        continue;
+      }
+      source_def[s.id] = &s;
+      source_dataset[s.id] = s.dataset;
+    }
+    for (size_t i = 0; i < m.content.periods.size(); ++i) {
+      const auto& [id, p] = m.content.periods[i];
+      Organisation& o = orgs[id];
+      o.id = id;
+      for (const OrgPeriod& q : o.periods) {
+        if (!q.valid.overlaps(p.valid)) continue;
+        auto line = period_line.find(id + "|" + q.valid.from.str());
+        std::string where = line != period_line.end() && line->second->file == m.period_where[i].file
+                                ? "on line " + std::to_string(line->second->rec.line)
+                                : line != period_line.end() ? "in " + line->second->file + ":" +
+                                                                  std::to_string(line->second->rec.line)
+                                                            : "from dataset '" + q.dataset + "'";
+        sink.add(at(m.period_where[i], "valid_from",
+                    "period " + p.valid.str() + " of '" + id + "' overlaps its period " +
+                        q.valid.str() + " " + where));
+      }
+      o.periods.push_back(p);
+      std::sort(o.periods.begin(), o.periods.end(),
+                [](const OrgPeriod& a, const OrgPeriod& b) { return a.valid.from < b.valid.from; });
+      period_line[id + "|" + p.valid.from.str()] = &m.period_where[i];
+    }
+    for (const auto& [id, ident] : m.content.identifiers) {
+      std::string key = ident.scheme + ":" + ident.value;
+      auto it = ident_owner.find(key);
+      if (it != ident_owner.end() && it->second != id) {
+        sink.add(at(m.identifier_where.at(key), "identifiers",
+                    "identifier '" + key + "' already belongs to '" + it->second + "'"));
+        continue;
+      }
+      ident_owner[key] = id;
+      orgs[id].identifiers.push_back(ident);
+    }
+  }
+
+  // Name lookup: ids first, then identifier values and scheme:value forms.
+  std::map<std::string, std::set<std::string>> by_identifier;
+  for (const auto& [key, id] : ident_owner) {
+    by_identifier[key].insert(id);
+    by_identifier[key.substr(key.find(':') + 1)].insert(id);
+  }
+  std::vector<std::string> all_names;
+  for (const auto& [id, o] : orgs) all_names.push_back(id);
+  for (const auto& [key, ids] : by_identifier) all_names.push_back(key);
+  std::vector<std::string> all_sources;
+  for (const auto& [id, s] : source_dataset) all_sources.push_back(id);
+
+  auto resolve = [&](const CuratedMap::Where& w, const char* column,
+                     const std::string& text) -> std::optional<std::string> {
+    if (orgs.count(text)) return text;
+    auto it = by_identifier.find(text);
+    if (it == by_identifier.end()) {
+      sink.add(at(w, column, "unknown organisation '" + text + "'" + did_you_mean(text, all_names)));
+      return std::nullopt;
+    }
+    if (it->second.size() > 1) {
+      sink.add(at(w, column, "ambiguous organisation '" + text + "': it is an identifier of " +
+                                 join(std::vector<std::string>(it->second.begin(), it->second.end())) +
+                                 "; use the organisation id"));
+      return std::nullopt;
+    }
+    return *it->second.begin();
+  };
+
+  for (CuratedMap& m : maps) {
+    for (size_t i = 0; i < m.content.periods.size(); ++i)
+      for (const std::string& s : m.content.periods[i].second.sources)
+        if (!source_dataset.count(s))
+          sink.add(at(m.period_where[i], "source",
+                      "unknown source '" + s + "'" + did_you_mean(s, all_sources)));
+  }
+
+  // Relationships: resolve ends, then lifetimes, then duplicates.
+  std::map<std::string, std::vector<std::pair<Interval, std::string>>> edges;  // from|to|kind|layer
+  auto edge_key = [](const Relationship& r) {
+    return r.from + "|" + r.to + "|" + name_of(r.kind) + "|" + name_of(r.layer);
+  };
+  for (const Relationship& r : world.relationships)
+    edges[edge_key(r)].push_back({r.valid, "from dataset '" + r.dataset + "'"});
+
+  for (CuratedMap& m : maps) {
+    for (size_t i = 0; i < m.content.relationships.size(); ++i) {
+      Relationship& r = m.content.relationships[i];
+      const CuratedMap::Where& w = m.relationship_where[i];
+      for (const std::string& s : r.sources)
+        if (!source_dataset.count(s))
+          sink.add(at(w, "source", "unknown source '" + s + "'" + did_you_mean(s, all_sources)));
+      auto from = resolve(w, "from", r.from);
+      auto to = resolve(w, "to", r.to);
+      if (!from || !to) continue;
+      r.from = *from;
+      r.to = *to;
+      if (r.from == r.to) {
+        sink.add(at(w, "to", "relationship from '" + r.from + "' to itself"));
+        continue;
+      }
+      const Organisation& fo = orgs.at(r.from);
+      const Organisation& tor = orgs.at(r.to);
+      bool bad = false;
+      if (!fo.covers(r.valid)) {
+        sink.add(at(w, "valid_from", "relationship " + r.valid.str() +
+                                         " lies outside the lifetime of '" + r.from + "' (" +
+                                         lifetime_text(fo) + ")"));
+        bad = true;
+      }
+      // A succession links the last day of one body to the first of the next.
+      bool to_ok = tor.covers(r.valid) ||
+                   (r.kind == RelKind::kSucceededBy && r.valid.to &&
+                    tor.period_at(r.valid.to->next_day()) != nullptr);
+      if (!to_ok) {
+        sink.add(at(w, "valid_from", "relationship " + r.valid.str() +
+                                         " lies outside the lifetime of '" + r.to + "' (" +
+                                         lifetime_text(tor) + ")"));
+        bad = true;
+      }
+      if (bad) continue;
+      auto& same = edges[edge_key(r)];
+      for (const auto& [iv, where] : same) {
+        if (iv.overlaps(r.valid)) {
+          sink.add(at(w, "from", "duplicate relationship: " + r.from + " " + name_of(r.kind) + " " +
+                                     r.to + " (" + name_of(r.layer) + ", " + r.valid.str() +
+                                     ") overlaps the one " + where));
+          break;
+        }
+      }
+      same.push_back({r.valid, w.file + ":" + std::to_string(w.rec.line)});
+    }
+  }
+}
+
+}  // namespace govmap

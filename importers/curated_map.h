@@ -1,0 +1,66 @@
+// The curated map format: a folder of three CSV files written by hand from
+// public facts (docs/map-format.md is the specification).
+//
+//   sources.csv        id,title,publisher,url,date
+//   organisations.csv  id,name,kind,tier,valid_from,valid_to,identifiers,source
+//   relationships.csv  from,to,kind,layer,valid_from,valid_to,legal_basis,source,note
+//
+// Reading happens in two steps so that several maps imported together may refer
+// to each other whatever their order: read_curated_map() checks each file on its
+// own; check_curated_maps() then resolves references against the other maps and
+// the database. Both report every problem as file:line:column diagnostics.
+#ifndef GOVMAP_IMPORTERS_CURATED_MAP_H_
+#define GOVMAP_IMPORTERS_CURATED_MAP_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/csv.h"
+#include "core/error.h"
+#include "importers/dataset.h"
+
+namespace govmap {
+
+struct CuratedMap {
+  std::string dir;      // as given by the user
+  std::string sha256;   // of the three files' names and bytes
+  DatasetContent content;  // relationships' from/to hold the text as written until checked
+
+  // Where each fact came from, for diagnostics in the second step.
+  struct Where {
+    std::string file;
+    CsvRecord rec;
+    std::map<std::string, size_t> columns;
+  };
+  std::vector<Where> period_where;        // parallel to content.periods
+  std::vector<Where> relationship_where;  // parallel to content.relationships
+  std::vector<std::vector<std::string>> period_source_fields;  // as written
+  std::map<std::string, Where> identifier_where;  // "scheme:value" -> first row naming it
+};
+
+// The dataset name of a map folder: "map:" + the folder's base name.
+std::string curated_dataset_name(const std::string& dir);
+// True when dir looks like a curated map folder (holds organisations.csv).
+bool is_curated_map(const std::string& dir);
+
+// Reads and checks one folder; problems go to sink. The result is meaningful
+// only when sink stays empty.
+CuratedMap read_curated_map(const std::string& dir, DiagnosticSink& sink);
+
+// What the database holds outside the datasets being replaced.
+struct World {
+  std::map<std::string, Organisation> organisations;
+  std::map<std::string, Source> sources;
+  std::vector<Relationship> relationships;
+};
+World world_from(const Store& store, const std::set<std::string>& excluded_datasets);
+
+// Resolves every map's relationship ends to organisation ids and checks
+// references, lifetimes, overlaps and duplicates across maps and world.
+void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, DiagnosticSink& sink);
+
+}  // namespace govmap
+
+#endif  // GOVMAP_IMPORTERS_CURATED_MAP_H_

@@ -1,0 +1,108 @@
+#include "importers/dataset.h"
+
+#include <set>
+#include <tuple>
+
+#include "core/store.h"
+
+namespace govmap {
+namespace {
+
+template <typename K, typename V>
+void count(const std::map<K, V>& before, const std::map<K, V>& after, ChangeCounts& c) {
+  for (const auto& [k, v] : after) {
+    auto it = before.find(k);
+    if (it == before.end()) ++c.added;
+    else if (!(it->second == v)) ++c.changed;
+  }
+  for (const auto& [k, v] : before)
+    if (!after.count(k)) ++c.removed;
+}
+
+std::string period_text(const OrgPeriod& p) {
+  return p.valid.str() + "\x1f" + p.name + "\x1f" + name_of(p.kind) + "\x1f" + p.tier + "\x1f" +
+         join(p.sources, ";");
+}
+
+std::string rel_text(const Relationship& r) {
+  return (r.valid.to ? r.valid.to->str() : "") + "\x1f" + r.legal_basis + "\x1f" + r.note + "\x1f" +
+         join(r.sources, ";") + "\x1f" + (r.share ? std::to_string(*r.share) : "");
+}
+
+std::string source_text(const Source& s) {
+  return s.title + "\x1f" + s.publisher + "\x1f" + s.url + "\x1f" + s.date;
+}
+
+}  // namespace
+
+bool DatasetDiff::empty() const {
+  for (const ChangeCounts* c : {&organisations, &periods, &identifiers, &relationships, &sources})
+    if (c->added || c->changed || c->removed) return false;
+  return true;
+}
+
+DatasetContent load_dataset(const Store& store, const std::string& dataset) {
+  DatasetContent c;
+  c.dataset = dataset;
+  for (const Source& s : store.sources())
+    if (s.dataset == dataset) c.sources.push_back(s);
+  for (const Organisation& o : store.organisations()) {
+    bool owns = false;
+    for (const OrgPeriod& p : o.periods) {
+      if (p.dataset != dataset) continue;
+      c.periods.emplace_back(o.id, p);
+      owns = true;
+    }
+    if (owns) c.organisations.push_back(o.id);
+  }
+  c.identifiers = store.identifiers_of(dataset);
+  for (const Relationship& r : store.relationships())
+    if (r.dataset == dataset) c.relationships.push_back(r);
+  return c;
+}
+
+DatasetDiff diff_datasets(const DatasetContent& before, const DatasetContent& after) {
+  DatasetDiff d;
+  auto orgs = [](const DatasetContent& c) {
+    std::map<std::string, int> m;
+    for (const std::string& id : c.organisations) m[id] = 0;
+    return m;
+  };
+  auto periods = [](const DatasetContent& c) {
+    std::map<std::string, std::string> m;
+    for (const auto& [id, p] : c.periods) m[id + "\x1f" + p.valid.from.str()] = period_text(p);
+    return m;
+  };
+  auto idents = [](const DatasetContent& c) {
+    std::map<std::string, std::string> m;
+    for (const auto& [id, i] : c.identifiers) m[i.scheme + ":" + i.value] = id;
+    return m;
+  };
+  auto rels = [](const DatasetContent& c) {
+    std::map<std::string, std::string> m;
+    for (const Relationship& r : c.relationships) m[r.key()] = rel_text(r);
+    return m;
+  };
+  auto sources = [](const DatasetContent& c) {
+    std::map<std::string, std::string> m;
+    for (const Source& s : c.sources) m[s.id] = source_text(s);
+    return m;
+  };
+  count(orgs(before), orgs(after), d.organisations);
+  count(periods(before), periods(after), d.periods);
+  count(idents(before), idents(after), d.identifiers);
+  count(rels(before), rels(after), d.relationships);
+  count(sources(before), sources(after), d.sources);
+  return d;
+}
+
+void apply_dataset(Store& store, const DatasetContent& c) {
+  store.delete_dataset(c.dataset);
+  for (const Source& s : c.sources) store.add_source(s);
+  for (const std::string& id : c.organisations) store.add_organisation(id);
+  for (const auto& [id, p] : c.periods) store.add_period(id, p);
+  for (const auto& [id, i] : c.identifiers) store.add_identifier(id, i, c.dataset);
+  for (const Relationship& r : c.relationships) store.add_relationship(r);
+}
+
+}  // namespace govmap

@@ -1,0 +1,49 @@
+// What an importer produces: the complete new content of one dataset.
+//
+// Every fact in the database belongs to one dataset (a curated map folder, or
+// one kind of ODS/ONS file). An importer reads its input, looks at what the
+// database already holds, and returns the whole content the dataset should have
+// afterwards. Applying it replaces the dataset's old rows in one transaction;
+// comparing old and new content gives the dry-run report. This keeps every
+// importer's write path identical and makes re-importing the same input a no-op.
+#ifndef GOVMAP_IMPORTERS_DATASET_H_
+#define GOVMAP_IMPORTERS_DATASET_H_
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/model.h"
+
+namespace govmap {
+
+class Store;
+
+struct DatasetContent {
+  std::string dataset;
+  std::vector<Source> sources;
+  std::vector<std::string> organisations;  // ids this dataset creates or extends
+  std::vector<std::pair<std::string, Identifier>> identifiers;  // (org id, identifier)
+  std::vector<std::pair<std::string, OrgPeriod>> periods;       // (org id, period)
+  std::vector<Relationship> relationships;
+};
+
+// Counts of what applying new content over old content does.
+struct ChangeCounts {
+  int added = 0, changed = 0, removed = 0;
+};
+struct DatasetDiff {
+  ChangeCounts organisations, periods, identifiers, relationships, sources;
+  bool empty() const;
+};
+
+// Reads a dataset's current content back from the store.
+DatasetContent load_dataset(const Store& store, const std::string& dataset);
+DatasetDiff diff_datasets(const DatasetContent& before, const DatasetContent& after);
+// Replaces the dataset's rows by content. Call inside a transaction.
+void apply_dataset(Store& store, const DatasetContent& content);
+
+}  // namespace govmap
+
+#endif  // GOVMAP_IMPORTERS_DATASET_H_
