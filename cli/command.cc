@@ -28,6 +28,8 @@ void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run) {
   global.db = env && *env ? env : "govmap.db";
   app.add_option("--db", global.db, "The govmap database (default: $GOVMAP_DB or govmap.db)");
   app.require_subcommand(1);
+  // Let global options such as --db follow the subcommand too: govmap import X --db Y.
+  app.fallthrough();
   setup_import(app, run);
   setup_orgs(app, run);
   setup_show(app, run);

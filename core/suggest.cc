@@ -36,7 +36,17 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
       best = c;
     }
   }
-  return best;
+  if (best || word.size() < 3) return best;
+  // A truncated name ("metropolitan" for "metropolitan_borough") is far in edit
+  // distance but an obvious intent: suggest the single candidate it starts.
+  std::optional<std::string> prefixed;
+  for (const std::string& c : candidates) {
+    if (c.size() > word.size() && edit_distance(word, c.substr(0, word.size())) == 0) {
+      if (prefixed) return std::nullopt;
+      prefixed = c;
+    }
+  }
+  return prefixed;
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {

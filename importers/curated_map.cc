@@ -463,12 +463,18 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
   }
 
   // Relationships: resolve ends, then lifetimes, then duplicates.
-  std::map<std::string, std::vector<std::pair<Interval, std::string>>> edges;  // from|to|kind|layer
+  struct Seen {
+    Interval valid;
+    std::string file;  // empty for facts already in the database
+    int line;
+    std::string dataset;
+  };
+  std::map<std::string, std::vector<Seen>> edges;  // from|to|kind|layer
   auto edge_key = [](const Relationship& r) {
     return r.from + "|" + r.to + "|" + name_of(r.kind) + "|" + name_of(r.layer);
   };
   for (const Relationship& r : world.relationships)
-    edges[edge_key(r)].push_back({r.valid, "from dataset '" + r.dataset + "'"});
+    edges[edge_key(r)].push_back({r.valid, "", 0, r.dataset});
 
   for (CuratedMap& m : maps) {
     for (size_t i = 0; i < m.content.relationships.size(); ++i) {
@@ -507,15 +513,17 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
       }
       if (bad) continue;
       auto& same = edges[edge_key(r)];
-      for (const auto& [iv, where] : same) {
-        if (iv.overlaps(r.valid)) {
-          sink.add(at(w, "from", "duplicate relationship: " + r.from + " " + name_of(r.kind) + " " +
-                                     r.to + " (" + name_of(r.layer) + ", " + r.valid.str() +
-                                     ") overlaps the one " + where));
-          break;
-        }
+      for (const Seen& seen : same) {
+        if (!seen.valid.overlaps(r.valid)) continue;
+        std::string where = seen.file.empty() ? "from dataset '" + seen.dataset + "'"
+                            : seen.file == w.file ? "on line " + std::to_string(seen.line)
+                                                  : "in " + seen.file + ":" + std::to_string(seen.line);
+        sink.add(at(w, "from", "duplicate relationship: " + r.from + " " + name_of(r.kind) + " " +
+                                   r.to + " (" + name_of(r.layer) + ", " + r.valid.str() +
+                                   ") overlaps the one " + where));
+        break;
       }
-      same.push_back({r.valid, w.file + ":" + std::to_string(w.rec.line)});
+      same.push_back({r.valid, w.file, w.rec.line, r.dataset});
     }
   }
 }

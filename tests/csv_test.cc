@@ -1,0 +1,81 @@
+#include <doctest/doctest.h>
+
+#include "core/csv.h"
+#include "core/error.h"
+
+using govmap::CsvReader;
+using govmap::CsvRecord;
+
+namespace {
+std::vector<CsvRecord> read_all(const std::string& text) {
+  CsvReader r("t.csv", text);
+  std::vector<CsvRecord> out;
+  CsvRecord rec;
+  while (r.next(rec)) out.push_back(rec);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("CSV: BOM, CRLF, quoting and line numbers") {
+  auto recs = read_all("\xEF\xBB\xBFid,name\r\n03N,\"NHS Sheffield, CCG\"\r\n\r\n02P,\"say \"\"hi\"\"\"\r\n");
+  REQUIRE(recs.size() == 3);
+  CHECK(recs[0].fields == std::vector<std::string>{"id", "name"});
+  CHECK(recs[1].fields[1] == "NHS Sheffield, CCG");
+  CHECK(recs[1].line == 2);
+  CHECK(recs[2].line == 4);  // the blank line 3 is skipped but still counted
+  CHECK(recs[2].fields[1] == "say \"hi\"");
+}
+
+TEST_CASE("CSV: a quoted newline keeps the record's first line") {
+  auto recs = read_all("a,b\n1,\"two\nlines\"\n3,4\n");
+  REQUIRE(recs.size() == 3);
+  CHECK(recs[1].fields[1] == "two\nlines");
+  CHECK(recs[1].line == 2);
+  CHECK(recs[2].line == 4);
+}
+
+TEST_CASE("CSV: column_of finds a field's first character, quote-aware") {
+  CsvRecord rec;
+  rec.raw_line = "syb-cpb,\"a, b\",O3N";
+  rec.fields = {"syb-cpb", "a, b", "O3N"};
+  CHECK(rec.column_of(0) == 1);
+  CHECK(rec.column_of(1) == 9);
+  CHECK(rec.column_of(2) == 16);
+}
+
+TEST_CASE("CSV: malformed quoting is reported with line and column") {
+  try {
+    read_all("a,b\n1,2\n3,x\"y\n");
+    FAIL("expected an error");
+  } catch (const govmap::Error& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    const auto& d = e.diagnostics()[0];
+    CHECK(d.line == 3);
+    CHECK(d.column == 4);
+    CHECK(d.message == "malformed CSV: a quote inside an unquoted field or after a closing quote");
+    CHECK(d.format() ==
+          "t.csv:3:4: error: malformed CSV: a quote inside an unquoted field or after a closing quote\n"
+          " 3 | 3,x\"y\n"
+          "   |    ^\n");
+  }
+}
+
+TEST_CASE("CSV: an unclosed quote at the end of the file") {
+  CHECK_THROWS_WITH_AS(read_all("a,b\n1,\"open\n"),
+                       "t.csv:2: error: malformed CSV: quoted field is not closed before the end of the file\n"
+                       " 2 | 1,\"open\n",
+                       govmap::Error);
+}
+
+TEST_CASE("CSV: quoting for output") {
+  CHECK(govmap::csv_quote("plain") == "plain");
+  CHECK(govmap::csv_quote("a,b") == "\"a,b\"");
+  CHECK(govmap::csv_quote("say \"x\"") == "\"say \"\"x\"\"\"");
+  CHECK(govmap::csv_quote("two\nlines") == "\"two\nlines\"");
+}
+
+TEST_CASE("split_list trims and drops empties") {
+  CHECK(govmap::split_list(" ods:03N ; ons:E38000146;;") ==
+        std::vector<std::string>{"ods:03N", "ons:E38000146"});
+  CHECK(govmap::split_list("").empty());
+}

@@ -1,0 +1,223 @@
+// The store's promises: imports land whole or not at all, re-import is a no-op,
+// and what is listed does not depend on import order.
+#include <doctest/doctest.h>
+
+#include "cli/listing.h"
+#include "core/error.h"
+#include "core/snapshot.h"
+#include "core/store.h"
+#include "importers/import.h"
+#include "test_util.h"
+
+using namespace govmap;
+using govmap::test::TempDir;
+
+namespace {
+
+// A second map that refers to the base map's organisations.
+const char* kNhsSources = "id,title,publisher,url,date\nn1,Mandate,DHSC,https://example.org/mandate,\n";
+const char* kNhsOrgs =
+    "id,name,kind,tier,valid_from,valid_to,identifiers,source\n"
+    "X24,NHS England,nhs_england,,2012-10-01,,ods:X24,n1\n";
+const char* kNhsRels =
+    "from,to,kind,layer,valid_from,valid_to,legal_basis,source,note\n"
+    "03N,X24,accountable_to,statutory,2013-04-01,2022-06-30,NHS Act 2006 s14Z16,n1,\n"
+    "QF7,X24,performance_managed_by,shadow,2016-03-01,2022-06-30,,n1;s2,\n";
+
+std::string listing(const Store& store) {
+  std::string out;
+  Table orgs({"id", "name", "from"});
+  for (const Organisation& o : store.organisations())
+    for (const OrgPeriod& p : o.periods) orgs.add_row({o.id, p.name, p.valid.from.str()});
+  out += orgs.render(OutputFormat::kCsv);
+  NameIndex names(store);
+  out += relationship_table(store.relationships(), names, std::nullopt).render(OutputFormat::kJson);
+  out += source_table(store.sources()).render(OutputFormat::kCsv);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("re-importing the same map changes nothing") {
+  TempDir dir;
+  std::string map = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
+  std::string db = dir.file("db");
+  {
+    Store store(db, Database::Mode::kReadWrite);
+    auto first = import_paths(store, {map}, {});
+    REQUIRE(first.size() == 1);
+    CHECK(first[0].status == ImportReport::Status::kImported);
+    CHECK(first[0].diff.periods.added == 7);
+    CHECK(first[0].diff.relationships.added == 5);
+  }
+  std::string before = test::read_bytes(db);
+  {
+    Store store(db, Database::Mode::kReadWrite);
+    auto again = import_paths(store, {map}, {});
+    CHECK(again[0].status == ImportReport::Status::kUnchanged);
+    CHECK(store.imports().size() == 1);
+  }
+  CHECK(test::read_bytes(db) == before);
+}
+
+TEST_CASE("a failed import leaves the database byte-for-byte unchanged") {
+  TempDir dir;
+  std::string good = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
+  std::string db = dir.file("db");
+  {
+    Store store(db, Database::Mode::kReadWrite);
+    import_paths(store, {good}, {});
+  }
+  std::string before = test::read_bytes(db);
+  // A changed base map (valid) together with a broken second map: neither lands.
+  std::string changed = std::string(test::kOrgs) + "hwb,Sheffield HWB,hwb,,2013-04-01,,,s1\n";
+  test::write_map(dir, "base", test::kSources, changed, test::kRels);
+  std::string bad_rels = std::string(kNhsRels) + "X24,nobody,accountable_to,statutory,2013-04-01,,x,n1,\n";
+  std::string broken = test::write_map(dir, "nhs", kNhsSources, kNhsOrgs, bad_rels);
+  {
+    Store store(db, Database::Mode::kReadWrite);
+    CHECK_THROWS_AS(import_paths(store, {good, broken}, {}), Error);
+  }
+  CHECK(test::read_bytes(db) == before);
+  CHECK_FALSE(std::filesystem::exists(db + "-wal"));
+}
+
+TEST_CASE("a dry run writes nothing and reports the changes") {
+  TempDir dir;
+  std::string map = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
+  std::string db = dir.file("db");
+  { Store store(db, Database::Mode::kReadWrite); import_paths(store, {map}, {}); }
+  std::string before = test::read_bytes(db);
+  std::string orgs = std::string(test::kOrgs);
+  orgs.replace(orgs.find("Sheffield health scrutiny"), 25, "Sheffield Health Scrutiny Committee");
+  orgs += "hwb,Sheffield HWB,hwb,,2013-04-01,,,s1\n";
+  std::string rels = test::kRels;
+  rels.erase(rels.find("osc,la,committee_of"), std::string("osc,la,committee_of,statutory,2013-04-01,,NHS Act 2006 s244,s1,\n").size());
+  test::write_map(dir, "base", test::kSources, orgs, rels);
+  Store store(db, Database::Mode::kReadWrite);
+  ImportOptions dry;
+  dry.dry_run = true;
+  auto report = import_paths(store, {map}, dry);
+  REQUIRE(report.size() == 1);
+  CHECK(report[0].status == ImportReport::Status::kWouldImport);
+  CHECK(report[0].diff.organisations.added == 1);
+  CHECK(report[0].diff.periods.added == 1);
+  CHECK(report[0].diff.periods.changed == 1);
+  CHECK(report[0].diff.relationships.removed == 1);
+  CHECK(test::read_bytes(db) == before);
+}
+
+TEST_CASE("re-importing a changed map replaces its facts") {
+  TempDir dir;
+  std::string map = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
+  Store store(dir.file("db"), Database::Mode::kReadWrite);
+  import_paths(store, {map}, {});
+  std::string rels = test::kRels;
+  rels.erase(rels.find("osc,la,committee_of"), std::string("osc,la,committee_of,statutory,2013-04-01,,NHS Act 2006 s244,s1,\n").size());
+  test::write_map(dir, "base", test::kSources, test::kOrgs, rels);
+  auto report = import_paths(store, {map}, {});
+  CHECK(report[0].diff.relationships.removed == 1);
+  CHECK(store.relationships().size() == 4);
+  CHECK(store.imports().size() == 2);
+}
+
+TEST_CASE("maps that refer to each other import in either order, with identical results") {
+  TempDir dir;
+  std::string base = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
+  std::string nhs = test::write_map(dir, "nhs", kNhsSources, kNhsOrgs, kNhsRels);
+  Store a(dir.file("a.db"), Database::Mode::kReadWrite);
+  Store b(dir.file("b.db"), Database::Mode::kReadWrite);
+  import_paths(a, {base, nhs}, {});
+  import_paths(b, {nhs, base}, {});
+  CHECK(listing(a) == listing(b));
+  // And in two separate imports, dependency first.
+  Store c(dir.file("c.db"), Database::Mode::kReadWrite);
+  import_paths(c, {base}, {});
+  import_paths(c, {nhs}, {});
+  CHECK(listing(c) == listing(a));
+}
+
+TEST_CASE("a map cannot remove what another map still uses") {
+  TempDir dir;
+  std::string base = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
+  std::string nhs = test::write_map(dir, "nhs", kNhsSources, kNhsOrgs, kNhsRels);
+  Store store(dir.file("db"), Database::Mode::kReadWrite);
+  import_paths(store, {base, nhs}, {});
+  // Drop s2 from base: nhs still cites it.
+  std::string sources = test::kSources;
+  sources.erase(sources.find("s2,"));
+  std::string orgs = test::kOrgs, rels = test::kRels;
+  for (std::string* t : {&orgs, &rels})
+    for (size_t p; (p = t->find(",s2\n")) != std::string::npos;) t->replace(p, 4, ",s1\n");
+  for (size_t p; (p = rels.find(",s2,")) != std::string::npos;) rels.replace(p, 4, ",s1,");
+  test::write_map(dir, "base", sources, orgs, rels);
+  try {
+    import_paths(store, {base}, {});
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    REQUIRE(e.diagnostics().size() >= 1);
+    CHECK(e.diagnostics()[0].message ==
+          "after this import, relationship QF7 performance_managed_by X24 (dataset map:nhs) cites "
+          "missing source s2");
+  }
+  CHECK(store.source("s2").has_value());
+}
+
+TEST_CASE("a read-only store never creates a database") {
+  TempDir dir;
+  CHECK_THROWS_WITH_AS(Store(dir.file("none.db"), Database::Mode::kReadOnly),
+                       doctest::Contains("does not exist"), Error);
+  CHECK_FALSE(std::filesystem::exists(dir.file("none.db")));
+}
+
+TEST_CASE("a file that is not a govmap database is refused") {
+  TempDir dir;
+  test::write_text(dir.file("x.db"), "");
+  {
+    Database raw(dir.file("y.db"), Database::Mode::kReadWrite);
+    raw.exec("CREATE TABLE t(x)");
+  }
+  CHECK_THROWS_WITH_AS(Store(dir.file("y.db"), Database::Mode::kReadWrite),
+                       doctest::Contains("is not a govmap database"), Error);
+}
+
+TEST_CASE("snapshots: what is in force, names and kinds that change, filters") {
+  TempDir dir;
+  std::string base = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
+  std::string nhs = test::write_map(dir, "nhs", kNhsSources, kNhsOrgs, kNhsRels);
+  Store store(dir.file("db"), Database::Mode::kReadWrite);
+  import_paths(store, {base, nhs}, {});
+
+  SnapshotOptions at2018;
+  at2018.at = *Date::parse("2018-08-08");
+  Snapshot s = build_snapshot(store, at2018);
+  CHECK(s.vertex_count() == 6);
+  CHECK(s.edge_count() == 6);
+  CHECK(s[*s.find("QF7")].period.kind == OrgKind::kIcs);
+  // Vertices come in id order whatever the import order.
+  std::vector<std::string> ids;
+  for (auto v : boost::make_iterator_range(boost::vertices(s.graph))) ids.push_back(s[v].id);
+  CHECK(ids == std::vector<std::string>{"03N", "QF7", "X24", "la", "osc", "voters"});
+
+  SnapshotOptions at2023 = at2018;
+  at2023.at = *Date::parse("2023-01-01");
+  Snapshot t = build_snapshot(store, at2023);
+  CHECK_FALSE(t.find("03N"));
+  CHECK(t[*t.find("QF7")].period.kind == OrgKind::kIcb);
+  CHECK(t[*t.find("QF7")].period.name == "NHS South Yorkshire ICB");
+
+  SnapshotOptions shadow = at2018;
+  shadow.layer = Layer::kShadow;
+  CHECK(build_snapshot(store, shadow).edge_count() == 2);
+
+  SnapshotOptions kinds = at2018;
+  kinds.kinds = {RelKind::kElectedBy, RelKind::kCommitteeOf};
+  CHECK(build_snapshot(store, kinds).edge_count() == 2);
+
+  SnapshotOptions area = at2018;
+  area.area = "la";
+  area.area_hops = 1;
+  Snapshot a = build_snapshot(store, area);
+  CHECK(a.vertex_count() == 2);  // la and its committee osc; elected_by is not an area link
+  CHECK(a.find("osc"));
+}
