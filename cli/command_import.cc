@@ -1,5 +1,8 @@
 // govmap import PATH... — load curated maps (and, as importers are added, ODS
 // and ONS files) into the database as one transaction.
+#include <sys/stat.h>
+
+#include <cstdio>
 #include <ostream>
 
 #include "cli/command.h"
@@ -21,12 +24,37 @@ std::string counts(const char* what, const ChangeCounts& c) {
          " -" + std::to_string(c.removed);
 }
 
+bool exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+// Runs the import; when it fails on a database this run created, removes the
+// new file so a failed first import leaves no trace, like any other.
+std::vector<ImportReport> import_into(const std::string& db, const std::vector<std::string>& paths,
+                                      const ImportOptions& options) {
+  bool existed = exists(db);
+  // A dry run against a database that does not exist yet compares with an
+  // empty one in memory and so creates no file.
+  if (options.dry_run && !existed) {
+    Store scratch(":memory:", Database::Mode::kReadWrite);
+    return import_paths(scratch, paths, options);
+  }
+  try {
+    Store store(db, Database::Mode::kReadWrite);
+    return import_paths(store, paths, options);
+  } catch (...) {
+    if (!existed)
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((db + suffix).c_str());
+    throw;
+  }
+}
+
 Outcome run_import(const ImportOptionsCli& opts, CommandContext& ctx) {
-  Store store(ctx.global.db, Database::Mode::kReadWrite);
   ImportOptions options;
   options.dry_run = opts.dry_run;
   options.format = opts.format;
-  for (const ImportReport& r : import_paths(store, opts.paths, options)) {
+  for (const ImportReport& r : import_into(ctx.global.db, opts.paths, options)) {
     std::ostream& out = *ctx.out;
     out << r.path << ": ";
     if (r.status == ImportReport::Status::kUnchanged) {
