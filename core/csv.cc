@@ -69,7 +69,38 @@ void CsvReader::on_record(int /*terminator*/, void* self) {
 }
 
 bool CsvReader::read_line(std::string& line) {
-  if (!std::getline(*in_, line)) return false;
+  // Split lines out of fixed-size blocks so that a huge line is refused once it
+  // passes kMaxLineBytes instead of being buffered whole.
+  line.clear();
+  bool any = false;
+  while (true) {
+    if (pos_ == block_.size()) {
+      if (input_done_) break;
+      block_.resize(1 << 16);
+      in_->read(block_.data(), static_cast<std::streamsize>(block_.size()));
+      block_.resize(static_cast<size_t>(in_->gcount()));
+      pos_ = 0;
+      if (block_.empty()) {
+        input_done_ = true;
+        break;
+      }
+    }
+    any = true;
+    size_t nl = block_.find('\n', pos_);
+    size_t end = nl == std::string::npos ? block_.size() : nl;
+    line.append(block_, pos_, end - pos_);
+    pos_ = nl == std::string::npos ? end : nl + 1;
+    if (line.size() > kMaxLineBytes) {
+      Diagnostic d;
+      d.file = name_;
+      d.line = line_ + 1;
+      d.message = "line is longer than " + std::to_string(kMaxLineBytes) +
+                  " bytes; this is not a govmap input file";
+      throw Error(Error::Kind::kInput, {d});
+    }
+    if (nl != std::string::npos) break;
+  }
+  if (!any) return false;
   ++line_;
   if (line_ == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
   if (!line.empty() && line.back() == '\r') line.pop_back();

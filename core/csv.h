@@ -35,6 +35,10 @@ struct CsvRecord {
 
 class CsvReader {
  public:
+  // Longest physical line accepted. A longer one is an error, not a memory
+  // exhaustion: real governance files have lines of a few hundred bytes.
+  static constexpr size_t kMaxLineBytes = 1 << 20;
+
   // Reads a file; throws Error(kIo) when it cannot be opened.
   explicit CsvReader(const std::string& path);
   // Reads text held in memory; name is used in diagnostics.
@@ -58,6 +62,9 @@ class CsvReader {
 
   std::string name_;
   std::unique_ptr<std::istream> in_;
+  std::string block_;  // bytes read but not yet split into lines
+  size_t pos_ = 0;
+  bool input_done_ = false;
   std::unique_ptr<csv_parser> parser_;
   std::vector<std::string> fields_;
   std::deque<CsvRecord> ready_;

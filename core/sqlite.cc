@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <cstdlib>
 
 #include "core/error.h"
 
@@ -118,7 +119,10 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
     throw Error(Error::Kind::kDatabase, msg);
   }
   // Parallel CI jobs may share one database: wait for the lock rather than fail.
-  sqlite3_busy_timeout(db_, 10000);
+  // GOVMAP_BUSY_TIMEOUT_MS overrides the wait (tests use a short one).
+  int timeout_ms = 30000;
+  if (const char* env = std::getenv("GOVMAP_BUSY_TIMEOUT_MS")) timeout_ms = std::atoi(env);
+  sqlite3_busy_timeout(db_, timeout_ms);
   sqlite3_extended_result_codes(db_, 1);
 }
 

@@ -3,7 +3,7 @@
 // Database owns one connection; Statement owns one prepared statement and binds
 // by 1-based position. Every SQLite failure becomes Error(kDatabase) carrying
 // SQLite's message; a busy database (another govmap holding the write lock past
-// the busy timeout) gets a message that says so.
+// the busy timeout: 30 s, or $GOVMAP_BUSY_TIMEOUT_MS) gets a message that says so.
 #ifndef GOVMAP_CORE_SQLITE_H_
 #define GOVMAP_CORE_SQLITE_H_
 

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <ctime>
+#include <memory>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -58,6 +59,11 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
     throw Error(Error::Kind::kUsage, "--format: unknown format '" + options.format + "'" +
                                          did_you_mean(options.format, kFormats) +
                                          " (valid: " + join(kFormats) + ")");
+  // Take the write lock before reading anything, so that what is checked is
+  // what is written to: a concurrent import waits here rather than changing
+  // the database between our checks and our commit.
+  std::unique_ptr<Store::Transaction> txn;
+  if (!options.dry_run) txn = store.begin();
   DiagnosticSink sink;
   std::vector<CuratedMap> maps;
   std::vector<ImportReport> reports;
@@ -99,7 +105,6 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
   }
   if (options.dry_run || maps.empty()) return reports;
 
-  auto txn = store.begin();
   for (const CuratedMap& m : maps) apply_dataset(store, m.content);
   std::vector<std::string> dangling = store.dangling_references();
   if (!dangling.empty()) {

@@ -79,3 +79,16 @@ TEST_CASE("split_list trims and drops empties") {
         std::vector<std::string>{"ods:03N", "ons:E38000146"});
   CHECK(govmap::split_list("").empty());
 }
+
+TEST_CASE("CSV: lines across read blocks, no final newline, and a line too long") {
+  std::string big(100000, 'x');
+  auto recs = read_all("a,b\n" + big + ",y\nlast,z");
+  REQUIRE(recs.size() == 3);
+  CHECK(recs[1].fields[0].size() == 100000);
+  CHECK(recs[2].fields == std::vector<std::string>{"last", "z"});
+  CHECK(recs[2].line == 3);
+  std::string huge(CsvReader::kMaxLineBytes + 10, 'x');
+  CHECK_THROWS_WITH_AS(read_all("a\n" + huge + "\n"),
+                       doctest::Contains("t.csv:2: error: line is longer than 1048576 bytes"),
+                       govmap::Error);
+}
