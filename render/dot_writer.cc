@@ -210,7 +210,7 @@ class Writer {
             body_label(b.period.name, kind_short(b.period.kind, b.period.tier), extra_html) +
             ",\n" + indent + "  tooltip=" + dot_string(tooltip);
     std::string url = first_link(b.period.sources, options_);
-    if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_string(url) + ", target=\"_blank\"";
+    if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_url(url) + ", target=\"_blank\"";
     out_ += "];\n";
   }
 
@@ -234,25 +234,26 @@ class Writer {
     out_ += ",\n" + indent + "  xlabel=" + dot_string(relationship_words(r.kind));
     out_ += ", tooltip=" + dot_string(tooltip);
     std::string url = first_link(r.sources, options_);
-    if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_string(url) + ", target=\"_blank\"";
+    if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_url(url) + ", target=\"_blank\"";
     out_ += "];\n";
   }
 
   // The key, drawn below the lowest tier in two rows: one sample per family
   // present, then the two line styles, the change colours (diff) and how to
   // read the arrows. Invisible flat edges keep each row in order.
+  // (Cluster labels use labelloc=b: with rankdir=BT that is the top.)
   void legend(const std::optional<Tier>& lowest, const std::set<Family>& families, bool diff,
               bool distances) {
     if (!options_.legend) return;
     out_ += "  subgraph cluster_legend {\n";
-    out_ += "    label=<<B>Key</B>>; labelloc=t; fontsize=12; style=\"rounded\"; color=\"#999999\";"
+    out_ += "    label=<<B>Key</B>>; labelloc=b; fontsize=12; style=\"rounded\"; color=\"#999999\";"
             " tooltip=\"Key\";\n";
     out_ += "    node [fontsize=9, margin=\"0.08,0.04\"];\n";
     std::vector<std::string> top, bottom;
     for (Family f : all_families()) {
       if (!families.count(f)) continue;
       const FamilyStyle& st = style_of(f);
-      std::string n = dot_string(std::string("legend:") + st.key);
+      std::string n = dot_id(std::string("legend:") + st.key);
       top.push_back(n);
       std::string fill = diff ? "#FFFFFF" : st.fill;
       std::string border = diff ? "#555555" : st.border;
@@ -268,13 +269,13 @@ class Writer {
     const std::pair<const char*, const char*> lines[] = {{"statutory", "solid"},
                                                          {"shadow", "dashed"}};
     for (const auto& [layer, style] : lines) {
-      std::string a = dot_string(std::string("legend:") + layer + ":a");
-      std::string b = dot_string(std::string("legend:") + layer + ":b");
+      std::string a = dot_id(std::string("legend:") + layer + ":a");
+      std::string b = dot_id(std::string("legend:") + layer + ":b");
       bottom.push_back(a);
       bottom.push_back(b);
       std::string words = std::string(layer) == "statutory" ? "statutory (set in law)"
                                                             : "shadow (informal, no legal basis)";
-      std::string words_node = dot_string(std::string("legend:") + layer + ":words");
+      std::string words_node = dot_id(std::string("legend:") + layer + ":words");
       bottom.push_back(words_node);
       out_ += "    " + a + " [shape=point, width=0.06, tooltip=" + dot_string(words) + "];\n";
       out_ += "    " + b + " [shape=point, width=0.06, tooltip=" + dot_string(words) + "];\n";
@@ -286,7 +287,7 @@ class Writer {
     if (diff) {
       for (Change c : {Change::kAdded, Change::kRemoved, Change::kChanged, Change::kUnchanged}) {
         ChangeColours cc = colours_of(c);
-        std::string n = dot_string(std::string("legend:") + change_name(c));
+        std::string n = dot_id(std::string("legend:") + change_name(c));
         bottom.push_back(n);
         out_ += "    " + n + " [shape=box, style=\"filled\", penwidth=2, fillcolor=" +
                 dot_string(cc.fill) + ", color=" + dot_string(cc.line) + ", label=" +
@@ -318,7 +319,7 @@ class Writer {
     return std::move(out_);
   }
 
-  static std::string anchor(Tier t) { return dot_string(std::string("tier:") + tier_key(t)); }
+  static std::string anchor(Tier t) { return dot_id(std::string("tier:") + tier_key(t)); }
 
  private:
   const DiagramOptions& options_;
@@ -367,13 +368,13 @@ std::map<Tier, std::vector<std::string>> emit_snapshot(Writer& w, const Snapshot
                                                         const DiagramOptions& options) {
   std::map<Tier, std::vector<std::string>> by_tier;
   for (const VertexData* b : bodies_of(snap)) {
-    std::string node = dot_string(side + b->id);
+    std::string node = dot_id(side + b->id);
     w.body(indent, node, body_element_id(b->id, side), *b, distance_lines(dist, b->id),
            body_tooltip(*b, distance_tooltip(dist, b->id), "", options), std::nullopt);
     by_tier[tier_of(family_of(b->period.kind))].push_back(node);
   }
   for (const Relationship& r : relationships_of(snap)) {
-    w.relationship(indent, dot_string(side + r.from), dot_string(side + r.to),
+    w.relationship(indent, dot_id(side + r.from), dot_id(side + r.to),
                    relationship_element_id(r, side), r,
                    rel_tooltip(r, name_in(snap, r.from), name_in(snap, r.to), "", options),
                    std::nullopt);
@@ -528,7 +529,7 @@ std::string side_by_side_dot(const Snapshot& before, const Distances& before_dis
     std::string label = "as at " + snap->at.str();
     w.line(std::string("  subgraph cluster_") + side + " {");
     w.line("    label=<<FONT POINT-SIZE=\"16\"><B>" + html_text(label) +
-           "</B></FONT>>; labelloc=t; style=\"rounded\"; color=\"#777777\"; tooltip=" + dot_string(label) +
+           "</B></FONT>>; labelloc=b; style=\"rounded\"; color=\"#777777\"; tooltip=" + dot_string(label) +
            ";");
     auto by_tier = emit_snapshot(w, *snap, *dist, std::string(side) + ":", "    ", options);
     w.line("  }");
@@ -581,7 +582,7 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
       if (from != to) text = "<B>" + text + "</B>";
       extra.push_back("<FONT POINT-SIZE=\"10\">" + text + "</FONT>");
     }
-    std::string node = dot_string(c.id);
+    std::string node = dot_id(c.id);
     w.body("  ", node, body_element_id(c.id), b, extra,
            body_tooltip(b, dline, change_line.empty() ? "unchanged" : change_line, options),
            c.change);
@@ -595,7 +596,7 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
     std::string tip = rel_tooltip(r, names[r.from], names[r.to], change_line, options);
     if (c.change == Change::kChanged && c.before->legal_basis != c.after->legal_basis)
       tip += "\nlegal basis before: " + c.before->legal_basis;
-    w.relationship("  ", dot_string(r.from), dot_string(r.to), relationship_element_id(r), r, tip,
+    w.relationship("  ", dot_id(r.from), dot_id(r.to), relationship_element_id(r), r, tip,
                    c.change);
   }
   w.line("  // tiers");

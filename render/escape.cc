@@ -67,7 +67,10 @@ std::string dot_string(std::string_view s) {
   for (char c : clean_text(s)) {
     switch (c) {
       case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
+      // Graphviz reads backslashes in these strings as escapes (\N, \G, \l ...)
+      // and its handling of "\\" differs between versions: a backslash is shown
+      // as U+29F5 REVERSE SOLIDUS OPERATOR, which looks the same.
+      case '\\': out += "\xE2\xA7\xB5"; break;
       case '\n': out += "\\n"; break;
       case '&': out += "&amp;"; break;
       default: out += c;
@@ -75,6 +78,25 @@ std::string dot_string(std::string_view s) {
   }
   out += '"';
   return out;
+}
+
+std::string dot_id(std::string_view s) {
+  std::string out = "\"";
+  for (char c : clean_text(s)) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;  // the lexer keeps both: still one distinct name
+      case '\n': out += ' '; break;
+      default: out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string dot_url(std::string_view url) {
+  std::string safe = safe_url(url);
+  return safe.empty() ? std::string() : "\"" + safe + "\"";
 }
 
 std::string html_text(std::string_view s, std::string_view br) {

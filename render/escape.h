@@ -4,7 +4,9 @@
 // hold anything. Every string that reaches a diagram or a page passes through one
 // of these functions, chosen by where it lands:
 //
-//   dot_string()    a double-quoted DOT string (node names, tooltips, URLs)
+//   dot_string()    a double-quoted DOT attribute value (tooltips, plain labels)
+//   dot_id()        a double-quoted DOT node name
+//   dot_url()       a double-quoted link target
 //   html_text()     text inside a Graphviz HTML-like label, or HTML/XML text and
 //                   attribute values in the report page
 //   safe_url()      a link target: only http:// and https:// survive
@@ -23,11 +25,20 @@ namespace govmap {
 // Valid UTF-8, with C0 controls other than '\n' and DEL replaced by spaces.
 std::string clean_text(std::string_view s);
 
-// The text as a quoted DOT string, quotes included: "...". Backslashes and
-// quotes are escaped, '&' becomes "&amp;" (Graphviz expands entities in plain
-// strings) and newlines become "\n" (Graphviz's centred line break), so the
-// string means exactly its text to Graphviz.
+// The text as a quoted DOT string for an attribute value (tooltip, plain
+// label), quotes included: "...". Quotes are escaped, '&' becomes "&amp;"
+// (Graphviz expands entities in plain strings), newlines become "\n" (a line
+// break) and a backslash becomes U+29F5, which looks the same, so Graphviz never
+// sees an escape sequence (\N, \G, \l ...) that the data did not mean.
 std::string dot_string(std::string_view s);
+
+// The text as a quoted DOT node name: quotes and backslashes escaped (Graphviz
+// keeps "\\" as two characters in names, which still names one distinct node),
+// newlines as spaces. Names are identities, never shown.
+std::string dot_id(std::string_view s);
+
+// safe_url(url) as a quoted DOT string, or "" when the URL is not safe.
+std::string dot_url(std::string_view url);
 
 // The text with & < > " ' replaced by entities; newlines become spaces unless
 // br is given, in which case each newline becomes br (e.g. "<BR/>").
