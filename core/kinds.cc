@@ -61,6 +61,12 @@ const std::vector<std::string>& all_la_tier_names() { return kTierNames; }
 
 bool is_accountability(RelKind k) { return k <= RelKind::kAppointedBy; }
 
+const std::vector<std::string>& layout_engines() {
+  static const std::vector<std::string> kEngines = {"dot",   "neato", "fdp",   "sfdp",
+                                                    "circo", "twopi", "osage", "patchwork"};
+  return kEngines;
+}
+
 OrgKind org_kind_or_throw(std::string_view s, std::string_view option) {
   if (auto k = parse_org_kind(s)) return *k;
   throw_bad("organisation kind", s, option, kOrgKindNames);

@@ -49,6 +49,11 @@ const std::vector<std::string>& all_la_tier_names();
 
 bool is_accountability(RelKind k);
 
+// Graphviz layout engines a diagram may name ("dot", "neato", "fdp", "sfdp",
+// "circo", "twopi", "osage", "patchwork"). A plain vocabulary, kept here so map
+// definitions can be checked without Graphviz.
+const std::vector<std::string>& layout_engines();
+
 // Parse or throw Error(kUsage) naming the option and listing the valid values,
 // with a did-you-mean: for command-line arguments.
 OrgKind org_kind_or_throw(std::string_view s, std::string_view option);

@@ -16,7 +16,7 @@ const std::vector<std::string> kKinds = {"diagram", "report", "distance", "compa
 const std::vector<std::string> kDiagramFormats = {"dot", "pdf", "png", "svg"};
 const std::vector<std::string> kReportFormats = {"html"};
 const std::vector<std::string> kTableFormats = {"csv", "json"};
-const std::vector<std::string> kEngines = {"circo", "dot", "fdp", "neato", "sfdp", "twopi"};
+const std::vector<std::string>& kEngines = layout_engines();
 const std::vector<std::string> kTopKeys = {"area", "output", "title"};
 const std::vector<std::string> kOutputKeys = {"area", "at", "diff", "engine", "formats", "from",
                                               "kind", "layer", "name", "title", "to"};
@@ -207,8 +207,6 @@ const std::vector<std::string>& formats_for(OutputSpec::Kind kind) {
     default: return kTableFormats;
   }
 }
-
-const std::vector<std::string>& layout_engines() { return kEngines; }
 
 std::string OutputSpec::canonical() const {
   auto d = [](const std::optional<Date>& x) { return x ? x->str() : std::string(); };

@@ -53,7 +53,6 @@ struct MapDefinition {
 const char* kind_name(OutputSpec::Kind kind);
 // The formats each output kind can produce.
 const std::vector<std::string>& formats_for(OutputSpec::Kind kind);
-const std::vector<std::string>& layout_engines();
 
 bool has_map_definition(const std::string& dir);
 MapDefinition read_map_definition(const std::string& dir);

@@ -99,7 +99,7 @@ TEST_CASE("map definition errors, with line and column") {
       {"bad layer", head + "at = 2018-08-08\nlayer = \"shadw\"\n", 4, 9,
        "unknown layer 'shadw', did you mean 'shadow'? (valid: statutory, shadow, both)"},
       {"bad engine", head + "at = 2018-08-08\nengine = \"sfpd\"\n", 4, 10,
-       "unknown layout engine 'sfpd', did you mean 'sfdp'? (valid: circo, dot, fdp, neato, sfdp, twopi)"},
+       "unknown layout engine 'sfpd', did you mean 'sfdp'? (valid: dot, neato, fdp, sfdp, circo, twopi, osage, patchwork)"},
   };
   for (const Case& c : cases) {
     std::string case_name = c.name;

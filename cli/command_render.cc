@@ -1,0 +1,88 @@
+// govmap render — governance diagrams: one date, two dates side by side, or
+// what changed between two dates. Drawn in process with the Graphviz libraries.
+#include <algorithm>
+#include <ostream>
+
+#include "cli/command.h"
+#include "cli/diagram_input.h"
+#include "core/error.h"
+#include "core/kinds.h"
+#include "core/store.h"
+#include "render/dot_writer.h"
+#include "render/graphviz.h"
+#include "render/output_file.h"
+
+namespace govmap {
+namespace {
+
+struct RenderOptions {
+  std::string at, from, to, area, layer, engine, output;
+  bool diff = false;
+};
+
+Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
+  bool one = !opts.at.empty();
+  bool two = !opts.from.empty() || !opts.to.empty();
+  if (one && two) throw Error(Error::Kind::kUsage, "give either --at D or --from D1 --to D2, not both");
+  if (!one && !two) throw Error(Error::Kind::kUsage, "give --at D, or --from D1 --to D2");
+  if (two && (opts.from.empty() || opts.to.empty()))
+    throw Error(Error::Kind::kUsage, "--from and --to go together");
+  if (opts.diff && !two) throw Error(Error::Kind::kUsage, "--diff needs --from D1 --to D2");
+  DiagramFormat format = diagram_format_or_throw(opts.output);
+  const auto& engines = layout_engines();
+  if (std::find(engines.begin(), engines.end(), opts.engine) == engines.end())
+    throw Error(Error::Kind::kUsage, "--engine: unknown layout engine '" + opts.engine +
+                                         "' (valid: " + join(engines) + ")");
+
+  Store store(ctx.global.db, Database::Mode::kReadOnly);
+  DiagramRequest request{opts.area, opts.layer};
+  std::string dot;
+  if (one) {
+    Date at = Date::parse_or_throw(opts.at, "--at");
+    DiagramInput in = load_diagram_input(store, request, at);
+    dot = snapshot_dot(in.snapshot, in.distances, diagram_options(store, request, at));
+  } else {
+    Date from = Date::parse_or_throw(opts.from, "--from");
+    Date to = Date::parse_or_throw(opts.to, "--to");
+    DiagramInput a = load_diagram_input(store, request, from);
+    DiagramInput b = load_diagram_input(store, request, to);
+    DiagramOptions options = diagram_options(store, request, to);
+    dot = opts.diff ? diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, options)
+                    : side_by_side_dot(a.snapshot, a.distances, b.snapshot, b.distances, options);
+  }
+  RenderedDiagram drawn = render_diagram(dot, format, opts.engine);
+  for (const std::string& w : drawn.warnings) *ctx.err << "graphviz: " << w << "\n";
+  write_file_atomically(opts.output, drawn.bytes);
+  *ctx.out << "wrote " << opts.output << "\n";
+  return Outcome::kOk;
+}
+
+}  // namespace
+
+void setup_render(CLI::App& app, RunFunction& run) {
+  auto opts = std::make_shared<RenderOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "render",
+      "Draw a governance diagram: bodies by tier, who answers to whom, a legend and a title. "
+      "--at D for one date; --from D1 --to D2 for both dates side by side; add --diff for one "
+      "picture of what was added, removed and changed. The format comes from the -o file's "
+      "extension (" + join(diagram_extensions()) + ").");
+  cmd->add_option("--at", opts->at, "Draw the map as it stood on this date (YYYY-MM-DD)");
+  cmd->add_option("--from", opts->from, "The earlier date of a comparison (YYYY-MM-DD)");
+  cmd->add_option("--to", opts->to, "The later date of a comparison (YYYY-MM-DD)");
+  cmd->add_flag("--diff", opts->diff,
+                "With --from/--to: one picture, added green, removed red, changed amber");
+  cmd->add_option("--area", opts->area,
+                  "Only this organisation and what lies within two part_of / member_of / "
+                  "committee_of steps of it (an id, identifier or name fragment)");
+  cmd->add_option("--layer", opts->layer, "Only statutory or only shadow relationships");
+  cmd->add_option("--engine", opts->engine,
+                  "Graphviz layout engine: " + join(layout_engines()) + " (sfdp for national maps)")
+      ->default_val("dot");
+  cmd->add_option("-o,--output", opts->output, "The file to write: .svg, .png, .pdf or .dot")
+      ->required();
+  cmd->callback(
+      [opts, &run] { run = [opts](CommandContext& ctx) { return run_render(*opts, ctx); }; });
+}
+
+}  // namespace govmap

@@ -1,0 +1,38 @@
+// What `govmap render` and `govmap report` share: turning --at / --from --to,
+// --area and --layer into snapshots, distances and diagram options.
+#ifndef GOVMAP_CLI_DIAGRAM_INPUT_H_
+#define GOVMAP_CLI_DIAGRAM_INPUT_H_
+
+#include <optional>
+#include <string>
+
+#include "core/snapshot.h"
+#include "render/dot_writer.h"
+
+namespace govmap {
+
+class Store;
+
+struct DiagramInput {
+  Snapshot snapshot;
+  Distances distances;
+};
+
+struct DiagramRequest {
+  std::string area;   // as typed; resolved with resolve_org
+  std::string layer;  // "" = both
+};
+
+// Accountability distances for a snapshot, by organisation id. Returns an empty
+// map (no distances drawn) until the accountability module is wired in here.
+Distances accountability_distances(const Store& store, const Snapshot& snap);
+
+// The snapshot at a date with its distances, honouring --area and --layer.
+DiagramInput load_diagram_input(const Store& store, const DiagramRequest& request, Date at);
+
+// Title area name (at date `at`), layer and every source, for the writer.
+DiagramOptions diagram_options(const Store& store, const DiagramRequest& request, Date at);
+
+}  // namespace govmap
+
+#endif  // GOVMAP_CLI_DIAGRAM_INPUT_H_

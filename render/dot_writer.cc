@@ -1,0 +1,608 @@
+#include "render/dot_writer.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "render/escape.h"
+#include "render/style.h"
+
+namespace govmap {
+namespace {
+
+constexpr size_t kWrapWidth = 26;
+const char* const kFont = "Helvetica";
+
+// Colours of the diff picture: fill, border/line.
+struct ChangeColours {
+  const char* fill;
+  const char* line;
+};
+ChangeColours colours_of(Change c) {
+  switch (c) {
+    case Change::kAdded: return {"#C7EBC0", "#1A7F2A"};
+    case Change::kRemoved: return {"#F9C6C3", "#C0231B"};
+    case Change::kChanged: return {"#FFDFA3", "#C46A00"};
+    case Change::kUnchanged: return {"#EEEEEE", "#8C8C8C"};
+  }
+  return {"#EEEEEE", "#8C8C8C"};
+}
+
+std::vector<Relationship> relationships_of(const Snapshot& snap) {
+  std::vector<Relationship> rels;
+  for (auto [e, end] = boost::edges(snap.graph); e != end; ++e) rels.push_back(snap.graph[*e].rel);
+  std::sort(rels.begin(), rels.end(), [](const Relationship& a, const Relationship& b) {
+    if (a < b) return true;
+    if (b < a) return false;
+    return a.key() < b.key();
+  });
+  return rels;
+}
+
+std::vector<const VertexData*> bodies_of(const Snapshot& snap) {
+  std::vector<const VertexData*> out;
+  for (auto [v, end] = boost::vertices(snap.graph); v != end; ++v) out.push_back(&snap.graph[*v]);
+  std::sort(out.begin(), out.end(),
+            [](const VertexData* a, const VertexData* b) { return a->id < b->id; });
+  return out;
+}
+
+std::string name_in(const Snapshot& snap, const std::string& id) {
+  if (auto v = snap.find(id)) return snap[*v].period.name;
+  return id;
+}
+
+std::string steps_words(const std::optional<int>& d) {
+  if (!d) return "no route to the voters";
+  if (*d == 0) return "the voters themselves";
+  return std::to_string(*d) + (*d == 1 ? " step" : " steps") + " to the voters";
+}
+
+std::string distance_short(const Distances& dist, const std::string& id, bool present) {
+  if (!present) return "\xE2\x80\x93";  // en dash: not on the map at that date
+  auto it = dist.find(id);
+  if (it == dist.end()) return "?";
+  return it->second ? std::to_string(*it->second) : "none";
+}
+
+std::string sources_text(const std::vector<std::string>& ids, const DiagramOptions& options) {
+  std::string out;
+  for (const std::string& id : ids) {
+    if (!out.empty()) out += "\n";
+    auto it = options.sources.find(id);
+    if (it == options.sources.end()) {
+      out += "  [" + id + "]";
+      continue;
+    }
+    const Source& s = it->second;
+    out += "  [" + id + "] " + s.title;
+    if (!s.publisher.empty()) out += " (" + s.publisher + ")";
+    if (!s.url.empty()) out += " " + s.url;
+  }
+  return out;
+}
+
+std::string first_link(const std::vector<std::string>& ids, const DiagramOptions& options) {
+  for (const std::string& id : ids) {
+    auto it = options.sources.find(id);
+    if (it == options.sources.end()) continue;
+    std::string url = safe_url(it->second.url);
+    if (!url.empty()) return url;
+  }
+  return "";
+}
+
+std::string body_tooltip(const VertexData& b, const std::string& distance_line,
+                         const std::string& change_line, const DiagramOptions& options) {
+  std::string t = b.period.name + "\n";
+  if (!change_line.empty()) t += change_line + "\n";
+  t += "kind: " + kind_label(b.period.kind, b.period.tier) + "\n";
+  t += "id: " + b.id;
+  std::vector<std::string> idents;
+  for (const Identifier& i : b.identifiers) idents.push_back(i.scheme + ":" + i.value);
+  if (!idents.empty()) t += " (" + join(idents, ", ") + ")";
+  t += "\nin force: " + b.period.valid.str();
+  if (!distance_line.empty()) t += "\n" + distance_line;
+  if (!b.period.sources.empty()) t += "\nsources:\n" + sources_text(b.period.sources, options);
+  return t;
+}
+
+std::string rel_tooltip(const Relationship& r, const std::string& from_name,
+                        const std::string& to_name, const std::string& change_line,
+                        const DiagramOptions& options) {
+  std::string t = from_name + " \xE2\x86\x92 " + to_name + "\n";
+  if (!change_line.empty()) t += change_line + "\n";
+  t += relationship_words(r.kind) + " (" + name_of(r.layer) + ")\n";
+  t += "in force: " + r.valid.str();
+  if (!r.legal_basis.empty()) t += "\nlegal basis: " + r.legal_basis;
+  if (r.share) t += "\nshare: " + std::to_string(*r.share);
+  if (!r.note.empty()) t += "\nnote: " + r.note;
+  if (!r.sources.empty()) t += "\nsources:\n" + sources_text(r.sources, options);
+  return t;
+}
+
+// Text is HTML-escaped here; extra_html lines are already escaped.
+std::string body_label(const std::string& name, const std::string& kind_words,
+                       const std::vector<std::string>& extra_html) {
+  std::string l = "<<B>" + html_text(wrap_words(clean_text(name), kWrapWidth), "<BR/>") +
+                  "</B><BR/><FONT POINT-SIZE=\"9\">" + html_text(kind_words) + "</FONT>";
+  for (const std::string& line : extra_html) l += "<BR/>" + line;
+  return l + ">";
+}
+
+// Relationships that pull their ends into the tiers: everything except those
+// that point down (funding, commissioning) or sideways in time (successions).
+bool constrains(RelKind k) {
+  return k != RelKind::kCommissions && k != RelKind::kFunds && k != RelKind::kSucceededBy;
+}
+
+std::string title_html(const std::string& first_line, const DiagramOptions& options) {
+  std::string l = "<<FONT POINT-SIZE=\"20\"><B>" + html_text(first_line) + "</B></FONT>";
+  std::string second = "Who answers to whom";
+  if (!options.area_name.empty()) second += " around " + options.area_name;
+  if (options.layer)
+    second += *options.layer == Layer::kShadow ? " (shadow relationships only)"
+                                               : " (statutory relationships only)";
+  l += "<BR/><FONT POINT-SIZE=\"13\">" + html_text(second) + "</FONT><BR/> >";
+  return l;
+}
+
+std::string title_line(const std::string& what, const DiagramOptions& options) {
+  std::string t = options.area_name.empty() ? "Health and care governance" : options.area_name;
+  return t + " \xE2\x80\x94 " + what;
+}
+
+class Writer {
+ public:
+  explicit Writer(const DiagramOptions& options) : options_(options) {}
+
+  void header(const std::string& title_first_line, const std::string& tooltip) {
+    out_ += "digraph govmap {\n";
+    out_ += "  graph [rankdir=BT, newrank=true, nodesep=0.45, ranksep=0.6, splines=true,\n";
+    out_ += "         fontname=\"" + std::string(kFont) + "\", labelloc=t, labeljust=c,\n";
+    out_ += "         tooltip=" + dot_string(tooltip) + ",\n";
+    out_ += "         label=" + title_html(title_first_line, options_) + "];\n";
+    out_ += "  node [fontname=\"" + std::string(kFont) +
+            "\", fontsize=11, penwidth=1.2, margin=\"0.12,0.06\"];\n";
+    out_ += "  edge [fontname=\"" + std::string(kFont) +
+            "\", fontsize=8, arrowsize=0.7, fontcolor=\"#444444\"];\n";
+  }
+
+  // The tier labels on one side and the invisible chain that orders them.
+  void tier_anchors(const std::vector<Tier>& tiers) {
+    if (tiers.empty()) return;
+    out_ += "  // tiers, top (voters) to bottom (providers)\n";
+    for (Tier t : tiers)
+      out_ += "  " + anchor(t) + " [shape=plaintext, fontsize=13, fontcolor=\"#555555\", label=" +
+              dot_string(tier_label(t)) + ", tooltip=" + dot_string(tier_label(t)) + "];\n";
+    out_ += "  ";
+    for (size_t i = tiers.size(); i-- > 0;) {
+      out_ += anchor(tiers[i]);
+      out_ += i ? " -> " : " [style=invis, weight=10];\n";
+    }
+  }
+
+  void rank_same(Tier t, const std::vector<std::string>& node_names) {
+    out_ += "  { rank=same; " + anchor(t) + ";";
+    for (const std::string& n : node_names) out_ += " " + n + ";";
+    out_ += " }\n";
+  }
+
+  // One body's node statement (indent included).
+  void body(const std::string& indent, const std::string& node_name, const std::string& element_id,
+            const VertexData& b, const std::vector<std::string>& extra_html,
+            const std::string& tooltip, std::optional<Change> change) {
+    Family fam = family_of(b.period.kind);
+    const FamilyStyle& st = style_of(fam);
+    std::string fill = st.fill, border = st.border, style = st.style;
+    std::string penwidth = "1.2";
+    if (change) {
+      ChangeColours c = colours_of(*change);
+      fill = c.fill;
+      border = c.line;
+      if (*change != Change::kUnchanged) penwidth = "2.2";
+      if (*change == Change::kRemoved) style += ",dashed";
+    }
+    out_ += indent + node_name + " [id=" + dot_string(element_id) + ", class=" +
+            dot_string(std::string("body ") + st.key) + ", shape=" + st.shape + ", style=" +
+            dot_string(style) + ", fillcolor=" + dot_string(fill) + ", color=" +
+            dot_string(border) + ", penwidth=" + penwidth + ",\n" + indent + "  label=" +
+            body_label(b.period.name, kind_short(b.period.kind, b.period.tier), extra_html) +
+            ",\n" + indent + "  tooltip=" + dot_string(tooltip);
+    std::string url = first_link(b.period.sources, options_);
+    if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_url(url) + ", target=\"_blank\"";
+    out_ += "];\n";
+  }
+
+  void relationship(const std::string& indent, const std::string& from, const std::string& to,
+                    const std::string& element_id, const Relationship& r,
+                    const std::string& tooltip, std::optional<Change> change) {
+    bool acc = is_accountability(r.kind);
+    std::string colour = acc ? "#333333" : "#8C8C8C";
+    std::string width = acc ? "1.5" : "1";
+    if (change) {
+      colour = colours_of(*change).line;
+      if (*change != Change::kUnchanged) width = "2.4";
+    }
+    std::string style = r.layer == Layer::kShadow ? "dashed" : "solid";
+    out_ += indent + from + " -> " + to + " [id=" + dot_string(element_id) + ", class=" +
+            dot_string(std::string("rel ") + (acc ? "accountability " : "") + name_of(r.layer)) +
+            ", style=" + style + ", color=" + dot_string(colour) + ", penwidth=" + width;
+    if (!constrains(r.kind)) out_ += ", constraint=false";
+    // xlabel, not label: Graphviz 2.42 frees memory twice after laying out
+    // labelled flat edges (both ends in one rank=same tier).
+    out_ += ",\n" + indent + "  xlabel=" + dot_string(relationship_words(r.kind));
+    out_ += ", tooltip=" + dot_string(tooltip);
+    std::string url = first_link(r.sources, options_);
+    if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_url(url) + ", target=\"_blank\"";
+    out_ += "];\n";
+  }
+
+  // The key, drawn below the lowest tier in two rows: one sample per family
+  // present, then the two line styles, the change colours (diff) and how to
+  // read the arrows. Invisible flat edges keep each row in order.
+  // (Cluster labels use labelloc=b: with rankdir=BT that is the top.)
+  void legend(const std::optional<Tier>& lowest, const std::set<Family>& families, bool diff,
+              bool distances) {
+    if (!options_.legend) return;
+    out_ += "  subgraph cluster_legend {\n";
+    out_ += "    label=<<B>Key</B>>; labelloc=b; fontsize=12; style=\"rounded\"; color=\"#999999\";"
+            " tooltip=\"Key\";\n";
+    out_ += "    node [fontsize=9, margin=\"0.08,0.04\"];\n";
+    std::vector<std::string> top, bottom;
+    for (Family f : all_families()) {
+      if (!families.count(f)) continue;
+      const FamilyStyle& st = style_of(f);
+      std::string n = dot_id(std::string("legend:") + st.key);
+      top.push_back(n);
+      std::string fill = diff ? "#FFFFFF" : st.fill;
+      std::string border = diff ? "#555555" : st.border;
+      out_ += "    " + n + " [shape=" + st.shape + ", style=" + dot_string(st.style) +
+              ", fillcolor=" + dot_string(fill) + ", color=" + dot_string(border) +
+              ", label=" + dot_string(st.legend) + ", tooltip=" + dot_string(st.legend) + "];\n";
+    }
+    std::string note = "Arrows point up, towards the voters:\nthe lower body answers to the upper one.";
+    if (distances) note += "\nUnder each name: steps of accountability\nfrom that body to the voters.";
+    out_ += "    \"legend:note\" [shape=plaintext, fontsize=10, label=" + dot_string(note) +
+            ", tooltip=\"How to read this diagram\"];\n";
+    bottom.push_back("\"legend:note\"");
+    const std::pair<const char*, const char*> lines[] = {{"statutory", "solid"},
+                                                         {"shadow", "dashed"}};
+    for (const auto& [layer, style] : lines) {
+      std::string a = dot_id(std::string("legend:") + layer + ":a");
+      std::string b = dot_id(std::string("legend:") + layer + ":b");
+      bottom.push_back(a);
+      bottom.push_back(b);
+      std::string words = std::string(layer) == "statutory" ? "statutory (set in law)"
+                                                            : "shadow (informal, no legal basis)";
+      std::string words_node = dot_id(std::string("legend:") + layer + ":words");
+      bottom.push_back(words_node);
+      out_ += "    " + a + " [shape=point, width=0.06, tooltip=" + dot_string(words) + "];\n";
+      out_ += "    " + b + " [shape=point, width=0.06, tooltip=" + dot_string(words) + "];\n";
+      out_ += "    " + words_node + " [shape=plaintext, fontsize=10, label=" + dot_string(words) +
+              ", tooltip=" + dot_string(words) + "];\n";
+      out_ += "    " + a + " -> " + b + " [style=" + style + ", penwidth=1.5, minlen=2, tooltip=" +
+              dot_string(words) + "];\n";
+    }
+    if (diff) {
+      for (Change c : {Change::kAdded, Change::kRemoved, Change::kChanged, Change::kUnchanged}) {
+        ChangeColours cc = colours_of(c);
+        std::string n = dot_id(std::string("legend:") + change_name(c));
+        bottom.push_back(n);
+        out_ += "    " + n + " [shape=box, style=\"filled\", penwidth=2, fillcolor=" +
+                dot_string(cc.fill) + ", color=" + dot_string(cc.line) + ", label=" +
+                dot_string(change_name(c)) + ", tooltip=" + dot_string(change_name(c)) + "];\n";
+      }
+    }
+    for (const auto* row : {&top, &bottom}) {
+      if (row->empty()) continue;
+      out_ += "    { rank=same;";
+      for (const std::string& n : *row) out_ += " " + n + ";";
+      out_ += " }\n";
+      if (row->size() > 1) {
+        out_ += "    ";
+        for (size_t i = 0; i < row->size(); ++i) out_ += (*row)[i] + (i + 1 < row->size() ? " -> " : "");
+        out_ += " [style=invis];\n";
+      }
+    }
+    if (!top.empty()) out_ += "    \"legend:note\" -> " + top.front() + " [style=invis];\n";
+    out_ += "  }\n";
+    if (lowest && !top.empty())
+      out_ += "  " + top.front() + " -> " + anchor(*lowest) + " [style=invis];\n";
+    else if (lowest)
+      out_ += "  \"legend:note\" -> " + anchor(*lowest) + " [style=invis];\n";
+  }
+
+  void line(const std::string& s) { out_ += s + "\n"; }
+  std::string finish() {
+    out_ += "}\n";
+    return std::move(out_);
+  }
+
+  static std::string anchor(Tier t) { return dot_id(std::string("tier:") + tier_key(t)); }
+
+ private:
+  const DiagramOptions& options_;
+  std::string out_;
+};
+
+// The tiers that hold at least one of the given kinds, in order.
+std::vector<Tier> used_tiers(const std::set<Tier>& used) {
+  std::vector<Tier> out;
+  for (Tier t : all_tiers())
+    if (used.count(t)) out.push_back(t);
+  return out;
+}
+
+std::optional<Tier> lowest(const std::vector<Tier>& tiers) {
+  if (tiers.empty()) return std::nullopt;
+  return tiers.back();
+}
+
+std::set<Family> families_of(std::initializer_list<const Snapshot*> snaps) {
+  std::set<Family> out;
+  for (const Snapshot* s : snaps)
+    for (const VertexData* b : bodies_of(*s)) out.insert(family_of(b->period.kind));
+  return out;
+}
+
+std::vector<std::string> distance_lines(const Distances& dist, const std::string& id) {
+  if (dist.empty()) return {};
+  auto it = dist.find(id);
+  if (it == dist.end()) return {};
+  return {"<FONT POINT-SIZE=\"10\">" + html_text(steps_words(it->second)) + "</FONT>"};
+}
+
+std::string distance_tooltip(const Distances& dist, const std::string& id) {
+  auto it = dist.find(id);
+  if (dist.empty() || it == dist.end()) return "";
+  return "accountability distance: " + steps_words(it->second);
+}
+
+// Emits one snapshot's bodies and edges with node names prefixed by side; the
+// caller adds the rank=same groups (returned by tier).
+std::map<Tier, std::vector<std::string>> emit_snapshot(Writer& w, const Snapshot& snap,
+                                                        const Distances& dist,
+                                                        const std::string& side,
+                                                        const std::string& indent,
+                                                        const DiagramOptions& options) {
+  std::map<Tier, std::vector<std::string>> by_tier;
+  for (const VertexData* b : bodies_of(snap)) {
+    std::string node = dot_id(side + b->id);
+    w.body(indent, node, body_element_id(b->id, side), *b, distance_lines(dist, b->id),
+           body_tooltip(*b, distance_tooltip(dist, b->id), "", options), std::nullopt);
+    by_tier[tier_of(family_of(b->period.kind))].push_back(node);
+  }
+  for (const Relationship& r : relationships_of(snap)) {
+    w.relationship(indent, dot_id(side + r.from), dot_id(side + r.to),
+                   relationship_element_id(r, side), r,
+                   rel_tooltip(r, name_in(snap, r.from), name_in(snap, r.to), "", options),
+                   std::nullopt);
+  }
+  return by_tier;
+}
+
+bool same_strings(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return a == b;
+}
+
+std::vector<std::string> rel_differences(const Relationship& a, const Relationship& b) {
+  std::vector<std::string> what;
+  if (a.valid.from != b.valid.from || a.valid.to != b.valid.to)
+    what.push_back("dates " + a.valid.str() + " \xE2\x86\x92 " + b.valid.str());
+  if (a.legal_basis != b.legal_basis) what.push_back("legal basis");
+  if (!same_strings(a.sources, b.sources)) what.push_back("sources");
+  if (a.note != b.note) what.push_back("note");
+  if (a.share != b.share) what.push_back("share");
+  return what;
+}
+
+std::string rel_identity(const Relationship& r) {
+  return r.from + "\x1f" + r.to + "\x1f" + name_of(r.kind) + "\x1f" + name_of(r.layer);
+}
+
+}  // namespace
+
+const char* change_name(Change c) {
+  switch (c) {
+    case Change::kUnchanged: return "unchanged";
+    case Change::kAdded: return "added";
+    case Change::kRemoved: return "removed";
+    case Change::kChanged: return "changed";
+  }
+  return "unchanged";
+}
+
+std::string body_element_id(const std::string& org_id, const std::string& side) {
+  return safe_id("b-" + (side.empty() ? std::string() : safe_id("", side) + "-"), org_id);
+}
+
+std::string relationship_element_id(const Relationship& rel, const std::string& side) {
+  return safe_id("r-" + (side.empty() ? std::string() : safe_id("", side) + "-"), rel.key());
+}
+
+SnapshotDiff diff_snapshots(const Snapshot& before, const Snapshot& after) {
+  SnapshotDiff d;
+  std::map<std::string, BodyChange> bodies;
+  for (const VertexData* b : bodies_of(before)) {
+    BodyChange& c = bodies[b->id];
+    c.id = b->id;
+    c.before = *b;
+  }
+  for (const VertexData* a : bodies_of(after)) {
+    BodyChange& c = bodies[a->id];
+    c.id = a->id;
+    c.after = *a;
+  }
+  for (auto& [id, c] : bodies) {
+    if (!c.before) {
+      c.change = Change::kAdded;
+    } else if (!c.after) {
+      c.change = Change::kRemoved;
+    } else {
+      const OrgPeriod& p = c.before->period;
+      const OrgPeriod& q = c.after->period;
+      if (p.name != q.name) c.what.push_back("renamed from \xE2\x80\x9C" + p.name + "\xE2\x80\x9D");
+      if (p.kind != q.kind) c.what.push_back("was " + kind_short(p.kind, p.tier));
+      else if (p.tier != q.tier) c.what.push_back("was " + kind_short(p.kind, p.tier));
+      c.change = c.what.empty() ? Change::kUnchanged : Change::kChanged;
+    }
+    d.bodies.push_back(std::move(c));
+  }
+
+  // Group by identity; exact matches first, then pair what is left in order.
+  std::map<std::string, std::pair<std::vector<Relationship>, std::vector<Relationship>>> groups;
+  for (const Relationship& r : relationships_of(before)) groups[rel_identity(r)].first.push_back(r);
+  for (const Relationship& r : relationships_of(after)) groups[rel_identity(r)].second.push_back(r);
+  for (auto& [identity, g] : groups) {
+    auto& [bs, as] = g;
+    std::vector<bool> b_used(bs.size()), a_used(as.size());
+    for (size_t i = 0; i < bs.size(); ++i)
+      for (size_t j = 0; j < as.size(); ++j)
+        if (!a_used[j] && bs[i].key() == as[j].key() && rel_differences(bs[i], as[j]).empty()) {
+          b_used[i] = a_used[j] = true;
+          d.relationships.push_back({Change::kUnchanged, bs[i], as[j], {}});
+          break;
+        }
+    size_t j = 0;
+    for (size_t i = 0; i < bs.size(); ++i) {
+      if (b_used[i]) continue;
+      while (j < as.size() && a_used[j]) ++j;
+      if (j < as.size()) {
+        a_used[j] = true;
+        b_used[i] = true;
+        d.relationships.push_back({Change::kChanged, bs[i], as[j], rel_differences(bs[i], as[j])});
+      } else {
+        d.relationships.push_back({Change::kRemoved, bs[i], std::nullopt, {}});
+      }
+    }
+    for (size_t k = 0; k < as.size(); ++k)
+      if (!a_used[k]) d.relationships.push_back({Change::kAdded, std::nullopt, as[k], {}});
+  }
+  std::stable_sort(d.relationships.begin(), d.relationships.end(),
+                   [](const RelationshipChange& x, const RelationshipChange& y) {
+                     const Relationship& a = x.rel();
+                     const Relationship& b = y.rel();
+                     if (a < b) return true;
+                     if (b < a) return false;
+                     return std::make_tuple(a.key(), static_cast<int>(x.change)) <
+                            std::make_tuple(b.key(), static_cast<int>(y.change));
+                   });
+  return d;
+}
+
+std::string snapshot_dot(const Snapshot& snap, const Distances& distances,
+                         const DiagramOptions& options) {
+  Writer w(options);
+  std::string when = "as at " + snap.at.str();
+  w.header(title_line(when, options), "Governance diagram " + when);
+  // Bodies first into a buffer-free pass: collect tiers, then emit.
+  std::set<Tier> used;
+  for (const VertexData* b : bodies_of(snap)) used.insert(tier_of(family_of(b->period.kind)));
+  used.erase(Tier::kNone);
+  std::vector<Tier> tiers = used_tiers(used);
+  w.tier_anchors(tiers);
+  w.line("  // bodies, by id");
+  auto by_tier = emit_snapshot(w, snap, distances, "", "  ", options);
+  w.line("  // tiers");
+  for (Tier t : tiers) w.rank_same(t, by_tier[t]);
+  w.legend(lowest(tiers), families_of({&snap}), false, !distances.empty());
+  return w.finish();
+}
+
+std::string side_by_side_dot(const Snapshot& before, const Distances& before_distances,
+                             const Snapshot& after, const Distances& after_distances,
+                             const DiagramOptions& options) {
+  Writer w(options);
+  std::string when = before.at.str() + " and " + after.at.str();
+  w.header(title_line(when, options), "Governance diagrams for " + when);
+  std::set<Tier> used;
+  for (const Snapshot* s : {&before, &after})
+    for (const VertexData* b : bodies_of(*s)) used.insert(tier_of(family_of(b->period.kind)));
+  used.erase(Tier::kNone);
+  std::vector<Tier> tiers = used_tiers(used);
+  w.tier_anchors(tiers);
+  std::map<Tier, std::vector<std::string>> all;
+  const std::tuple<const Snapshot*, const Distances*, const char*> sides[] = {
+      {&before, &before_distances, "1"}, {&after, &after_distances, "2"}};
+  for (const auto& [snap, dist, side] : sides) {
+    std::string label = "as at " + snap->at.str();
+    w.line(std::string("  subgraph cluster_") + side + " {");
+    w.line("    label=<<FONT POINT-SIZE=\"16\"><B>" + html_text(label) +
+           "</B></FONT>>; labelloc=b; style=\"rounded\"; color=\"#777777\"; tooltip=" + dot_string(label) +
+           ";");
+    auto by_tier = emit_snapshot(w, *snap, *dist, std::string(side) + ":", "    ", options);
+    w.line("  }");
+    for (auto& [t, nodes] : by_tier) all[t].insert(all[t].end(), nodes.begin(), nodes.end());
+  }
+  w.line("  // tiers: the same ranks on both sides");
+  for (Tier t : tiers) w.rank_same(t, all[t]);
+  w.legend(lowest(tiers), families_of({&before, &after}), false,
+           !before_distances.empty() || !after_distances.empty());
+  return w.finish();
+}
+
+std::string diff_dot(const Snapshot& before, const Distances& before_distances,
+                     const Snapshot& after, const Distances& after_distances,
+                     const DiagramOptions& options) {
+  SnapshotDiff diff = diff_snapshots(before, after);
+  Writer w(options);
+  std::string when = "changes from " + before.at.str() + " to " + after.at.str();
+  w.header(title_line(when, options), "What changed from " + before.at.str() + " to " +
+                                          after.at.str());
+  bool show_distance = !before_distances.empty() || !after_distances.empty();
+  std::set<Tier> used;
+  std::map<std::string, std::string> names;  // for edge tooltips
+  for (const BodyChange& c : diff.bodies) {
+    const VertexData& b = c.after ? *c.after : *c.before;
+    used.insert(tier_of(family_of(b.period.kind)));
+    names[c.id] = b.period.name;
+  }
+  used.erase(Tier::kNone);
+  std::vector<Tier> tiers = used_tiers(used);
+  w.tier_anchors(tiers);
+  w.line("  // bodies, by id");
+  std::map<Tier, std::vector<std::string>> by_tier;
+  for (const BodyChange& c : diff.bodies) {
+    const VertexData& b = c.after ? *c.after : *c.before;
+    std::vector<std::string> extra;
+    std::string change_line;
+    if (c.change == Change::kAdded) change_line = "added (new by " + after.at.str() + ")";
+    if (c.change == Change::kRemoved) change_line = "removed (gone by " + after.at.str() + ")";
+    if (c.change == Change::kChanged) change_line = "changed: " + join(c.what, "; ");
+    if (!change_line.empty())
+      extra.push_back("<FONT POINT-SIZE=\"9\"><I>" +
+                      html_text(wrap_words(change_line, kWrapWidth + 8), "<BR/>") + "</I></FONT>");
+    std::string dline;
+    if (show_distance) {
+      std::string from = distance_short(before_distances, c.id, c.before.has_value());
+      std::string to = distance_short(after_distances, c.id, c.after.has_value());
+      dline = "steps to the voters: " + from + " \xE2\x86\x92 " + to;
+      std::string text = html_text(dline);
+      if (from != to) text = "<B>" + text + "</B>";
+      extra.push_back("<FONT POINT-SIZE=\"10\">" + text + "</FONT>");
+    }
+    std::string node = dot_id(c.id);
+    w.body("  ", node, body_element_id(c.id), b, extra,
+           body_tooltip(b, dline, change_line.empty() ? "unchanged" : change_line, options),
+           c.change);
+    by_tier[tier_of(family_of(b.period.kind))].push_back(node);
+  }
+  w.line("  // relationships, in relationship order");
+  for (const RelationshipChange& c : diff.relationships) {
+    const Relationship& r = c.rel();
+    std::string change_line = change_name(c.change);
+    if (c.change == Change::kChanged) change_line += ": " + join(c.what, "; ");
+    std::string tip = rel_tooltip(r, names[r.from], names[r.to], change_line, options);
+    if (c.change == Change::kChanged && c.before->legal_basis != c.after->legal_basis)
+      tip += "\nlegal basis before: " + c.before->legal_basis;
+    w.relationship("  ", dot_id(r.from), dot_id(r.to), relationship_element_id(r), r, tip,
+                   c.change);
+  }
+  w.line("  // tiers");
+  for (Tier t : tiers) w.rank_same(t, by_tier[t]);
+  w.legend(lowest(tiers), families_of({&before, &after}), true, show_distance);
+  return w.finish();
+}
+
+}  // namespace govmap

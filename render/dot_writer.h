@@ -1,0 +1,106 @@
+// DOT text for governance diagrams: one date, two dates side by side, and the
+// difference between two dates.
+//
+// This is a pure text generator: it includes no Graphviz header, so its output
+// can be tested byte for byte and written as a .dot file. render/graphviz.h
+// lays the text out and draws it.
+//
+// What the text holds (docs/diagrams.md shows it to readers):
+//   - rankdir=BT, so an edge from -> to points up: accountability edges (a body
+//     accountable to, elected by, appointed by ... another) point towards the
+//     voters, who sit in the top tier;
+//   - one rank=same subgraph per tier (democratic, national, regional, system,
+//     place, providers), chained by invisible edges between tier labels so the
+//     tiers keep their order;
+//   - one shape and colour per family of bodies (render/style.h); statutory
+//     edges solid, shadow edges dashed;
+//   - a title naming the area and the date(s), and a legend cluster;
+//   - on every body and edge a tooltip (kind, dates, legal basis, note, sources)
+//     and a link (URL) to its first source with an http(s) address.
+//
+// Determinism: bodies are emitted in id order and relationships in
+// (from, to, kind, layer, valid_from) order; nothing depends on pointer or hash
+// order, so the same data gives the same bytes whatever the import order.
+//
+// Escaping: every string taken from data goes through render/escape.h: node
+// names, tooltips and URLs as DOT strings, labels as HTML-like label text.
+#ifndef GOVMAP_RENDER_DOT_WRITER_H_
+#define GOVMAP_RENDER_DOT_WRITER_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/snapshot.h"
+
+namespace govmap {
+
+// Accountability distance of each body (steps of accountability to the voters),
+// by organisation id, as computed by the caller. An empty map shows no distances.
+// A body absent from a non-empty map shows nothing; a body mapped to nullopt is
+// shown as having no route to the voters.
+using Distances = std::map<std::string, std::optional<int>>;
+
+struct DiagramOptions {
+  std::string area_name;                  // the --area body's name; "" = no area
+  std::optional<Layer> layer;             // shown in the title when set
+  std::map<std::string, Source> sources;  // by id: for tooltips and links
+  bool legend = true;
+};
+
+// One date.
+std::string snapshot_dot(const Snapshot& snap, const Distances& distances,
+                         const DiagramOptions& options);
+
+// Two dates side by side in one picture: a cluster per date, the same tiers in
+// the same ranks across both.
+std::string side_by_side_dot(const Snapshot& before, const Distances& before_distances,
+                             const Snapshot& after, const Distances& after_distances,
+                             const DiagramOptions& options);
+
+// One picture of what changed: bodies and relationships added (green), removed
+// (red), changed (amber) or unchanged (grey); each body shows its distance
+// before -> after when distances are given.
+std::string diff_dot(const Snapshot& before, const Distances& before_distances,
+                     const Snapshot& after, const Distances& after_distances,
+                     const DiagramOptions& options);
+
+// ---- the classification behind diff_dot ----
+
+enum class Change { kUnchanged, kAdded, kRemoved, kChanged };
+const char* change_name(Change c);  // "unchanged", "added", "removed", "changed"
+
+struct BodyChange {
+  std::string id;
+  Change change = Change::kUnchanged;
+  std::optional<VertexData> before, after;
+  std::vector<std::string> what;  // for kChanged: "renamed from ...", "kind stp -> ics"
+};
+
+// Relationships are matched by (from, to, kind, layer). A matched pair whose
+// dates, legal basis, note, sources or share differ is kChanged.
+struct RelationshipChange {
+  Change change = Change::kUnchanged;
+  std::optional<Relationship> before, after;
+  std::vector<std::string> what;  // for kChanged: "legal basis", "dates", ...
+  const Relationship& rel() const { return after ? *after : *before; }
+};
+
+struct SnapshotDiff {
+  std::vector<BodyChange> bodies;                  // by id
+  std::vector<RelationshipChange> relationships;  // in relationship order
+};
+
+SnapshotDiff diff_snapshots(const Snapshot& before, const Snapshot& after);
+
+// The SVG/DOT id given to a body's node and a relationship's edge (also used by
+// the HTML report to find them): "b-" / "r-" followed by safe_id() of the
+// organisation id / relationship key, with side ("", "1-", "2-") after the letter.
+std::string body_element_id(const std::string& org_id, const std::string& side = "");
+std::string relationship_element_id(const Relationship& rel, const std::string& side = "");
+
+}  // namespace govmap
+
+#endif  // GOVMAP_RENDER_DOT_WRITER_H_

@@ -1,0 +1,38 @@
+// Drawing DOT text with the Graphviz libraries (cgraph + gvc), in process.
+//
+// This file and graphviz.cc are the only places that include Graphviz headers.
+// Nothing here shells out to `dot`.
+#ifndef GOVMAP_RENDER_GRAPHVIZ_H_
+#define GOVMAP_RENDER_GRAPHVIZ_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/kinds.h"  // layout_engines()
+
+namespace govmap {
+
+enum class DiagramFormat { kDot, kSvg, kPng, kPdf };
+
+// The format named by a file's extension (.dot, .svg, .png, .pdf; case-insensitive).
+std::optional<DiagramFormat> diagram_format_for(const std::string& path);
+// As above, or Error(kUsage) listing the valid extensions.
+DiagramFormat diagram_format_or_throw(const std::string& path);
+// ".dot", ".svg", ".png", ".pdf"
+const std::vector<std::string>& diagram_extensions();
+
+struct RenderedDiagram {
+  std::string bytes;
+  std::vector<std::string> warnings;  // Graphviz's own warnings, one per line
+};
+
+// Lays dot_text out with engine and renders it in format. kDot returns the text
+// unchanged (not laid out). Throws Error(kUsage) for an unknown engine and
+// Error(kInput) when Graphviz cannot read or lay out the text.
+RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format,
+                               const std::string& engine = "dot");
+
+}  // namespace govmap
+
+#endif  // GOVMAP_RENDER_GRAPHVIZ_H_
