@@ -73,6 +73,19 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs,
   // filters, so "--area X --layer shadow" means the shadow part of area X.
   std::optional<std::set<std::string>> area;
   if (options.area) area = area_members(*options.area, options.area_hops, in_force);
+  if (area && options.area_upward) {
+    std::map<std::string, std::vector<std::string>> up;
+    for (const Relationship* r : in_force)
+      if (is_accountability(r->kind) && (!options.layer || r->layer == *options.layer))
+        up[r->from].push_back(r->to);
+    std::vector<std::string> stack(area->begin(), area->end());
+    while (!stack.empty()) {  // visited set: terminates on cycles
+      std::string id = stack.back();
+      stack.pop_back();
+      for (const std::string& next : up[id])
+        if (area->insert(next).second) stack.push_back(next);
+    }
+  }
 
   for (const Organisation* o : live) {
     if (area && !area->count(o->id)) continue;

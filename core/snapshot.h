@@ -48,6 +48,10 @@ struct SnapshotOptions {
   // committee_of steps of it, in either direction. An organisation id.
   std::optional<std::string> area;
   int area_hops = 2;
+  // With area: also keep every body reachable from the area's bodies along
+  // accountability relationships (towards the voters), so that a picture of an
+  // area shows whom it answers to: NHS England, Parliament, the electorates.
+  bool area_upward = false;
 };
 
 class Snapshot {

@@ -220,4 +220,14 @@ TEST_CASE("snapshots: what is in force, names and kinds that change, filters") {
   Snapshot a = build_snapshot(store, area);
   CHECK(a.vertex_count() == 2);  // la and its committee osc; elected_by is not an area link
   CHECK(a.find("osc"));
+  area.area_upward = true;
+  Snapshot up = build_snapshot(store, area);
+  CHECK(up.vertex_count() == 3);  // ... and the voters the council answers to
+  CHECK(up.find("voters"));
+  area.area = "03N";
+  up = build_snapshot(store, area);
+  // 03N's area (itself, QF7, and QF7's other member) plus, upwards, osc -> la -> voters and X24.
+  std::vector<std::string> up_ids;
+  for (auto v : boost::make_iterator_range(boost::vertices(up.graph))) up_ids.push_back(up[v].id);
+  CHECK(up_ids == std::vector<std::string>{"03N", "QF7", "X24", "la", "osc", "voters"});
 }
