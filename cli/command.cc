@@ -37,6 +37,7 @@ void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run) {
   setup_sources(app, run);
   setup_imports(app, run);
   setup_sql(app, run);
+  setup_build(app, run);
   setup_render(app, run);
 }
 

@@ -51,6 +51,7 @@ void setup_rels(CLI::App& app, RunFunction& run);
 void setup_sources(CLI::App& app, RunFunction& run);
 void setup_imports(CLI::App& app, RunFunction& run);
 void setup_sql(CLI::App& app, RunFunction& run);
+void setup_build(CLI::App& app, RunFunction& run);
 void setup_render(CLI::App& app, RunFunction& run);
 
 // Builds the whole command line interface.

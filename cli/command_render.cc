@@ -36,20 +36,10 @@ Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
 
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   DiagramRequest request{opts.area, opts.layer};
-  std::string dot;
-  if (one) {
-    Date at = Date::parse_or_throw(opts.at, "--at");
-    DiagramInput in = load_diagram_input(store, request, at);
-    dot = snapshot_dot(in.snapshot, in.distances, diagram_options(store, request, at));
-  } else {
-    Date from = Date::parse_or_throw(opts.from, "--from");
-    Date to = Date::parse_or_throw(opts.to, "--to");
-    DiagramInput a = load_diagram_input(store, request, from);
-    DiagramInput b = load_diagram_input(store, request, to);
-    DiagramOptions options = diagram_options(store, request, to);
-    dot = opts.diff ? diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, options)
-                    : side_by_side_dot(a.snapshot, a.distances, b.snapshot, b.distances, options);
-  }
+  std::string dot =
+      one ? diagram_dot(store, request, Date::parse_or_throw(opts.at, "--at"), std::nullopt, false)
+          : diagram_dot(store, request, Date::parse_or_throw(opts.from, "--from"),
+                        Date::parse_or_throw(opts.to, "--to"), opts.diff);
   RenderedDiagram drawn = render_diagram(dot, format, opts.engine);
   for (const std::string& w : drawn.warnings) *ctx.err << "graphviz: " << w << "\n";
   write_file_atomically(opts.output, drawn.bytes);

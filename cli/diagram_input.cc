@@ -38,4 +38,17 @@ DiagramOptions diagram_options(const Store& store, const DiagramRequest& request
   return options;
 }
 
+std::string diagram_dot(const Store& store, const DiagramRequest& request, Date at,
+                        std::optional<Date> to, bool diff) {
+  if (!to) {
+    DiagramInput in = load_diagram_input(store, request, at);
+    return snapshot_dot(in.snapshot, in.distances, diagram_options(store, request, at));
+  }
+  DiagramInput a = load_diagram_input(store, request, at);
+  DiagramInput b = load_diagram_input(store, request, *to);
+  DiagramOptions options = diagram_options(store, request, *to);
+  return diff ? diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, options)
+              : side_by_side_dot(a.snapshot, a.distances, b.snapshot, b.distances, options);
+}
+
 }  // namespace govmap

@@ -33,6 +33,11 @@ DiagramInput load_diagram_input(const Store& store, const DiagramRequest& reques
 // Title area name (at date `at`), layer and every source, for the writer.
 DiagramOptions diagram_options(const Store& store, const DiagramRequest& request, Date at);
 
+// The DOT text of one diagram: at one date (to == nullopt), or two dates side
+// by side, or (diff) one picture of what changed from `at` to `to`.
+std::string diagram_dot(const Store& store, const DiagramRequest& request, Date at,
+                        std::optional<Date> to, bool diff);
+
 }  // namespace govmap
 
 #endif  // GOVMAP_CLI_DIAGRAM_INPUT_H_

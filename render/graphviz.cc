@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <map>
 #include <mutex>
 
 #include "core/error.h"
@@ -101,6 +102,90 @@ DiagramFormat diagram_format_or_throw(const std::string& path) {
                                        join(diagram_extensions()));
 }
 
+namespace {
+
+// ---- Reading DOT with deterministic object ids ----
+//
+// cgraph's default id discipline gives a named object the address of its
+// interned name as its id, and an anonymous one the next value of a counter
+// that lives for the whole process. Layout orders some choices by id, so the
+// same DOT text drawn twice in one process (as `govmap build` does) could come
+// out differently. This discipline numbers objects in the order the parser
+// meets them, per graph: the same text always gets the same ids.
+
+struct IdState {
+  Agraph_t* graph = nullptr;
+  std::map<std::string, IDTYPE> by_name;
+  std::map<IDTYPE, std::string> names;
+  IDTYPE next_named = 2;  // even: named objects (as in cgraph's own scheme)
+  IDTYPE next_anonymous = 1;  // odd: anonymous objects
+};
+
+void* id_open(Agraph_t* g, Agdisc_t*) {
+  auto* state = new IdState;
+  state->graph = g;
+  return state;
+}
+
+long id_map(void* state, int /*objtype*/, char* str, IDTYPE* id, int createflag) {
+  auto* s = static_cast<IdState*>(state);
+  if (!str) {
+    *id = s->next_anonymous;
+    s->next_anonymous += 2;
+    return 1;
+  }
+  auto it = s->by_name.find(str);
+  if (it != s->by_name.end()) {
+    *id = it->second;
+    return 1;
+  }
+  if (!createflag) return 0;
+  *id = s->next_named;
+  s->next_named += 2;
+  s->by_name.emplace(str, *id);
+  s->names.emplace(*id, str);
+  return 1;
+}
+
+long id_alloc(void*, int, IDTYPE) { return 0; }  // callers may not choose ids
+void id_free(void*, int, IDTYPE) {}
+char* id_print(void* state, int, IDTYPE id) {
+  auto* s = static_cast<IdState*>(state);
+  auto it = s->names.find(id);
+  return it == s->names.end() ? nullptr : it->second.data();
+}
+void id_close(void* state) { delete static_cast<IdState*>(state); }
+void id_register(void*, int, void*) {}
+
+Agiddisc_t kIdDisc = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
+
+// Reading from memory, a line at a time, as cgraph's own agmemread does.
+struct MemoryReader {
+  const char* data;
+  size_t size;
+  size_t pos = 0;
+};
+
+int memory_read(void* chan, char* buf, int bufsize) {
+  auto* r = static_cast<MemoryReader*>(chan);
+  int n = 0;
+  while (n < bufsize && r->pos < r->size) {
+    char c = r->data[r->pos++];
+    buf[n++] = c;
+    if (c == '\n') break;
+  }
+  return n;
+}
+
+Agraph_t* read_graph(const std::string& text) {
+  static Agiodisc_t io = {memory_read, AgIoDisc.putstr, AgIoDisc.flush};
+  static Agdisc_t disc = {&AgMemDisc, &kIdDisc, &io};
+  MemoryReader reader{text.data(), text.size()};
+  return agread(&reader, &disc);
+}
+
+}  // namespace
+
 RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format,
                                const std::string& engine) {
   const auto& engines = layout_engines();
@@ -123,8 +208,7 @@ RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format
     ~Restore() { agseterrf(f); }
   } restore{previous};
 
-  std::vector<char> text = c_string(dot_text);
-  std::unique_ptr<Agraph_t, GraphCloser> graph(agmemread(text.data()));
+  std::unique_ptr<Agraph_t, GraphCloser> graph(read_graph(dot_text));
   if (!graph) {
     throw Error(Error::Kind::kInput,
                 "graphviz could not read the diagram: " + join(split_lines(message_buffer()), "; "));
