@@ -94,10 +94,12 @@ std::string input_hash(const std::vector<std::string>& map_dirs) {
   Sha256 h;
   h.update(std::string("govmap ") + GOVMAP_VERSION);
   for (const std::string& dir : map_dirs) {
+    // Names relative to the maps folder, so "maps" and "./maps" agree.
+    std::string map = dir.substr(dir.rfind('/') + 1);
     for (const std::string& name : list_dir(dir)) {
       std::string path = dir + "/" + name;
       if (is_dir(path)) continue;
-      h.update(std::string(1, '\0') + path + '\0' + sha256_file(path));
+      h.update(std::string(1, '\0') + map + "/" + name + '\0' + sha256_file(path));
     }
   }
   return h.hex();
