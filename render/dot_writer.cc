@@ -367,15 +367,16 @@ std::map<Tier, std::vector<std::string>> emit_snapshot(Writer& w, const Snapshot
                                                         const std::string& indent,
                                                         const DiagramOptions& options) {
   std::map<Tier, std::vector<std::string>> by_tier;
+  const std::string& id_side = side.empty() ? options.id_side : side;
   for (const VertexData* b : bodies_of(snap)) {
     std::string node = dot_id(side + b->id);
-    w.body(indent, node, body_element_id(b->id, side), *b, distance_lines(dist, b->id),
+    w.body(indent, node, body_element_id(b->id, id_side), *b, distance_lines(dist, b->id),
            body_tooltip(*b, distance_tooltip(dist, b->id), "", options), std::nullopt);
     by_tier[tier_of(family_of(b->period.kind))].push_back(node);
   }
   for (const Relationship& r : relationships_of(snap)) {
     w.relationship(indent, dot_id(side + r.from), dot_id(side + r.to),
-                   relationship_element_id(r, side), r,
+                   relationship_element_id(r, id_side), r,
                    rel_tooltip(r, name_in(snap, r.from), name_in(snap, r.to), "", options),
                    std::nullopt);
   }
