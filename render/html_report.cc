@@ -41,7 +41,7 @@ h2 { margin-top: 1.6em; border-bottom: 1px solid #ccc; }
 .controls label { margin-right: 1.2em; font-size: 1.1em; cursor: pointer; }
 .diagram { overflow: auto; border: 1px solid #ddd; border-radius: 6px; padding: 0.5em; }
 .diagram svg { max-width: none; height: auto; }
-.diagram.highlighting g.node, .diagram.highlighting g.edge { opacity: 0.2; }
+.diagram.highlighting g.node.body, .diagram.highlighting g.edge.rel { opacity: 0.2; }
 .diagram.highlighting g.hl { opacity: 1; }
 .diagram g.hl polygon, .diagram g.hl path, .diagram g.hl ellipse { stroke-width: 3px; }
 .hint { color: #555; font-size: 0.95em; }
@@ -84,6 +84,10 @@ const char* kScript = R"JS(
       div.classList.add('highlighting');
     });
   });
+  // #date=2&select=ID selects a body as a click would (for links and tests).
+  var sel = /select=([A-Za-z0-9_-]+)/.exec(location.hash);
+  var el = sel ? document.getElementById(sel[1]) : null;
+  if (el) el.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}));
 })();
 )JS";
 
