@@ -39,6 +39,7 @@ void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run) {
   setup_sql(app, run);
   setup_build(app, run);
   setup_render(app, run);
+  setup_report(app, run);
 }
 
 }  // namespace govmap

@@ -367,15 +367,16 @@ std::map<Tier, std::vector<std::string>> emit_snapshot(Writer& w, const Snapshot
                                                         const std::string& indent,
                                                         const DiagramOptions& options) {
   std::map<Tier, std::vector<std::string>> by_tier;
+  const std::string& id_side = side.empty() ? options.id_side : side;
   for (const VertexData* b : bodies_of(snap)) {
     std::string node = dot_id(side + b->id);
-    w.body(indent, node, body_element_id(b->id, side), *b, distance_lines(dist, b->id),
+    w.body(indent, node, body_element_id(b->id, id_side), *b, distance_lines(dist, b->id),
            body_tooltip(*b, distance_tooltip(dist, b->id), "", options), std::nullopt);
     by_tier[tier_of(family_of(b->period.kind))].push_back(node);
   }
   for (const Relationship& r : relationships_of(snap)) {
     w.relationship(indent, dot_id(side + r.from), dot_id(side + r.to),
-                   relationship_element_id(r, side), r,
+                   relationship_element_id(r, id_side), r,
                    rel_tooltip(r, name_in(snap, r.from), name_in(snap, r.to), "", options),
                    std::nullopt);
   }
@@ -522,21 +523,53 @@ std::string side_by_side_dot(const Snapshot& before, const Distances& before_dis
   used.erase(Tier::kNone);
   std::vector<Tier> tiers = used_tiers(used);
   w.tier_anchors(tiers);
-  std::map<Tier, std::vector<std::string>> all;
+  // No clusters: Graphviz 2.42/2.43 lays out two clusters tied by rank=same
+  // differently from one run to the next within a process (its output then
+  // depends on heap addresses). Instead each tier row holds the earlier date's
+  // bodies, a divider, then the later date's, kept in that order by invisible
+  // flat edges; a header row names the two dates.
+  std::map<Tier, std::vector<std::string>> sides_by_tier[2];
   const std::tuple<const Snapshot*, const Distances*, const char*> sides[] = {
-      {&before, &before_distances, "1"}, {&after, &after_distances, "2"}};
-  for (const auto& [snap, dist, side] : sides) {
-    std::string label = "as at " + snap->at.str();
-    w.line(std::string("  subgraph cluster_") + side + " {");
-    w.line("    label=<<FONT POINT-SIZE=\"16\"><B>" + html_text(label) +
-           "</B></FONT>>; labelloc=b; style=\"rounded\"; color=\"#777777\"; tooltip=" + dot_string(label) +
-           ";");
-    auto by_tier = emit_snapshot(w, *snap, *dist, std::string(side) + ":", "    ", options);
-    w.line("  }");
-    for (auto& [t, nodes] : by_tier) all[t].insert(all[t].end(), nodes.begin(), nodes.end());
+      {&before, &before_distances, "1:"}, {&after, &after_distances, "2:"}};
+  for (size_t i = 0; i < 2; ++i) {
+    const auto& [snap, dist, side] = sides[i];
+    w.line(std::string("  // as at ") + snap->at.str());
+    sides_by_tier[i] = emit_snapshot(w, *snap, *dist, side, "  ", options);
   }
-  w.line("  // tiers: the same ranks on both sides");
-  for (Tier t : tiers) w.rank_same(t, all[t]);
+  w.line("  // the dates, above the top tier");
+  std::string h1 = dot_id("header:1"), h2 = dot_id("header:2"), hd = dot_id("header:divider");
+  for (const auto& [node, snap] : {std::pair{h1, &before}, std::pair{h2, &after}}) {
+    std::string label = "as at " + snap->at.str();
+    w.line("  " + node + " [shape=plaintext, label=<<FONT POINT-SIZE=\"18\"><B>" +
+           html_text(label) + "</B></FONT>>, tooltip=" + dot_string(label) + "];");
+  }
+  w.line("  " + hd + " [shape=box, style=filled, fillcolor=\"#BBBBBB\", color=\"#BBBBBB\", "
+         "width=0.03, group=divider, label=\"\", tooltip=\" \"];");
+  w.line("  { rank=same; " + h1 + "; " + hd + "; " + h2 + "; }");
+  w.line("  " + h1 + " -> " + hd + " -> " + h2 + " [style=invis];");
+  if (!tiers.empty()) w.line("  " + Writer::anchor(tiers.front()) + " -> " + h1 + " [style=invis];");
+  w.line("  // tiers: the same ranks on both sides, the earlier date on the left");
+  for (Tier t : tiers) {
+    std::string divider = dot_id(std::string("divider:") + tier_key(t));
+    w.line("  " + divider + " [shape=box, style=filled, fillcolor=\"#BBBBBB\", color=\"#BBBBBB\", "
+           "width=0.03, height=0.9, group=divider, label=\"\", tooltip=\" \"];");
+    std::vector<std::string> row = sides_by_tier[0][t];
+    row.push_back(divider);
+    row.insert(row.end(), sides_by_tier[1][t].begin(), sides_by_tier[1][t].end());
+    w.rank_same(t, row);
+    std::string order;
+    for (const std::string& n : sides_by_tier[0][t])
+      order += "  " + Writer::anchor(t) + " -> " + n + " -> " + divider + " [style=invis];\n";
+    for (const std::string& n : sides_by_tier[1][t])
+      order += "  " + divider + " -> " + n + " [style=invis];\n";
+    if (sides_by_tier[0][t].empty()) order += "  " + Writer::anchor(t) + " -> " + divider + " [style=invis];\n";
+    w.line(order.substr(0, order.size() - 1));
+  }
+  // The dividers, one above the other: a line between the two dates.
+  std::string chain;
+  for (size_t i = tiers.size(); i-- > 0;)
+    chain += dot_id(std::string("divider:") + tier_key(tiers[i])) + " -> ";
+  w.line("  " + chain + hd + " [style=invis, weight=100];");
   w.legend(lowest(tiers), families_of({&before, &after}), false,
            !before_distances.empty() || !after_distances.empty());
   return w.finish();

@@ -48,6 +48,9 @@ struct DiagramOptions {
   std::optional<Layer> layer;             // shown in the title when set
   std::map<std::string, Source> sources;  // by id: for tooltips and links
   bool legend = true;
+  // snapshot_dot only: put after the letter of every element id (see
+  // body_element_id), so that several diagrams can share one HTML page.
+  std::string id_side;
 };
 
 // One date.

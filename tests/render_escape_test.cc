@@ -10,6 +10,7 @@
 #include "render/dot_writer.h"
 #include "render/escape.h"
 #include "render/graphviz.h"
+#include "render/html_report.h"
 #include "render_test_support.h"
 
 using namespace govmap;
@@ -193,4 +194,34 @@ TEST_CASE("a hostile curated map imports and renders as text") {
   CHECK(count(svg, "--") == 2 * count(svg, "<!--"));  // no comment breakout
   CHECK(count(svg, "<!--") == count(svg, "-->"));
   CHECK(svg.find("Council &amp; &lt;b&gt;bold&lt;/b&gt;") != std::string::npos);
+}
+
+TEST_CASE("the HTML report keeps hostile text as text everywhere") {
+  Fixture f = fixture(kHostile, kHostileUrl);
+  f.options.sources["s3"] = Source{"s3", kHostile, kHostile, "https://example.org/</script>", "", "t"};
+  f.rels[0].sources.push_back("s3");
+  Snapshot a = snapshot_at(f.orgs, f.rels, "2015-01-01");
+  Snapshot b = snapshot_at(f.orgs, f.rels, "2021-01-01");
+  ReportInput in;
+  in.options = f.options;
+  DiagramOptions side = f.options;
+  side.id_side = "1";
+  Distances da = {{"council", 1}, {"ccg-" + kHostile, std::nullopt}};
+  in.before = {&a, da, render_diagram(snapshot_dot(a, da, side), DiagramFormat::kSvg).bytes, "1"};
+  side.id_side = "2";
+  in.after = {&b, {}, render_diagram(snapshot_dot(b, {}, side), DiagramFormat::kSvg).bytes, "2"};
+  in.diff_svg = render_diagram(diff_dot(a, da, b, {}, f.options), DiagramFormat::kSvg).bytes;
+  std::string html = html_report(in);
+  // Only the page's own two scripts: the paths data (x2) and the code.
+  CHECK(count(lower(html), "<script") == 3);
+  CHECK(count(lower(html), "</script") == 3);
+  CHECK(html.find("<script>alert") == std::string::npos);
+  CHECK(html.find("href=\"javascript:") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &quot;];x[") != std::string::npos);
+  CHECK(html.find("has no route to the voters") != std::string::npos);  // a gap
+  CHECK(html.find("http://") == html.find("http://www.w3.org"));        // nothing fetched
+  // Paths: the council's path reaches the voters.
+  auto paths = accountability_paths(a, "1");
+  auto council = paths.at(body_element_id("council", "1"));
+  CHECK(std::find(council.begin(), council.end(), body_element_id("voters", "1")) != council.end());
 }

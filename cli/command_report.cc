@@ -1,0 +1,77 @@
+// govmap report — one self-contained HTML page comparing two dates.
+#include <cctype>
+#include <ostream>
+
+#include "cli/command.h"
+#include "cli/diagram_input.h"
+#include "core/error.h"
+#include "core/kinds.h"
+#include "core/store.h"
+#include "render/dot_writer.h"
+#include "render/graphviz.h"
+#include "render/html_report.h"
+#include "render/output_file.h"
+
+namespace govmap {
+namespace {
+
+struct ReportOptions {
+  std::string from, to, area, layer, engine, output;
+};
+
+Outcome run_report(const ReportOptions& opts, CommandContext& ctx) {
+  std::string lower = opts.output;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower.size() < 5 || (lower.substr(lower.size() - 5) != ".html" &&
+                           (lower.size() < 4 || lower.substr(lower.size() - 4) != ".htm")))
+    throw Error(Error::Kind::kUsage, "-o " + opts.output + ": a report is an .html file");
+  Date from = Date::parse_or_throw(opts.from, "--from");
+  Date to = Date::parse_or_throw(opts.to, "--to");
+  Store store(ctx.global.db, Database::Mode::kReadOnly);
+  DiagramRequest request{opts.area, opts.layer};
+  DiagramInput a = load_diagram_input(store, request, from);
+  DiagramInput b = load_diagram_input(store, request, to);
+  DiagramOptions options = diagram_options(store, request, to);
+
+  auto draw = [&](const std::string& dot) {
+    RenderedDiagram d = render_diagram(dot, DiagramFormat::kSvg, opts.engine);
+    for (const std::string& w : d.warnings) *ctx.err << "graphviz: " << w << "\n";
+    return d.bytes;
+  };
+  ReportInput in;
+  in.options = options;
+  DiagramOptions side = options;
+  side.id_side = "1";
+  in.before = {&a.snapshot, a.distances, draw(snapshot_dot(a.snapshot, a.distances, side)), "1"};
+  side.id_side = "2";
+  in.after = {&b.snapshot, b.distances, draw(snapshot_dot(b.snapshot, b.distances, side)), "2"};
+  DiagramOptions diff = options;
+  diff.id_side = "d";
+  in.diff_svg = draw(diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, diff));
+  write_file_atomically(opts.output, html_report(in));
+  *ctx.out << "wrote " << opts.output << "\n";
+  return Outcome::kOk;
+}
+
+}  // namespace
+
+void setup_report(CLI::App& app, RunFunction& run) {
+  auto opts = std::make_shared<ReportOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "report",
+      "Write one self-contained HTML page comparing two dates: both diagrams, what changed, "
+      "the key, accountability distances, gaps and sources. No network needed to view it.");
+  cmd->add_option("--from", opts->from, "The earlier date (YYYY-MM-DD)")->required();
+  cmd->add_option("--to", opts->to, "The later date (YYYY-MM-DD)")->required();
+  cmd->add_option("--area", opts->area,
+                  "Only this organisation and what lies within two part_of / member_of / "
+                  "committee_of steps of it");
+  cmd->add_option("--layer", opts->layer, "Only statutory or only shadow relationships");
+  cmd->add_option("--engine", opts->engine, "Graphviz layout engine (" + join(layout_engines()) + ")")
+      ->default_val("dot");
+  cmd->add_option("-o,--output", opts->output, "The .html file to write")->required();
+  cmd->callback(
+      [opts, &run] { run = [opts](CommandContext& ctx) { return run_report(*opts, ctx); }; });
+}
+
+}  // namespace govmap

@@ -1,0 +1,302 @@
+// The DOT writer: diff classification, determinism and golden output.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/store.h"
+#include "importers/import.h"
+#include "render/dot_writer.h"
+#include "render/graphviz.h"
+#include "render_test_support.h"
+
+using namespace govmap;
+using namespace govmap::test;
+
+namespace {
+
+const BodyChange* body(const SnapshotDiff& d, const std::string& id) {
+  for (const BodyChange& b : d.bodies)
+    if (b.id == id) return &b;
+  return nullptr;
+}
+
+const RelationshipChange* rel(const SnapshotDiff& d, const std::string& from, const std::string& to) {
+  for (const RelationshipChange& r : d.relationships)
+    if (r.rel().from == from && r.rel().to == to) return &r;
+  return nullptr;
+}
+
+struct SmallMap {
+  std::vector<Organisation> orgs;
+  std::vector<Relationship> rels;
+};
+
+// An STP that becomes an ICB; a CCG replaced by it; a council and its voters.
+SmallMap stp_to_icb() {
+  SmallMap m;
+  m.orgs.push_back(make_org("voters", "Voters of Town", OrgKind::kElectorate, "1974-04-01"));
+  m.orgs.push_back(make_org("council", "Town Council", OrgKind::kLocalAuthority, "1974-04-01"));
+  m.orgs.push_back(make_org("ccg", "NHS Town CCG", OrgKind::kCcg, "2013-04-01", "2022-06-30"));
+  Organisation sys = make_org("QX1", "Town STP", OrgKind::kStp, "2016-03-01", "2022-06-30");
+  OrgPeriod icb = sys.periods[0];
+  icb.name = "NHS Town ICB";
+  icb.kind = OrgKind::kIcb;
+  icb.valid.from = day("2022-07-01");
+  icb.valid.to.reset();
+  sys.periods.push_back(icb);
+  m.orgs.push_back(sys);
+  m.orgs.push_back(make_org("X24", "NHS England", OrgKind::kNhsEngland, "2013-04-01"));
+  m.rels.push_back(make_rel("council", "voters", RelKind::kElectedBy, "1974-04-01"));
+  m.rels.push_back(make_rel("ccg", "X24", RelKind::kAccountableTo, "2013-04-01", "2022-06-30"));
+  m.rels.push_back(make_rel("ccg", "council", RelKind::kScrutinisedBy, "2013-04-01", "2022-06-30"));
+  m.rels.push_back(make_rel("QX1", "council", RelKind::kScrutinisedBy, "2022-07-01"));
+  Relationship shadow = make_rel("ccg", "QX1", RelKind::kMemberOf, "2016-03-01", "2022-06-30",
+                                 Layer::kShadow);
+  m.rels.push_back(shadow);
+  Relationship before = make_rel("QX1", "X24", RelKind::kPerformanceManagedBy, "2016-03-01",
+                                 "2022-06-30");
+  before.legal_basis = "none (NHS England guidance)";
+  Relationship after = make_rel("QX1", "X24", RelKind::kPerformanceManagedBy, "2022-07-01");
+  after.legal_basis = "NHS Act 2006 s14Z59";
+  m.rels.push_back(before);
+  m.rels.push_back(after);
+  return m;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Compares text with a golden file; GOVMAP_UPDATE_GOLDEN=1 rewrites the file.
+void check_golden(const std::string& text, const std::string& name) {
+  std::string path = std::string(GOVMAP_TEST_DATA) + "/render/" + name;
+  const char* update = std::getenv("GOVMAP_UPDATE_GOLDEN");
+  if (update && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << text;
+    MESSAGE("rewrote " << path);
+  }
+  std::string expected = read_file(path);
+  CAPTURE(path);
+  CHECK_MESSAGE(text == expected, "differs from the golden file; rerun with GOVMAP_UPDATE_GOLDEN=1 "
+                                  "and review the diff if the change is intended");
+}
+
+// Imports maps in the order given: all in one import when together is set,
+// else one import each.
+std::string import_db(const std::string& dir, const std::string& name,
+                      const std::vector<std::string>& maps, bool together = false) {
+  std::string path = dir + "/" + name;
+  Store store(path, Database::Mode::kReadWrite);
+  std::vector<std::string> paths;
+  for (const std::string& m : maps) paths.push_back(std::string(GOVMAP_SOURCE_DIR) + "/maps/" + m);
+  if (together) {
+    import_paths(store, paths, {});
+  } else {
+    for (const std::string& p : paths) import_paths(store, {p}, {});
+  }
+  return path;
+}
+
+DiagramOptions options_from(const Store& store) {
+  DiagramOptions o;
+  for (const Source& s : store.sources()) o.sources.emplace(s.id, s);
+  return o;
+}
+
+struct Outputs {
+  std::vector<std::string> dots, svgs;
+};
+
+Outputs draw_from_db(const std::string& db) {
+  Store store(db, Database::Mode::kReadOnly);
+  DiagramOptions options = options_from(store);
+  Outputs out;
+  SnapshotOptions all;
+  all.at = day("2020-01-01");
+  Snapshot everything = build_snapshot(store, all);
+  out.dots.push_back(snapshot_dot(everything, {}, options));
+  SnapshotOptions area_before, area_after;
+  area_before.at = day("2017-01-01");
+  area_after.at = day("2023-01-01");
+  area_before.area = area_after.area = "QF7";
+  Snapshot a = build_snapshot(store, area_before);
+  Snapshot b = build_snapshot(store, area_after);
+  Distances da = {{"QF7", 3}}, dbb = {{"QF7", 2}};
+  options.area_name = "South Yorkshire";
+  out.dots.push_back(snapshot_dot(a, da, options));
+  out.dots.push_back(side_by_side_dot(a, da, b, dbb, options));
+  out.dots.push_back(diff_dot(a, da, b, dbb, options));
+  for (size_t i = 1; i < out.dots.size(); ++i)
+    out.svgs.push_back(render_diagram(out.dots[i], DiagramFormat::kSvg).bytes);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("diff classifies bodies: added, removed, changed, unchanged") {
+  SmallMap m = stp_to_icb();
+  SnapshotDiff d = diff_snapshots(snapshot_at(m.orgs, m.rels, "2020-01-01"),
+                                  snapshot_at(m.orgs, m.rels, "2023-01-01"));
+  REQUIRE(body(d, "ccg"));
+  CHECK(body(d, "ccg")->change == Change::kRemoved);
+  CHECK(body(d, "council")->change == Change::kUnchanged);
+  CHECK(body(d, "voters")->change == Change::kUnchanged);
+  const BodyChange* sys = body(d, "QX1");
+  REQUIRE(sys);
+  CHECK(sys->change == Change::kChanged);
+  REQUIRE(sys->what.size() == 2);
+  CHECK(sys->what[0].find("Town STP") != std::string::npos);
+  CHECK(sys->what[1] == "was STP");
+  // Bodies are listed by id.
+  std::vector<std::string> ids;
+  for (const BodyChange& b : d.bodies) ids.push_back(b.id);
+  CHECK(std::is_sorted(ids.begin(), ids.end()));
+}
+
+TEST_CASE("diff classifies relationships by (from, to, kind, layer)") {
+  SmallMap m = stp_to_icb();
+  SnapshotDiff d = diff_snapshots(snapshot_at(m.orgs, m.rels, "2020-01-01"),
+                                  snapshot_at(m.orgs, m.rels, "2023-01-01"));
+  CHECK(rel(d, "council", "voters")->change == Change::kUnchanged);
+  CHECK(rel(d, "ccg", "X24")->change == Change::kRemoved);
+  CHECK(rel(d, "ccg", "council")->change == Change::kRemoved);
+  CHECK(rel(d, "ccg", "QX1")->change == Change::kRemoved);
+  CHECK(rel(d, "QX1", "council")->change == Change::kAdded);
+  const RelationshipChange* pm = rel(d, "QX1", "X24");
+  REQUIRE(pm);
+  CHECK(pm->change == Change::kChanged);
+  CHECK(pm->before->legal_basis == "none (NHS England guidance)");
+  CHECK(pm->after->legal_basis == "NHS Act 2006 s14Z59");
+  CHECK(std::find(pm->what.begin(), pm->what.end(), "legal basis") != pm->what.end());
+  CHECK(d.relationships.size() == 6);
+}
+
+TEST_CASE("diff of a date with itself changes nothing") {
+  SmallMap m = stp_to_icb();
+  Snapshot s = snapshot_at(m.orgs, m.rels, "2020-01-01");
+  SnapshotDiff d = diff_snapshots(s, s);
+  for (const BodyChange& b : d.bodies) CHECK(b.change == Change::kUnchanged);
+  for (const RelationshipChange& r : d.relationships) CHECK(r.change == Change::kUnchanged);
+}
+
+TEST_CASE("the diff picture colours and labels each change") {
+  SmallMap m = stp_to_icb();
+  Snapshot a = snapshot_at(m.orgs, m.rels, "2020-01-01");
+  Snapshot b = snapshot_at(m.orgs, m.rels, "2023-01-01");
+  std::string dot = diff_dot(a, {{"QX1", 3}, {"ccg", 2}}, b, {{"QX1", 2}}, {});
+  CHECK(dot.find("steps to the voters: 3 \xE2\x86\x92 2") != std::string::npos);
+  CHECK(dot.find("steps to the voters: 2 \xE2\x86\x92 \xE2\x80\x93") != std::string::npos);
+  CHECK(dot.find("removed (gone by 2023-01-01)") != std::string::npos);
+  CHECK(dot.find("renamed from") != std::string::npos);
+  CHECK(count(dot, "fillcolor=\"#C7EBC0\"") == 1);  // no body was added: the legend only
+  CHECK(dot.find("color=\"#1A7F2A\"") != std::string::npos);      // an edge was
+  CHECK(dot.find("fillcolor=\"#F9C6C3\"") != std::string::npos);
+  CHECK(dot.find("fillcolor=\"#FFDFA3\"") != std::string::npos);
+  // Every body and relationship has a tooltip; the picture lays out.
+  CHECK(render_diagram(dot, DiagramFormat::kSvg).bytes.find("<svg") != std::string::npos);
+}
+
+TEST_CASE("distances: an empty map shows none, a nullopt shows no route") {
+  SmallMap m = stp_to_icb();
+  Snapshot s = snapshot_at(m.orgs, m.rels, "2020-01-01");
+  CHECK(snapshot_dot(s, {}, {}).find("to the voters") == std::string::npos);
+  std::string dot = snapshot_dot(s, {{"council", 1}, {"ccg", std::nullopt}, {"voters", 0}}, {});
+  CHECK(dot.find("1 step to the voters") != std::string::npos);
+  CHECK(dot.find("no route to the voters") != std::string::npos);
+  CHECK(dot.find("the voters themselves") != std::string::npos);
+}
+
+TEST_CASE("the order of the input does not change the DOT") {
+  SmallMap m = stp_to_icb();
+  SmallMap r = m;
+  std::reverse(r.orgs.begin(), r.orgs.end());
+  std::reverse(r.rels.begin(), r.rels.end());
+  std::rotate(r.rels.begin(), r.rels.begin() + 2, r.rels.end());
+  for (const char* at : {"2015-01-01", "2020-01-01", "2023-01-01"}) {
+    CHECK(snapshot_dot(snapshot_at(m.orgs, m.rels, at), {}, {}) ==
+          snapshot_dot(snapshot_at(r.orgs, r.rels, at), {}, {}));
+  }
+  Snapshot a1 = snapshot_at(m.orgs, m.rels, "2020-01-01"), b1 = snapshot_at(m.orgs, m.rels, "2023-01-01");
+  Snapshot a2 = snapshot_at(r.orgs, r.rels, "2020-01-01"), b2 = snapshot_at(r.orgs, r.rels, "2023-01-01");
+  CHECK(diff_dot(a1, {}, b1, {}, {}) == diff_dot(a2, {}, b2, {}, {}));
+  CHECK(side_by_side_dot(a1, {}, b1, {}, {}) == side_by_side_dot(a2, {}, b2, {}, {}));
+}
+
+TEST_CASE("maps imported in two orders give byte-identical DOT and SVG") {
+  std::string dir = temp_dir();
+  // Frimley cites national sources, so separate imports start with the nation.
+  std::string one = import_db(dir, "one.db", {"england-national", "south-yorkshire-bassetlaw", "frimley"});
+  std::string two = import_db(dir, "two.db", {"frimley", "south-yorkshire-bassetlaw", "england-national"},
+                              /*together=*/true);
+  std::string three = import_db(dir, "three.db", {"england-national", "frimley", "south-yorkshire-bassetlaw"});
+  Outputs a = draw_from_db(one);
+  for (const std::string& other : {two, three}) {
+    Outputs b = draw_from_db(other);
+    CAPTURE(other);
+    REQUIRE(a.dots.size() == b.dots.size());
+    for (size_t i = 0; i < a.dots.size(); ++i) {
+      CAPTURE(i);
+      CHECK(a.dots[i].size() > 1000);
+      CHECK(a.dots[i] == b.dots[i]);
+    }
+    REQUIRE(a.svgs.size() == b.svgs.size());
+    for (size_t i = 0; i < a.svgs.size(); ++i) {
+      CAPTURE(i);
+      CHECK(a.svgs[i] == b.svgs[i]);
+    }
+  }
+  // Rendering the same text twice in one process gives the same bytes too.
+  CHECK(render_diagram(a.dots[1], DiagramFormat::kSvg).bytes == a.svgs[0]);
+}
+
+TEST_CASE("golden DOT: maps/example") {
+  std::string dir = temp_dir();
+  std::string db = import_db(dir, "example.db", {"example"});
+  Store store(db, Database::Mode::kReadOnly);
+  DiagramOptions options = options_from(store);
+  SnapshotOptions at2020, at2012;
+  at2020.at = day("2020-01-01");
+  at2012.at = day("2012-01-01");
+  Snapshot s2020 = build_snapshot(store, at2020);
+  Snapshot s2012 = build_snapshot(store, at2012);
+  check_golden(snapshot_dot(s2020, {}, options), "example-2020-01-01.dot");
+  Distances d2012 = {{"electorate-england", 0}, {"parliament", 1}, {"sos-health", std::nullopt}};
+  Distances d2020 = {{"electorate-england", 0}, {"parliament", 1}, {"sos-health", 2}, {"X24", 3}};
+  check_golden(diff_dot(s2012, d2012, s2020, d2020, options), "example-diff-2012-2020.dot");
+  check_golden(side_by_side_dot(s2012, d2012, s2020, d2020, options), "example-2012-and-2020.dot");
+}
+
+TEST_CASE("formats come from the file extension") {
+  CHECK(diagram_format_for("a.svg") == DiagramFormat::kSvg);
+  CHECK(diagram_format_for("dir.x/a.PNG") == DiagramFormat::kPng);
+  CHECK(diagram_format_for("a.pdf") == DiagramFormat::kPdf);
+  CHECK(diagram_format_for("a.dot") == DiagramFormat::kDot);
+  CHECK_FALSE(diagram_format_for("a.jpg"));
+  CHECK_FALSE(diagram_format_for("dir.svg/a"));
+  CHECK_THROWS_AS(diagram_format_or_throw("a.gif"), Error);
+  try {
+    diagram_format_or_throw("a.gif");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find(".svg") != std::string::npos);
+  }
+}
+
+TEST_CASE("PNG and PDF render; unknown engines are refused") {
+  SmallMap m = stp_to_icb();
+  std::string dot = snapshot_dot(snapshot_at(m.orgs, m.rels, "2020-01-01"), {}, {});
+  std::string png = render_diagram(dot, DiagramFormat::kPng).bytes;
+  REQUIRE(png.size() > 8);
+  CHECK(png.substr(1, 3) == "PNG");
+  CHECK(render_diagram(dot, DiagramFormat::kPdf).bytes.substr(0, 5) == "%PDF-");
+  CHECK(render_diagram(dot, DiagramFormat::kSvg, "sfdp").bytes.find("<svg") != std::string::npos);
+  CHECK(render_diagram(dot, DiagramFormat::kDot).bytes == dot);
+  CHECK_THROWS_AS(render_diagram(dot, DiagramFormat::kSvg, "nope"), Error);
+  CHECK_THROWS_AS(render_diagram("digraph { a -> }", DiagramFormat::kSvg), Error);
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Loads govmap report pages in headless Chromium: the diagram is present, the
+# date control switches it, clicking a body highlights its accountability path,
+# hostile names stay text, and a screenshot is taken.
+# Usage: report_chromium_test.sh GOVMAP_BINARY SOURCE_DIR
+# Exits 77 (CTest: skipped) when chromium is not installed.
+set -euo pipefail
+govmap=$1
+src=$2
+chromium=$(command -v chromium || command -v chromium-browser || true)
+if [[ -z "$chromium" ]]; then
+  echo "SKIPPED: chromium is not installed (apt-get install -y chromium); report page not tested"
+  exit 77
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+chrome() {
+  timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run \
+    --disable-background-networking --user-data-dir="$work/profile" "$@" 2>/dev/null
+}
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$govmap" --db "$work/ex.db" import "$src/maps/example" >/dev/null
+"$govmap" --db "$work/ex.db" report --from 2012-01-01 --to 2020-01-01 -o "$work/ex.html" >/dev/null
+[[ -s "$work/ex.html" ]] || fail "no report written"
+grep -q -E '(src|href)="https?://' "$work/ex.html" && grep -E -o '<(script|link|img)[^>]*(src|href)="https?://[^"]*"' "$work/ex.html" && fail "the page loads something from the network"
+
+# The first date is shown at load.
+chrome --virtual-time-budget=3000 --dump-dom "file://$work/ex.html" > "$work/dom1.html"
+grep -q 'data-showing="1"' "$work/dom1.html" || fail "the page did not show the first date"
+grep -q '<section class="view" data-view="1" id="view-1">' "$work/dom1.html" || fail "first diagram hidden"
+grep -q '<section class="view" data-view="2" id="view-2" hidden' "$work/dom1.html" || fail "second diagram not hidden"
+grep -q '<svg' "$work/dom1.html" || fail "no diagram in the page"
+grep -q 'id="b-1-la-sheffield"' "$work/dom1.html" || fail "the 2012 diagram lacks Sheffield City Council"
+
+# The date control switches to the second date; selecting NHS England
+# highlights its path up to the voters (minister, Parliament, electorate) and
+# nothing else (the CCG below it, the council beside it).
+chrome --virtual-time-budget=3000 --dump-dom "file://$work/ex.html#date=2&select=b-2-X24" > "$work/dom2.html"
+grep -q 'data-showing="2"' "$work/dom2.html" || fail "the date control did not switch"
+grep -q '<section class="view" data-view="1" id="view-1" hidden' "$work/dom2.html" || fail "first diagram still shown"
+grep -q '<section class="view" data-view="2" id="view-2">' "$work/dom2.html" || fail "second diagram not shown"
+grep -q 'class="diagram highlighting"' "$work/dom2.html" || fail "clicking a body highlighted nothing"
+for id in b-2-X24 b-2-sos-health b-2-parliament b-2-electorate-england; do
+  grep -q "id=\"$id\" class=\"node [^\"]* hl\"" "$work/dom2.html" || fail "$id not highlighted"
+done
+for id in b-2-03N b-2-la-sheffield; do
+  grep -q "id=\"$id\" class=\"node [^\"]* hl\"" "$work/dom2.html" && fail "$id is off the path but highlighted"
+done
+
+chrome --window-size=1400,1000 --screenshot="$work/shot.png" "file://$work/ex.html#date=2" >/dev/null
+[[ -s "$work/shot.png" ]] || fail "no screenshot"
+mkdir -p "${GOVMAP_TEST_ARTIFACTS:-$work}" && cp "$work/shot.png" "${GOVMAP_TEST_ARTIFACTS:-$work}/report.png"
+
+# Hostile names, notes and sources stay text in the live page.
+"$govmap" --db "$work/h.db" import "$src/tests/data/render/hostile" >/dev/null
+"$govmap" --db "$work/h.db" report --from 2015-01-01 --to 2022-01-01 -o "$work/h.html" >/dev/null
+chrome --virtual-time-budget=3000 --dump-dom "file://$work/h.html" > "$work/domh.html"
+grep -q '<svg' "$work/domh.html" || fail "no diagram in the hostile page"
+grep -q -i '<script>alert' "$work/domh.html" && fail "hostile markup reached the page"
+grep -q -i '<img>' "$work/domh.html" && fail "hostile markup reached the page"
+grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$work/domh.html" || fail "the hostile name is not shown as text"
+[[ $(grep -c '<script' "$work/domh.html") -eq $(grep -c '<script' "$work/dom1.html") ]] || fail "extra script elements"
+echo "1 passed, 0 failed"
