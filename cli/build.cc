@@ -133,6 +133,8 @@ std::string produce(const Store& store, const Target& t, const MapDefinition& de
       for (const std::string& w : drawn.warnings) err << t.relpath << ": graphviz: " << w << "\n";
       return drawn.bytes;
     }
+    case OutputSpec::Kind::kReport:
+      return report_page(store, request, *o.from, *o.to, o.engine, err);
     default:
       throw Error(Error::Kind::kUsage, def.file + ":" + std::to_string(o.line) + ": output kind '" +
                                            kind_name(o.kind) + "' is not available in this build");

@@ -29,26 +29,8 @@ Outcome run_report(const ReportOptions& opts, CommandContext& ctx) {
   Date to = Date::parse_or_throw(opts.to, "--to");
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   DiagramRequest request{opts.area, opts.layer};
-  DiagramInput a = load_diagram_input(store, request, from);
-  DiagramInput b = load_diagram_input(store, request, to);
-  DiagramOptions options = diagram_options(store, request, to);
-
-  auto draw = [&](const std::string& dot) {
-    RenderedDiagram d = render_diagram(dot, DiagramFormat::kSvg, opts.engine);
-    for (const std::string& w : d.warnings) *ctx.err << "graphviz: " << w << "\n";
-    return d.bytes;
-  };
-  ReportInput in;
-  in.options = options;
-  DiagramOptions side = options;
-  side.id_side = "1";
-  in.before = {&a.snapshot, a.distances, draw(snapshot_dot(a.snapshot, a.distances, side)), "1"};
-  side.id_side = "2";
-  in.after = {&b.snapshot, b.distances, draw(snapshot_dot(b.snapshot, b.distances, side)), "2"};
-  DiagramOptions diff = options;
-  diff.id_side = "d";
-  in.diff_svg = draw(diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, diff));
-  write_file_atomically(opts.output, html_report(in));
+  std::string page = report_page(store, request, from, to, opts.engine, *ctx.err);
+  write_file_atomically(opts.output, page);
   *ctx.out << "wrote " << opts.output << "\n";
   return Outcome::kOk;
 }

@@ -1,6 +1,10 @@
 #include "cli/diagram_input.h"
 
+#include <ostream>
+
 #include "core/resolve.h"
+#include "render/graphviz.h"
+#include "render/html_report.h"
 #include "core/store.h"
 
 namespace govmap {
@@ -49,6 +53,29 @@ std::string diagram_dot(const Store& store, const DiagramRequest& request, Date 
   DiagramOptions options = diagram_options(store, request, *to);
   return diff ? diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, options)
               : side_by_side_dot(a.snapshot, a.distances, b.snapshot, b.distances, options);
+}
+
+std::string report_page(const Store& store, const DiagramRequest& request, Date from, Date to,
+                        const std::string& engine, std::ostream& warnings) {
+  DiagramInput a = load_diagram_input(store, request, from);
+  DiagramInput b = load_diagram_input(store, request, to);
+  DiagramOptions options = diagram_options(store, request, to);
+  auto draw = [&](const std::string& dot) {
+    RenderedDiagram d = render_diagram(dot, DiagramFormat::kSvg, engine);
+    for (const std::string& w : d.warnings) warnings << "graphviz: " << w << "\n";
+    return d.bytes;
+  };
+  ReportInput in;
+  in.options = options;
+  DiagramOptions side = options;
+  side.id_side = "1";
+  in.before = {&a.snapshot, a.distances, draw(snapshot_dot(a.snapshot, a.distances, side)), "1"};
+  side.id_side = "2";
+  in.after = {&b.snapshot, b.distances, draw(snapshot_dot(b.snapshot, b.distances, side)), "2"};
+  DiagramOptions diff = options;
+  diff.id_side = "d";
+  in.diff_svg = draw(diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, diff));
+  return html_report(in);
 }
 
 }  // namespace govmap

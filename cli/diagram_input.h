@@ -3,6 +3,7 @@
 #ifndef GOVMAP_CLI_DIAGRAM_INPUT_H_
 #define GOVMAP_CLI_DIAGRAM_INPUT_H_
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 
@@ -32,6 +33,12 @@ DiagramInput load_diagram_input(const Store& store, const DiagramRequest& reques
 
 // Title area name (at date `at`), layer and every source, for the writer.
 DiagramOptions diagram_options(const Store& store, const DiagramRequest& request, Date at);
+
+// The self-contained HTML report comparing two dates (render/html_report.h):
+// both diagrams, the picture of what changed, tables and sources. Graphviz
+// warnings go to warnings, one per line.
+std::string report_page(const Store& store, const DiagramRequest& request, Date from, Date to,
+                        const std::string& engine, std::ostream& warnings);
 
 // The DOT text of one diagram: at one date (to == nullopt), or two dates side
 // by side, or (diff) one picture of what changed from `at` to `to`.
