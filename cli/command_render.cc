@@ -35,7 +35,7 @@ Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
                                          "' (valid: " + join(engines) + ")");
 
   Store store(ctx.global.db, Database::Mode::kReadOnly);
-  DiagramRequest request{opts.area, opts.layer};
+  DiagramRequest request{opts.area, opts.layer, ""};
   std::string dot =
       one ? diagram_dot(store, request, Date::parse_or_throw(opts.at, "--at"), std::nullopt, false)
           : diagram_dot(store, request, Date::parse_or_throw(opts.from, "--from"),

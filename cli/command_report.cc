@@ -28,7 +28,7 @@ Outcome run_report(const ReportOptions& opts, CommandContext& ctx) {
   Date from = Date::parse_or_throw(opts.from, "--from");
   Date to = Date::parse_or_throw(opts.to, "--to");
   Store store(ctx.global.db, Database::Mode::kReadOnly);
-  DiagramRequest request{opts.area, opts.layer};
+  DiagramRequest request{opts.area, opts.layer, ""};
   std::string page = report_page(store, request, from, to, opts.engine, *ctx.err);
   write_file_atomically(opts.output, page);
   *ctx.out << "wrote " << opts.output << "\n";

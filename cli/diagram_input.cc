@@ -22,6 +22,8 @@ DiagramInput load_diagram_input(const Store& store, const DiagramRequest& reques
   options.at = at;
   if (!request.layer.empty()) options.layer = layer_or_throw(request.layer, "--layer");
   if (!request.area.empty()) options.area = resolve_org(store, request.area);
+  // An area's picture reaches up to the bodies and voters it answers to.
+  options.area_upward = true;
   DiagramInput input{build_snapshot(store, options), {}};
   input.distances = accountability_distances(store, input.snapshot);
   return input;
@@ -29,6 +31,7 @@ DiagramInput load_diagram_input(const Store& store, const DiagramRequest& reques
 
 DiagramOptions diagram_options(const Store& store, const DiagramRequest& request, Date at) {
   DiagramOptions options;
+  options.title = request.title;
   if (!request.layer.empty()) options.layer = layer_or_throw(request.layer, "--layer");
   if (!request.area.empty()) {
     std::string id = resolve_org(store, request.area);

@@ -22,6 +22,7 @@ struct DiagramInput {
 struct DiagramRequest {
   std::string area;   // as typed; resolved with resolve_org
   std::string layer;  // "" = both
+  std::string title;  // "" = the area's name
 };
 
 // Accountability distances for a snapshot, by organisation id. Returns an empty

@@ -136,6 +136,15 @@ bool constrains(RelKind k) {
   return k != RelKind::kCommissions && k != RelKind::kFunds && k != RelKind::kSucceededBy;
 }
 
+}  // namespace
+
+std::string diagram_heading(const DiagramOptions& options) {
+  if (!options.title.empty()) return options.title;
+  return options.area_name.empty() ? "Health and care governance" : options.area_name;
+}
+
+namespace {
+
 std::string title_html(const std::string& first_line, const DiagramOptions& options) {
   std::string l = "<<FONT POINT-SIZE=\"20\"><B>" + html_text(first_line) + "</B></FONT>";
   std::string second = "Who answers to whom";
@@ -148,8 +157,7 @@ std::string title_html(const std::string& first_line, const DiagramOptions& opti
 }
 
 std::string title_line(const std::string& what, const DiagramOptions& options) {
-  std::string t = options.area_name.empty() ? "Health and care governance" : options.area_name;
-  return t + " \xE2\x80\x94 " + what;
+  return diagram_heading(options) + " \xE2\x80\x94 " + what;
 }
 
 class Writer {

@@ -44,6 +44,7 @@ namespace govmap {
 using Distances = std::map<std::string, std::optional<int>>;
 
 struct DiagramOptions {
+  std::string title;                      // heading; "" = area_name, else a generic one
   std::string area_name;                  // the --area body's name; "" = no area
   std::optional<Layer> layer;             // shown in the title when set
   std::map<std::string, Source> sources;  // by id: for tooltips and links
@@ -52,6 +53,10 @@ struct DiagramOptions {
   // body_element_id), so that several diagrams can share one HTML page.
   std::string id_side;
 };
+
+// The heading of a diagram or report: options.title, else the area's name,
+// else "Health and care governance".
+std::string diagram_heading(const DiagramOptions& options);
 
 // One date.
 std::string snapshot_dot(const Snapshot& snap, const Distances& distances,

@@ -127,8 +127,7 @@ std::string inline_svg(const std::string& svg) {
 std::string html_report(const ReportInput& in) {
   const Snapshot& a = *in.before.snapshot;
   const Snapshot& b = *in.after.snapshot;
-  std::string area = in.options.area_name.empty() ? "Health and care governance"
-                                                  : in.options.area_name;
+  std::string area = diagram_heading(in.options);
   std::string d1 = a.at.str(), d2 = b.at.str();
   std::string h;
   h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
