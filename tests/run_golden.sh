@@ -6,6 +6,7 @@
 #   exit    expected exit code
 # Each case gets a fresh empty database in a temporary folder ($WORK).
 # GOVMAP_UPDATE_GOLDEN=1 rewrites the expected files from the actual output.
+# GOVMAP_WRAPPER (e.g. "valgrind -q --error-exitcode=99") wraps the command.
 set -u
 GOVMAP=$1
 case_dir=$2
@@ -19,7 +20,9 @@ if [ -f "$case_dir/setup" ]; then
 fi
 # shellcheck disable=SC2046
 eval "set -- $(cat "$case_dir/cmd")"
-"$GOVMAP" "$@" >"$WORK/stdout" 2>"$WORK/stderr"
+# GOVMAP_WRAPPER runs the command under a tool, e.g. valgrind (scripts/dev test).
+# shellcheck disable=SC2086
+${GOVMAP_WRAPPER:-} "$GOVMAP" "$@" >"$WORK/stdout" 2>"$WORK/stderr"
 echo $? >"$WORK/exit"
 # Paths under the temporary folder differ run to run; show them as $WORK.
 sed -i "s|$WORK|\$WORK|g" "$WORK/stdout" "$WORK/stderr"
