@@ -29,6 +29,16 @@ for t in "${targets[@]}"; do
         { cat "$m/sources.csv"; printf '%s' "$sep"; cat "$m/organisations.csv"; printf '%s' "$sep"; cat "$m/relationships.csv"; } \
           >"$corpus/$(basename "$m")"
       done ;;
+    fuzz_writers)
+      for m in maps/* tests/data/maps/* tests/data/render/*; do
+        [ -f "$m/organisations.csv" ] || continue
+        { cat "$m/sources.csv"; printf '%s' "$sep"; cat "$m/organisations.csv"; printf '%s' "$sep"; cat "$m/relationships.csv"; } \
+          >"$corpus/$(basename "$m")"
+      done ;;
+    fuzz_escape)
+      printf '<script>alert(1)</script> "];x[' >"$corpus/hostile"
+      printf 'javascript:alert(1)' >"$corpus/js-url"
+      printf 'https://example.org/a b' >"$corpus/url" ;;
     fuzz_map_definition)
       for f in maps/*/map.toml; do [ -f "$f" ] && cp "$f" "$corpus/$(basename "$(dirname "$f")").toml"; done
       printf '[[output]]\nname = "x"\nat = 2018-08-08\n' >"$corpus/min.toml" ;;
