@@ -51,6 +51,13 @@ void setup_rels(CLI::App& app, RunFunction& run);
 void setup_sources(CLI::App& app, RunFunction& run);
 void setup_imports(CLI::App& app, RunFunction& run);
 void setup_sql(CLI::App& app, RunFunction& run);
+// Accountability (docs/accountability.md).
+void setup_distance(CLI::App& app, RunFunction& run);
+void setup_path(CLI::App& app, RunFunction& run);
+void setup_gaps(CLI::App& app, RunFunction& run);
+void setup_compare(CLI::App& app, RunFunction& run);
+void setup_centrality(CLI::App& app, RunFunction& run);
+void setup_lineage(CLI::App& app, RunFunction& run);
 
 // Builds the whole command line interface.
 void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run);
