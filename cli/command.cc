@@ -37,9 +37,15 @@ void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run) {
   setup_sources(app, run);
   setup_imports(app, run);
   setup_sql(app, run);
-  setup_build(app, run);
+  setup_distance(app, run);
+  setup_path(app, run);
+  setup_gaps(app, run);
+  setup_compare(app, run);
+  setup_centrality(app, run);
+  setup_lineage(app, run);
   setup_render(app, run);
   setup_report(app, run);
+  setup_build(app, run);
 }
 
 }  // namespace govmap

@@ -54,6 +54,13 @@ void setup_sql(CLI::App& app, RunFunction& run);
 void setup_build(CLI::App& app, RunFunction& run);
 void setup_render(CLI::App& app, RunFunction& run);
 void setup_report(CLI::App& app, RunFunction& run);
+// Accountability (docs/accountability.md).
+void setup_distance(CLI::App& app, RunFunction& run);
+void setup_path(CLI::App& app, RunFunction& run);
+void setup_gaps(CLI::App& app, RunFunction& run);
+void setup_compare(CLI::App& app, RunFunction& run);
+void setup_centrality(CLI::App& app, RunFunction& run);
+void setup_lineage(CLI::App& app, RunFunction& run);
 
 // Builds the whole command line interface.
 void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run);

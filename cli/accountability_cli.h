@@ -1,0 +1,90 @@
+// What the accountability commands (distance, path, gaps, compare, centrality,
+// lineage) share: their common options, loading the store once, --area
+// membership, and rendering routes step by step with legal basis and sources.
+#ifndef GOVMAP_CLI_ACCOUNTABILITY_CLI_H_
+#define GOVMAP_CLI_ACCOUNTABILITY_CLI_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+#include "core/accountability.h"
+#include "core/snapshot.h"
+#include "core/store.h"
+#include "core/table.h"
+#include "core/weights.h"
+
+namespace govmap {
+
+// Options as typed.
+struct AccountabilityArgs {
+  std::string at, area, layer, format, weights;
+};
+
+// Adds --at (unless with_at is false), --area, --layer, --format and --weights.
+void add_accountability_options(CLI::App* cmd, AccountabilityArgs& args, bool with_at = true,
+                                bool with_weights = true);
+
+// Options checked and the store read once.
+class AccountabilityRun {
+ public:
+  // Checks every option (usage errors before the database is opened), then
+  // opens the store read-only and resolves --area.
+  AccountabilityRun(const AccountabilityArgs& args, CommandContext& ctx);
+
+  Date at;  // --at, else today
+  std::optional<Layer> layer;
+  OutputFormat format = OutputFormat::kTable;
+  Weights weights;
+  std::optional<std::string> area;  // resolved organisation id
+  Store& store() { return *store_; }
+
+  // Every organisation in force on d and every relationship in force on d
+  // (in --layer when given), whole: --area does not cut the graph.
+  Snapshot snapshot(Date d) const;
+  // Ids of the --area members on d; nullopt without --area; empty when the
+  // area organisation is not in force on d.
+  std::optional<std::set<std::string>> area_members(Date d) const;
+  // Throws Error(kNotFound) unless the area organisation is in force on d.
+  void require_area_in_force(Date d) const;
+  // Resolves text to an organisation in force in snap, or throws: unknown names
+  // get a did-you-mean; known ones not in force get their periods.
+  Vertex org_in_force(const Snapshot& snap, const std::string& text);
+
+  const Source* source(const std::string& id) const;
+  const Organisation* organisation(const std::string& id) const;
+
+ private:
+  std::unique_ptr<Store> store_;
+  std::vector<Organisation> orgs_;
+  std::map<std::string, const Organisation*> by_id_;
+  std::map<std::string, Source> sources_;
+};
+
+// A weight as a table cell: an integer when whole, else a decimal.
+Table::Cell weight_cell(Milli m);
+Json weight_json(Milli m);
+
+// "kind to" — e.g. "accountable_to X24", "ratified_by la-barnsley (shadow)".
+std::string step_text(const Relationship& r);
+
+// Route of one organisation, for text output: a heading line and each step
+// with its weight, legal basis and sources. Source ids cited are added to cited.
+std::string explain_route(const Snapshot& snap, Vertex v, const std::optional<Route>& route,
+                          std::set<std::string>& cited);
+// "sources cited" block listing each id with title and URL; "" when none.
+std::string sources_block(const AccountabilityRun& run, const std::set<std::string>& cited);
+
+// The steps of a route as table rows: step,from,from_name,kind,layer,to,to_name,
+// weight,legal_basis,sources.
+std::vector<std::string> step_columns();
+std::vector<Table::Cell> step_row(const Snapshot& snap, size_t number, const PathStep& step);
+Json steps_json(const Snapshot& snap, const Route& route);
+
+}  // namespace govmap
+
+#endif  // GOVMAP_CLI_ACCOUNTABILITY_CLI_H_

@@ -1,0 +1,215 @@
+// govmap compare --from D1 --to D2 — what changed between two dates, and how
+// far each body moved from voters. Exit 0: same graph; 1: different (like diff).
+#include <ostream>
+
+#include "cli/accountability_cli.h"
+#include "core/compare.h"
+#include "core/error.h"
+#include "core/kinds.h"
+
+namespace govmap {
+namespace {
+
+struct CompareOptions {
+  AccountabilityArgs common;
+  std::string from, to;
+};
+
+void route_cells(std::vector<Table::Cell>& row, const std::optional<OrgState>& s) {
+  if (!s) {
+    row.insert(row.end(), {Table::Cell(), Table::Cell(), Table::Cell()});
+  } else if (!s->route) {
+    row.insert(row.end(),
+               {Table::Cell(std::string("unaccountable")), Table::Cell(), Table::Cell()});
+  } else {
+    row.push_back(weight_cell(s->route->weight));
+    row.push_back(static_cast<long long>(s->route->hops));
+    row.push_back(static_cast<long long>(s->route->shadow_hops));
+  }
+}
+
+Json state_json(const std::optional<OrgState>& s) {
+  if (!s) return nullptr;
+  Json j;
+  j["name"] = s->name;
+  j["kind"] = name_of(s->kind);
+  j["tier"] = s->tier.empty() ? Json(nullptr) : Json(s->tier);
+  j["distance"] = s->route ? weight_json(s->route->weight) : Json(nullptr);
+  j["hops"] = s->route ? Json(s->route->hops) : Json(nullptr);
+  j["shadow_hops"] = s->route ? Json(s->route->shadow_hops) : Json(nullptr);
+  j["unaccountable"] = !s->route;
+  return j;
+}
+
+Table org_table(const Comparison& c) {
+  Table t({"id", "name", "kind_before", "kind_after", "distance_before", "hops_before",
+           "shadow_hops_before", "distance_after", "hops_after", "shadow_hops_after", "delta",
+           "change"});
+  for (const OrgComparison& o : c.organisations) {
+    const OrgState& latest = o.after ? *o.after : *o.before;
+    std::vector<Table::Cell> row = {o.id, latest.name,
+                                    o.before ? Table::Cell(name_of(o.before->kind)) : Table::Cell(),
+                                    o.after ? Table::Cell(name_of(o.after->kind)) : Table::Cell()};
+    route_cells(row, o.before);
+    route_cells(row, o.after);
+    row.push_back(o.delta ? weight_cell(*o.delta) : Table::Cell());
+    row.push_back(name_of(o.change));
+    t.add_row(std::move(row));
+  }
+  return t;
+}
+
+Table rel_table(const std::vector<RelChange>& changes, bool after) {
+  Table t({"from", "kind", "layer", "to", "valid_from", "valid_to", "legal_basis", "sources"});
+  for (const RelChange& ch : changes) {
+    const Relationship& r = after ? *ch.after : *ch.before;
+    t.add_row({r.from, name_of(r.kind), name_of(r.layer), r.to, r.valid.from.str(),
+               r.valid.to ? Table::Cell(r.valid.to->str()) : Table::Cell(),
+               r.legal_basis.empty() ? Table::Cell() : Table::Cell(r.legal_basis),
+               join(r.sources, ";")});
+  }
+  return t;
+}
+
+Json rel_json(const Relationship& r) {
+  Json j;
+  j["from"] = r.from;
+  j["kind"] = name_of(r.kind);
+  j["layer"] = name_of(r.layer);
+  j["to"] = r.to;
+  j["valid_from"] = r.valid.from.str();
+  j["valid_to"] = r.valid.to ? Json(r.valid.to->str()) : Json(nullptr);
+  j["legal_basis"] = r.legal_basis.empty() ? Json(nullptr) : Json(r.legal_basis);
+  j["sources"] = r.sources;
+  j["note"] = r.note.empty() ? Json(nullptr) : Json(r.note);
+  return j;
+}
+
+Json summary_json(const Comparison::Summary& s) {
+  return Json{{"organisations_before", s.organisations_before},
+              {"organisations_after", s.organisations_after},
+              {"organisations_added", s.organisations_added},
+              {"organisations_removed", s.organisations_removed},
+              {"organisations_changed", s.organisations_changed},
+              {"closer", s.closer},
+              {"further", s.further},
+              {"same", s.same},
+              {"became_unaccountable", s.became_unaccountable},
+              {"became_accountable", s.became_accountable},
+              {"added_unaccountable", s.added_unaccountable},
+              {"relationships_added", s.relationships_added},
+              {"relationships_removed", s.relationships_removed},
+              {"relationships_changed", s.relationships_changed}};
+}
+
+Outcome run_compare(const CompareOptions& opts, CommandContext& ctx) {
+  Date from = Date::parse_or_throw(opts.from, "--from");
+  Date to = Date::parse_or_throw(opts.to, "--to");
+  AccountabilityRun run(opts.common, ctx);
+  Snapshot before = run.snapshot(from);
+  Snapshot after = run.snapshot(to);
+  std::optional<std::set<std::string>> only;
+  if (run.area) {
+    only = run.area_members(from);
+    std::set<std::string> later = *run.area_members(to);
+    only->insert(later.begin(), later.end());
+    if (only->empty())
+      throw Error(Error::Kind::kNotFound, "--area: '" + *run.area + "' is in force on neither " +
+                                              from.str() + " nor " + to.str());
+  }
+  Comparison c = compare_snapshots(before, after, run.weights, only);
+  Outcome outcome = c.same_graph() ? Outcome::kOk : Outcome::kDifferent;
+  const auto& s = c.summary;
+
+  std::ostream& out = *ctx.out;
+  if (run.format == OutputFormat::kCsv) {
+    out << org_table(c).render(OutputFormat::kCsv);
+    return outcome;
+  }
+  if (run.format == OutputFormat::kJson) {
+    Json j;
+    j["from"] = from.str();
+    j["to"] = to.str();
+    j["same_graph"] = c.same_graph();
+    j["summary"] = summary_json(s);
+    Json orgs = Json::array();
+    for (const OrgComparison& o : c.organisations) {
+      Json oj;
+      oj["id"] = o.id;
+      oj["before"] = state_json(o.before);
+      oj["after"] = state_json(o.after);
+      oj["delta"] = o.delta ? weight_json(*o.delta) : Json(nullptr);
+      oj["change"] = name_of(o.change);
+      oj["period_changed"] = o.period_changed;
+      orgs.push_back(std::move(oj));
+    }
+    j["organisations"] = orgs;
+    Json rels;
+    rels["added"] = Json::array();
+    rels["removed"] = Json::array();
+    rels["changed"] = Json::array();
+    for (const RelChange& ch : c.relationships_added) rels["added"].push_back(rel_json(*ch.after));
+    for (const RelChange& ch : c.relationships_removed)
+      rels["removed"].push_back(rel_json(*ch.before));
+    for (const RelChange& ch : c.relationships_changed)
+      rels["changed"].push_back(
+          Json{{"before", rel_json(*ch.before)}, {"after", rel_json(*ch.after)}});
+    j["relationships"] = rels;
+    out << dump_json(j);
+    return outcome;
+  }
+
+  out << "compare " << from.str() << " with " << to.str();
+  if (run.area) out << " in the area of " << *run.area;
+  out << ": " << (c.same_graph() ? "the same graph" : "the graph differs") << "\n\n";
+  out << "summary\n"
+      << "  organisations: " << s.organisations_before << " before, " << s.organisations_after
+      << " after; " << s.organisations_added << " added, " << s.organisations_removed
+      << " removed, " << s.organisations_changed << " renamed or re-kinded\n"
+      << "  relationships: " << s.relationships_added << " added, " << s.relationships_removed
+      << " removed, " << s.relationships_changed << " changed\n"
+      << "  distance to voters: " << s.closer << " moved closer, " << s.further
+      << " moved further, " << s.same << " the same, " << s.became_unaccountable
+      << " became unaccountable, " << s.became_accountable << " became accountable, "
+      << s.added_unaccountable << " added with no route to voters\n";
+  out << "\norganisations (" << c.organisations.size() << ")\n"
+      << org_table(c).render(OutputFormat::kTable);
+
+  Table renamed({"id", "name_before", "name_after", "kind_before", "kind_after"});
+  for (const OrgComparison& o : c.organisations)
+    if (o.period_changed)
+      renamed.add_row(
+          {o.id, o.before->name, o.after->name, name_of(o.before->kind), name_of(o.after->kind)});
+  out << "\norganisations renamed or re-kinded (" << renamed.size() << ")\n";
+  if (renamed.size()) out << renamed.render(OutputFormat::kTable);
+  out << "\nrelationships added (" << c.relationships_added.size() << ")\n";
+  if (!c.relationships_added.empty())
+    out << rel_table(c.relationships_added, true).render(OutputFormat::kTable);
+  out << "\nrelationships removed (" << c.relationships_removed.size() << ")\n";
+  if (!c.relationships_removed.empty())
+    out << rel_table(c.relationships_removed, false).render(OutputFormat::kTable);
+  out << "\nrelationships changed (" << c.relationships_changed.size() << ")\n";
+  if (!c.relationships_changed.empty()) {
+    out << "before\n" << rel_table(c.relationships_changed, false).render(OutputFormat::kTable);
+    out << "after\n" << rel_table(c.relationships_changed, true).render(OutputFormat::kTable);
+  }
+  return outcome;
+}
+
+}  // namespace
+
+void setup_compare(CLI::App& app, RunFunction& run) {
+  auto opts = std::make_shared<CompareOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "compare",
+      "Compare two dates: each body's distance to voters before and after, and the "
+      "organisations and relationships added, removed and changed. Exit 0 when the graph is "
+      "the same, 1 when it differs, 2 on error. --format csv gives the per-organisation table.");
+  cmd->add_option("--from", opts->from, "The earlier date (YYYY-MM-DD)")->required();
+  cmd->add_option("--to", opts->to, "The later date (YYYY-MM-DD)")->required();
+  add_accountability_options(cmd, opts->common, /*with_at=*/false);
+  cmd->callback(
+      [opts, &run] { run = [opts](CommandContext& ctx) { return run_compare(*opts, ctx); }; });
+}
+
+}  // namespace govmap

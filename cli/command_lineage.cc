@@ -1,0 +1,140 @@
+// govmap lineage ORG — predecessors and successors along succeeded_by.
+#include <ostream>
+
+#include "cli/command.h"
+#include "core/kinds.h"
+#include "core/lineage.h"
+#include "core/resolve.h"
+#include "core/store.h"
+
+namespace govmap {
+namespace {
+
+struct LineageCliOptions {
+  std::string org, at, layer, format;
+};
+
+std::string link_text(const Relationship& r, bool show_to) {
+  return (show_to ? r.to : r.from) + " on " + r.valid.from.str() +
+         (r.layer == Layer::kShadow ? " (shadow)" : "");
+}
+
+std::string links(const std::vector<Relationship>& rels, bool show_to) {
+  std::vector<std::string> parts;
+  for (const Relationship& r : rels) parts.push_back(link_text(r, show_to));
+  return join(parts, "; ");
+}
+
+const char* relation(int generation) {
+  return generation < 0 ? "predecessor" : generation > 0 ? "successor" : "self";
+}
+
+// The period that describes the body: the latest one starting on or before
+// `until` (when given), else its first.
+const OrgPeriod* describing(const Organisation& o, std::optional<Date> until) {
+  const OrgPeriod* best = o.periods.empty() ? nullptr : &o.periods.front();
+  for (const OrgPeriod& p : o.periods)
+    if (!until || p.valid.from <= *until) best = &p;
+  return best;
+}
+
+Json link_json(const Relationship& r, bool show_to) {
+  Json j;
+  j[show_to ? "to" : "from"] = show_to ? r.to : r.from;
+  j["date"] = r.valid.from.str();
+  j["layer"] = name_of(r.layer);
+  j["legal_basis"] = r.legal_basis.empty() ? Json(nullptr) : Json(r.legal_basis);
+  j["sources"] = r.sources;
+  return j;
+}
+
+Outcome run_lineage(const LineageCliOptions& opts, CommandContext& ctx) {
+  LineageOptions options;
+  options.until = optional_date(opts.at, "--at");
+  if (!opts.layer.empty()) options.layer = layer_or_throw(opts.layer, "--layer");
+  OutputFormat format = output_format_or_throw(opts.format);
+  Store store(ctx.global.db, Database::Mode::kReadOnly);
+  std::string id = resolve_org(store, opts.org);
+  RelationshipFilter filter;
+  filter.kinds = {RelKind::kSucceededBy};
+  Lineage lineage = lineage_of(id, store.relationships(filter), options);
+
+  std::map<std::string, Organisation> orgs;
+  for (Organisation& o : store.organisations()) orgs.emplace(o.id, std::move(o));
+
+  Table t({"generation", "relation", "id", "name", "kind", "valid_from", "valid_to", "preceded_by",
+           "succeeded_by"});
+  Json arr = Json::array();
+  for (const LineageBody& b : lineage.bodies) {
+    auto it = orgs.find(b.id);
+    const Organisation* o = it == orgs.end() ? nullptr : &it->second;
+    const OrgPeriod* p = o ? describing(*o, options.until) : nullptr;
+    std::optional<Date> from, to;
+    bool open = false;
+    if (o && !o->periods.empty()) {
+      from = o->periods.front().valid.from;
+      to = o->periods.back().valid.to;
+      open = !to;
+    }
+    t.add_row({static_cast<long long>(b.generation), relation(b.generation), b.id,
+               p ? Table::Cell(p->name) : Table::Cell(),
+               p ? Table::Cell(name_of(p->kind)) : Table::Cell(),
+               from ? Table::Cell(from->str()) : Table::Cell(),
+               to ? Table::Cell(to->str()) : Table::Cell(), links(b.to, false),
+               links(b.from, true)});
+    Json j;
+    j["generation"] = b.generation;
+    j["relation"] = relation(b.generation);
+    j["id"] = b.id;
+    j["name"] = p ? Json(p->name) : Json(nullptr);
+    j["kind"] = p ? Json(name_of(p->kind)) : Json(nullptr);
+    j["valid_from"] = from ? Json(from->str()) : Json(nullptr);
+    j["valid_to"] = to && !open ? Json(to->str()) : Json(nullptr);
+    j["preceded_by"] = Json::array();
+    for (const Relationship& r : b.to) j["preceded_by"].push_back(link_json(r, false));
+    j["succeeded_by"] = Json::array();
+    for (const Relationship& r : b.from) j["succeeded_by"].push_back(link_json(r, true));
+    arr.push_back(std::move(j));
+  }
+
+  std::ostream& out = *ctx.out;
+  if (format == OutputFormat::kJson) {
+    out << dump_json(arr);
+    return Outcome::kOk;
+  }
+  if (format == OutputFormat::kCsv) {
+    out << t.render(OutputFormat::kCsv);
+    return Outcome::kOk;
+  }
+  out << "lineage of " << id;
+  if (options.until) out << " (successions up to " << options.until->str() << ")";
+  out << ": " << lineage.bodies.size() - 1 << " related bodies\n\n"
+      << t.render(OutputFormat::kTable);
+  Table steps({"from", "to", "date", "layer", "legal_basis", "sources"});
+  for (const Relationship& r : lineage.steps)
+    steps.add_row({r.from, r.to, r.valid.from.str(), name_of(r.layer),
+                   r.legal_basis.empty() ? Table::Cell() : Table::Cell(r.legal_basis),
+                   join(r.sources, ";")});
+  out << "\nsuccession steps (" << steps.size() << ")\n";
+  if (steps.size()) out << steps.render(OutputFormat::kTable);
+  return Outcome::kOk;
+}
+
+}  // namespace
+
+void setup_lineage(CLI::App& app, RunFunction& run) {
+  auto opts = std::make_shared<LineageCliOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "lineage",
+      "Predecessors and successors of an organisation along succeeded_by, through mergers and "
+      "splits, with dates (generation -1 = immediate predecessor, 1 = immediate successor)");
+  cmd->add_option("org", opts->org, "An id, any identifier or a name fragment")->required();
+  cmd->add_option("--at", opts->at,
+                  "Only successions dated on or before this day (YYYY-MM-DD; default: all)");
+  cmd->add_option("--layer", opts->layer, "Only successions in this layer: statutory or shadow");
+  add_format_option(cmd, opts->format);
+  cmd->callback(
+      [opts, &run] { run = [opts](CommandContext& ctx) { return run_lineage(*opts, ctx); }; });
+}
+
+}  // namespace govmap

@@ -1,0 +1,82 @@
+// Comparing the governance graph, and accountability distances, on two dates.
+//
+// Organisations are identified by id and compared by the name, kind and tier of
+// the period in force. Relationships are identified by (from, to, kind, layer),
+// which is unique on any one date, and compared by every attribute (dates,
+// legal basis, note, share, sources): the same record in force on both dates is
+// unchanged; a different record with the same identity is "changed". The two
+// dates give the same graph when nothing was added, removed or changed.
+#ifndef GOVMAP_CORE_COMPARE_H_
+#define GOVMAP_CORE_COMPARE_H_
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/accountability.h"
+#include "core/snapshot.h"
+
+namespace govmap {
+
+// An organisation as it stood on one date.
+struct OrgState {
+  std::string name;
+  OrgKind kind = OrgKind::kOther;
+  std::string tier;
+  std::optional<Route> route;  // nullopt = unaccountable
+};
+
+enum class DistanceChange {
+  kSame,                 // distance unchanged (possibly unaccountable on both dates)
+  kCloser,               // distance fell
+  kFurther,              // distance rose
+  kBecameUnaccountable,  // a route before, none after
+  kBecameAccountable,    // no route before, one after
+  kAdded,                // in force on the second date only
+  kRemoved,              // in force on the first date only
+};
+const std::string& name_of(DistanceChange c);
+
+struct OrgComparison {
+  std::string id;
+  std::optional<OrgState> before, after;
+  DistanceChange change = DistanceChange::kSame;
+  // after.weight - before.weight, when both dates have a route.
+  std::optional<Milli> delta;
+  // Present on both dates with a different name, kind or tier.
+  bool period_changed = false;
+};
+
+struct RelChange {
+  std::optional<Relationship> before, after;  // added: no before; removed: no after
+};
+
+struct Comparison {
+  Date from, to;
+  std::vector<OrgComparison> organisations;  // by id: every organisation present on either date
+  std::vector<RelChange> relationships_added, relationships_removed, relationships_changed;
+
+  struct Summary {
+    int organisations_before = 0, organisations_after = 0;
+    int organisations_added = 0, organisations_removed = 0, organisations_changed = 0;
+    int closer = 0, further = 0, same = 0;
+    int became_unaccountable = 0, became_accountable = 0;
+    int added_unaccountable = 0;  // added on the second date with no route to voters
+    int relationships_added = 0, relationships_removed = 0, relationships_changed = 0;
+  } summary;
+
+  // True when the two dates give the same graph.
+  bool same_graph() const;
+};
+
+// Compares two snapshots (built from the same store, at different dates) with
+// the same weights. When `only` is given, the comparison is limited to those
+// organisations and to the relationships from them; distances are still
+// computed on the whole snapshots.
+Comparison compare_snapshots(const Snapshot& before, const Snapshot& after, const Weights& weights,
+                             const std::optional<std::set<std::string>>& only = std::nullopt);
+
+}  // namespace govmap
+
+#endif  // GOVMAP_CORE_COMPARE_H_
