@@ -1,5 +1,5 @@
-// govmap import PATH... — load curated maps (and, as importers are added, ODS
-// and ONS files) into the database as one transaction.
+// govmap import PATH... — load curated maps and ODS / ONS data files into the
+// database as one transaction.
 #include <sys/stat.h>
 
 #include <cstdio>
@@ -16,12 +16,15 @@ namespace {
 struct ImportOptionsCli {
   std::vector<std::string> paths;
   std::string format;
+  std::string as_of;
   bool dry_run = false;
 };
 
-std::string counts(const char* what, const ChangeCounts& c) {
-  return std::string(what) + " +" + std::to_string(c.added) + " ~" + std::to_string(c.changed) +
-         " -" + std::to_string(c.removed);
+std::string counts(const char* what, const ChangeCounts& c, bool dated) {
+  std::string s = std::string(what) + " +" + std::to_string(c.added) + " ~" +
+                  std::to_string(c.changed) + " -" + std::to_string(c.removed);
+  if (dated && c.closed) s += " (" + std::to_string(c.closed) + " closed)";
+  return s;
 }
 
 bool exists(const std::string& path) {
@@ -54,19 +57,26 @@ Outcome run_import(const ImportOptionsCli& opts, CommandContext& ctx) {
   ImportOptions options;
   options.dry_run = opts.dry_run;
   options.format = opts.format;
+  options.as_of = optional_date(opts.as_of, "--as-of");
   for (const ImportReport& r : import_into(ctx.global.db, opts.paths, options)) {
+    for (const std::string& w : r.warnings) *ctx.err << r.path << ": warning: " << w << "\n";
     std::ostream& out = *ctx.out;
     out << r.path << ": ";
     if (r.status == ImportReport::Status::kUnchanged) {
-      out << "unchanged since its last import (dataset " << r.dataset << "), nothing to do\n";
+      if (r.importer == "map")
+        out << "unchanged since its last import (dataset " << r.dataset << "), nothing to do\n";
+      else
+        out << "nothing new for dataset " << r.dataset << " (" << r.importer
+            << " already imported), nothing to do\n";
       continue;
     }
-    out << (r.status == ImportReport::Status::kWouldImport ? "would import" : "imported")
-        << " as dataset " << r.dataset << " (" << counts("organisations", r.diff.organisations)
-        << ", " << counts("periods", r.diff.periods) << ", "
-        << counts("identifiers", r.diff.identifiers) << ", "
-        << counts("relationships", r.diff.relationships) << ", "
-        << counts("sources", r.diff.sources) << ")\n";
+    out << (r.status == ImportReport::Status::kWouldImport ? "would import" : "imported") << " as "
+        << (r.importer == "map" ? "" : r.importer + " into ") << "dataset " << r.dataset << " ("
+        << counts("organisations", r.diff.organisations, false) << ", "
+        << counts("periods", r.diff.periods, true) << ", "
+        << counts("identifiers", r.diff.identifiers, false) << ", "
+        << counts("relationships", r.diff.relationships, true) << ", "
+        << counts("sources", r.diff.sources, false) << ")\n";
   }
   return Outcome::kOk;
 }
@@ -77,15 +87,22 @@ void setup_import(CLI::App& app, RunFunction& run) {
   auto opts = std::make_shared<ImportOptionsCli>();
   CLI::App* cmd = app.add_subcommand(
       "import",
-      "Import map folders (and data files) into the database. Everything named lands in one "
-      "transaction or nothing changes; an input identical to its last import is skipped.");
-  cmd->add_option("paths", opts->paths, "Map folders or files to import")->required();
-  cmd->add_option("--format", opts->format,
-                  "Force the input format instead of detecting it (" + join(import_format_names()) + ")");
+      "Import map folders and ODS / ONS data files into the database. Everything named lands in "
+      "one transaction or nothing changes; formats are recognised from each file's structure, "
+      "not its name.");
+  cmd->add_option("paths", opts->paths, "Map folders or data files to import")->required();
+  cmd->add_option(
+      "--format", opts->format,
+      "Force the input format instead of detecting it (" + join(import_format_names()) + ")");
+  cmd->add_option("--as-of", opts->as_of,
+                  "The date ODS extracts (etr, eccg, ect) were taken, YYYY-MM-DD: they carry no "
+                  "date of their own. Required for them; ONS files take 1 April of the year in "
+                  "their header");
   cmd->add_flag("--dry-run", opts->dry_run,
-                "Check everything and report what would be added (+), changed (~) and removed "
-                "(-), writing nothing");
-  cmd->callback([opts, &run] { run = [opts](CommandContext& ctx) { return run_import(*opts, ctx); }; });
+                "Check everything and report what would be added (+), changed (~), closed and "
+                "removed (-), writing nothing");
+  cmd->callback(
+      [opts, &run] { run = [opts](CommandContext& ctx) { return run_import(*opts, ctx); }; });
 }
 
 }  // namespace govmap

@@ -5,6 +5,11 @@ namespace govmap {
 // Dates are TEXT 'YYYY-MM-DD' so they sort and compare as strings; valid_to NULL
 // means still in force. Foreign keys are deferred so an import can replace a
 // dataset's rows inside one transaction; they are checked at COMMIT.
+//
+// Several datasets may describe the same organisation or relationship, so the
+// dataset is part of the keys of identifier, org_period and relationship: each
+// dataset's rows are stored as its inputs gave them, and reads combine them by
+// rank (core/precedence.h); identifiers are the union of every dataset's.
 const char* const kSchemaSql = R"sql(
 CREATE TABLE source (
   id        TEXT PRIMARY KEY,
@@ -22,7 +27,7 @@ CREATE TABLE identifier (
   value   TEXT NOT NULL,
   org_id  TEXT NOT NULL REFERENCES organisation(id) DEFERRABLE INITIALLY DEFERRED,
   dataset TEXT NOT NULL,
-  PRIMARY KEY (scheme, value)
+  PRIMARY KEY (scheme, value, dataset)
 );
 CREATE INDEX identifier_value ON identifier(value);
 CREATE INDEX identifier_org ON identifier(org_id);
@@ -34,16 +39,17 @@ CREATE TABLE org_period (
   kind       TEXT NOT NULL,
   tier       TEXT,
   dataset    TEXT NOT NULL,
-  PRIMARY KEY (org_id, valid_from)
+  PRIMARY KEY (org_id, dataset, valid_from)
 );
 CREATE INDEX org_period_dates ON org_period(valid_from, valid_to);
 CREATE INDEX org_period_dataset ON org_period(dataset);
 CREATE TABLE org_period_source (
   org_id     TEXT NOT NULL,
+  dataset    TEXT NOT NULL,
   valid_from TEXT NOT NULL,
   source_id  TEXT NOT NULL REFERENCES source(id) DEFERRABLE INITIALLY DEFERRED,
-  PRIMARY KEY (org_id, valid_from, source_id),
-  FOREIGN KEY (org_id, valid_from) REFERENCES org_period(org_id, valid_from)
+  PRIMARY KEY (org_id, dataset, valid_from, source_id),
+  FOREIGN KEY (org_id, dataset, valid_from) REFERENCES org_period(org_id, dataset, valid_from)
     ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
 );
 CREATE TABLE relationship (
@@ -58,7 +64,7 @@ CREATE TABLE relationship (
   note        TEXT NOT NULL DEFAULT '',
   share       REAL,
   dataset     TEXT NOT NULL,
-  UNIQUE (from_id, to_id, kind, layer, valid_from)
+  UNIQUE (from_id, to_id, kind, layer, valid_from, dataset)
 );
 CREATE INDEX relationship_to ON relationship(to_id);
 CREATE INDEX relationship_dates ON relationship(valid_from, valid_to);

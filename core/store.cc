@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/precedence.h"
 #include "core/schema.h"
 
 namespace govmap {
@@ -126,7 +127,54 @@ void Store::Transaction::commit() {
 
 // ---- reads ----
 
-std::vector<Organisation> Store::organisations() const {
+namespace {
+
+const char* const kPeriodColumns =
+    "p.org_id, p.valid_from, p.valid_to, p.name, p.kind, coalesce(p.tier, ''), p.dataset, "
+    "(SELECT group_concat(source_id, char(31)) FROM org_period_source s "
+    "  WHERE s.org_id = p.org_id AND s.dataset = p.dataset AND s.valid_from = p.valid_from) ";
+
+OrgPeriod read_period(const Statement& st) {
+  OrgPeriod p;
+  p.valid.from = stored_date(st.text(1), "valid_from");
+  if (auto to = st.optional_text(2)) p.valid.to = stored_date(*to, "valid_to");
+  p.name = st.text(3);
+  p.kind = stored_kind(st.text(4));
+  p.tier = st.text(5);
+  p.dataset = st.text(6);
+  p.sources = split_sources(st.text(7));
+  return p;
+}
+
+const char* const kRelationshipColumns =
+    "r.from_id, r.to_id, r.kind, r.layer, r.valid_from, r.valid_to, r.legal_basis, "
+    "r.note, r.share, r.dataset, "
+    "(SELECT group_concat(source_id, char(31)) FROM relationship_source s "
+    "  WHERE s.relationship_id = r.id) ";
+
+Relationship read_relationship(const Statement& st) {
+  auto kind = parse_rel_kind(st.text(2));
+  auto layer = parse_layer(st.text(3));
+  if (!kind || !layer)
+    throw Error(Error::Kind::kDatabase, "database holds an unknown relationship kind or layer");
+  Relationship r;
+  r.from = st.text(0);
+  r.to = st.text(1);
+  r.kind = *kind;
+  r.layer = *layer;
+  r.valid.from = stored_date(st.text(4), "valid_from");
+  if (auto to = st.optional_text(5)) r.valid.to = stored_date(*to, "valid_to");
+  r.legal_basis = st.text(6);
+  r.note = st.text(7);
+  if (!st.is_null(8)) r.share = st.real(8);
+  r.dataset = st.text(9);
+  r.sources = split_sources(st.text(10));
+  return r;
+}
+
+}  // namespace
+
+std::vector<Organisation> Store::organisations(const std::set<std::string>& excluded) const {
   std::vector<Organisation> orgs;
   std::map<std::string, size_t> index;
   auto st = db_.prepare("SELECT id FROM organisation ORDER BY id");
@@ -134,55 +182,43 @@ std::vector<Organisation> Store::organisations() const {
     index[st.text(0)] = orgs.size();
     orgs.push_back(Organisation{st.text(0), {}, {}});
   }
-  auto ids = db_.prepare("SELECT org_id, scheme, value FROM identifier ORDER BY org_id, scheme, value");
+  auto ids = db_.prepare(
+      "SELECT DISTINCT org_id, scheme, value FROM identifier ORDER BY org_id, scheme, value");
   while (ids.step()) {
     auto it = index.find(ids.text(0));
     if (it != index.end()) orgs[it->second].identifiers.push_back({ids.text(1), ids.text(2)});
   }
-  auto per = db_.prepare(
-      "SELECT p.org_id, p.valid_from, p.valid_to, p.name, p.kind, coalesce(p.tier, ''), p.dataset, "
-      "(SELECT group_concat(source_id, char(31)) FROM org_period_source s "
-      "  WHERE s.org_id = p.org_id AND s.valid_from = p.valid_from) "
-      "FROM org_period p ORDER BY p.org_id, p.valid_from");
+  auto per = db_.prepare(std::string("SELECT ") + kPeriodColumns +
+                         "FROM org_period p ORDER BY p.org_id, p.valid_from, p.dataset");
   while (per.step()) {
     auto it = index.find(per.text(0));
     if (it == index.end()) continue;
-    OrgPeriod p;
-    p.valid.from = stored_date(per.text(1), "valid_from");
-    if (auto to = per.optional_text(2)) p.valid.to = stored_date(*to, "valid_to");
-    p.name = per.text(3);
-    p.kind = stored_kind(per.text(4));
-    p.tier = per.text(5);
-    p.dataset = per.text(6);
-    p.sources = split_sources(per.text(7));
+    OrgPeriod p = read_period(per);
+    if (excluded.count(p.dataset)) continue;
     orgs[it->second].periods.push_back(std::move(p));
   }
-  return orgs;
+  std::vector<Organisation> out;
+  out.reserve(orgs.size());
+  for (Organisation& o : orgs) {
+    if (o.periods.empty()) continue;
+    o.periods = effective_periods(std::move(o.periods));
+    out.push_back(std::move(o));
+  }
+  return out;
 }
 
 std::optional<Organisation> Store::organisation(const std::string& id) const {
   if (!has_organisation(id)) return std::nullopt;
   Organisation org{id, {}, {}};
-  auto ids = db_.prepare("SELECT scheme, value FROM identifier WHERE org_id = ?1 ORDER BY scheme, value");
+  auto ids = db_.prepare(
+      "SELECT DISTINCT scheme, value FROM identifier WHERE org_id = ?1 ORDER BY scheme, value");
   ids.bind(1, id);
   while (ids.step()) org.identifiers.push_back({ids.text(0), ids.text(1)});
-  auto per = db_.prepare(
-      "SELECT p.valid_from, p.valid_to, p.name, p.kind, coalesce(p.tier, ''), p.dataset, "
-      "(SELECT group_concat(source_id, char(31)) FROM org_period_source s "
-      "  WHERE s.org_id = p.org_id AND s.valid_from = p.valid_from) "
-      "FROM org_period p WHERE p.org_id = ?1 ORDER BY p.valid_from");
+  auto per = db_.prepare(std::string("SELECT ") + kPeriodColumns +
+                         "FROM org_period p WHERE p.org_id = ?1 ORDER BY p.valid_from, p.dataset");
   per.bind(1, id);
-  while (per.step()) {
-    OrgPeriod p;
-    p.valid.from = stored_date(per.text(0), "valid_from");
-    if (auto to = per.optional_text(1)) p.valid.to = stored_date(*to, "valid_to");
-    p.name = per.text(2);
-    p.kind = stored_kind(per.text(3));
-    p.tier = per.text(4);
-    p.dataset = per.text(5);
-    p.sources = split_sources(per.text(6));
-    org.periods.push_back(std::move(p));
-  }
+  while (per.step()) org.periods.push_back(read_period(per));
+  org.periods = effective_periods(std::move(org.periods));
   return org;
 }
 
@@ -204,12 +240,9 @@ std::vector<std::string> Store::lookup(const std::string& text) const {
 }
 
 std::vector<Relationship> Store::relationships(const RelationshipFilter& f) const {
-  std::string sql =
-      "SELECT r.from_id, r.to_id, r.kind, r.layer, r.valid_from, r.valid_to, r.legal_basis, "
-      "r.note, r.share, r.dataset, "
-      "(SELECT group_concat(source_id, char(31)) FROM relationship_source s "
-      "  WHERE s.relationship_id = r.id) "
-      "FROM relationship r WHERE 1";
+  // The date filter runs again after combining: a relationship in force at the
+  // date can be shadowed there only by another one in force at the date too.
+  std::string sql = std::string("SELECT ") + kRelationshipColumns + "FROM relationship r WHERE 1";
   if (f.at) sql += " AND r.valid_from <= ?1 AND (r.valid_to IS NULL OR r.valid_to >= ?1)";
   if (f.from) sql += " AND r.from_id = ?2";
   if (f.to) sql += " AND r.to_id = ?3";
@@ -219,28 +252,49 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
   if (f.from) st.bind(2, *f.from);
   if (f.to) st.bind(3, *f.to);
   if (f.layer) st.bind(4, name_of(*f.layer));
-  std::vector<Relationship> out;
+  std::vector<Relationship> raw;
   while (st.step()) {
-    auto kind = parse_rel_kind(st.text(2));
-    auto layer = parse_layer(st.text(3));
-    if (!kind || !layer)
-      throw Error(Error::Kind::kDatabase, "database holds an unknown relationship kind or layer");
-    if (!f.kinds.empty() && !f.kinds.count(*kind)) continue;
-    Relationship r;
-    r.from = st.text(0);
-    r.to = st.text(1);
-    r.kind = *kind;
-    r.layer = *layer;
-    r.valid.from = stored_date(st.text(4), "valid_from");
-    if (auto to = st.optional_text(5)) r.valid.to = stored_date(*to, "valid_to");
-    r.legal_basis = st.text(6);
-    r.note = st.text(7);
-    if (!st.is_null(8)) r.share = st.real(8);
-    r.dataset = st.text(9);
-    r.sources = split_sources(st.text(10));
-    out.push_back(std::move(r));
+    Relationship r = read_relationship(st);
+    if (!f.kinds.empty() && !f.kinds.count(r.kind)) continue;
+    raw.push_back(std::move(r));
   }
+  std::vector<Relationship> out;
+  for (Relationship& r : effective_relationships(std::move(raw)))
+    if (!f.at || r.valid.contains(*f.at)) out.push_back(std::move(r));
+  return out;
+}
+
+std::vector<std::pair<std::string, OrgPeriod>> Store::dataset_periods(const std::string& dataset) const {
+  auto st = db_.prepare(std::string("SELECT ") + kPeriodColumns +
+                        "FROM org_period p WHERE p.dataset = ?1 ORDER BY p.org_id, p.valid_from");
+  st.bind(1, dataset);
+  std::vector<std::pair<std::string, OrgPeriod>> out;
+  while (st.step()) out.emplace_back(st.text(0), read_period(st));
+  return out;
+}
+
+std::vector<std::pair<std::string, OrgPeriod>> Store::all_periods() const {
+  auto st = db_.prepare(std::string("SELECT ") + kPeriodColumns +
+                        "FROM org_period p ORDER BY p.org_id, p.valid_from, p.dataset");
+  std::vector<std::pair<std::string, OrgPeriod>> out;
+  while (st.step()) out.emplace_back(st.text(0), read_period(st));
+  return out;
+}
+
+std::vector<Relationship> Store::dataset_relationships(const std::string& dataset) const {
+  auto st = db_.prepare(std::string("SELECT ") + kRelationshipColumns +
+                        "FROM relationship r WHERE r.dataset = ?1");
+  st.bind(1, dataset);
+  std::vector<Relationship> out;
+  while (st.step()) out.push_back(read_relationship(st));
   std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<Store::IdentifierRow> Store::identifier_rows() const {
+  auto st = db_.prepare("SELECT org_id, scheme, value, dataset FROM identifier ORDER BY 1, 2, 3");
+  std::vector<IdentifierRow> out;
+  while (st.step()) out.push_back({st.text(0), {st.text(1), st.text(2)}, st.text(3)});
   return out;
 }
 
@@ -293,8 +347,7 @@ void Store::delete_dataset(const std::string& dataset) {
            "DELETE FROM relationship_source WHERE relationship_id IN "
            "  (SELECT id FROM relationship WHERE dataset = ?1)",
            "DELETE FROM relationship WHERE dataset = ?1",
-           "DELETE FROM org_period_source WHERE (org_id, valid_from) IN "
-           "  (SELECT org_id, valid_from FROM org_period WHERE dataset = ?1)",
+           "DELETE FROM org_period_source WHERE dataset = ?1",
            "DELETE FROM org_period WHERE dataset = ?1",
            "DELETE FROM identifier WHERE dataset = ?1",
            "DELETE FROM source WHERE dataset = ?1",
@@ -316,7 +369,7 @@ void Store::add_identifier(const std::string& org_id, const Identifier& ident,
                            const std::string& dataset) {
   auto st = db_.prepare(
       "INSERT INTO identifier(scheme, value, org_id, dataset) VALUES (?1, ?2, ?3, ?4) "
-      "ON CONFLICT(scheme, value) DO NOTHING");
+      "ON CONFLICT(scheme, value, dataset) DO NOTHING");
   st.bind(1, ident.scheme).bind(2, ident.value).bind(3, org_id).bind(4, dataset);
   st.run();
 }
@@ -330,9 +383,11 @@ void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
   if (p.tier.empty()) st.bind_null(6); else st.bind(6, p.tier);
   st.bind(7, p.dataset);
   st.run();
-  auto src = db_.prepare("INSERT OR IGNORE INTO org_period_source(org_id, valid_from, source_id) VALUES (?1, ?2, ?3)");
+  auto src = db_.prepare(
+      "INSERT OR IGNORE INTO org_period_source(org_id, dataset, valid_from, source_id) "
+      "VALUES (?1, ?2, ?3, ?4)");
   for (const std::string& s : p.sources) {
-    src.bind(1, org_id).bind(2, p.valid.from.str()).bind(3, s);
+    src.bind(1, org_id).bind(2, p.dataset).bind(3, p.valid.from.str()).bind(4, s);
     src.run();
   }
 }

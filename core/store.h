@@ -32,7 +32,7 @@ struct RelationshipFilter {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens path. kReadWrite creates the file and schema when absent (a new file
   // is put in WAL mode). kReadOnly refuses to create anything: a missing file is
@@ -54,8 +54,13 @@ class Store {
   std::unique_ptr<Transaction> begin() { return std::make_unique<Transaction>(db_); }
 
   // ---- reads (all results sorted deterministically) ----
-  // Every organisation with its identifiers and periods, by id.
-  std::vector<Organisation> organisations() const;
+  // Organisations and relationships are returned as the datasets combine
+  // (core/precedence.h): periods never overlap, shadowed facts are hidden.
+  //
+  // Every organisation with its identifiers and periods, by id. Periods of the
+  // excluded datasets are left out before combining; organisations left with
+  // no period are omitted.
+  std::vector<Organisation> organisations(const std::set<std::string>& excluded_datasets = {}) const;
   std::optional<Organisation> organisation(const std::string& id) const;
   bool has_organisation(const std::string& id) const;
   // Organisation ids whose id, identifier value or "scheme:value" equals text.
@@ -63,6 +68,19 @@ class Store {
   std::vector<Relationship> relationships(const RelationshipFilter& filter = {}) const;
   // (organisation id, identifier) pairs a dataset contributed, sorted.
   std::vector<std::pair<std::string, Identifier>> identifiers_of(const std::string& dataset) const;
+  // Every identifier with its organisation and the dataset that gave it.
+  struct IdentifierRow {
+    std::string org_id;
+    Identifier identifier;
+    std::string dataset;
+  };
+  std::vector<IdentifierRow> identifier_rows() const;
+  // One dataset's own rows, before combining: (organisation id, period) sorted
+  // by id and valid_from, and its relationships sorted.
+  std::vector<std::pair<std::string, OrgPeriod>> dataset_periods(const std::string& dataset) const;
+  // Every dataset's periods, before combining, sorted by id, valid_from, dataset.
+  std::vector<std::pair<std::string, OrgPeriod>> all_periods() const;
+  std::vector<Relationship> dataset_relationships(const std::string& dataset) const;
   std::vector<Source> sources() const;
   std::optional<Source> source(const std::string& id) const;
   std::vector<ImportRecord> imports() const;

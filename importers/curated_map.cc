@@ -6,6 +6,7 @@
 
 #include "core/hash.h"
 #include "core/kinds.h"
+#include "core/precedence.h"
 #include "core/store.h"
 #include "core/suggest.h"
 
@@ -344,17 +345,14 @@ CuratedMap read_curated_map(const std::string& dir, DiagnosticSink& sink) {
 
 World world_from(const Store& store, const std::set<std::string>& excluded) {
   World w;
-  for (Organisation& o : store.organisations()) {
-    auto& periods = o.periods;
-    periods.erase(std::remove_if(periods.begin(), periods.end(),
-                                 [&](const OrgPeriod& p) { return excluded.count(p.dataset) > 0; }),
-                  periods.end());
-    if (!periods.empty()) w.organisations.emplace(o.id, std::move(o));
-  }
+  for (Organisation& o : store.organisations(excluded)) w.organisations.emplace(o.id, std::move(o));
   for (const Source& s : store.sources())
     if (!excluded.count(s.dataset)) w.sources.emplace(s.id, s);
   for (const Relationship& r : store.relationships())
     if (!excluded.count(r.dataset)) w.relationships.push_back(r);
+  for (const Store::IdentifierRow& row : store.identifier_rows())
+    if (!excluded.count(row.dataset) && dataset_rank(row.dataset) == 0)
+      w.map_identifiers.insert(row.identifier.scheme + ":" + row.identifier.value);
   return w;
 }
 
@@ -366,6 +364,7 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
   std::map<std::string, std::string> ident_owner;             // "scheme:value" -> id
   for (const auto& [id, o] : world.organisations)
     for (const Identifier& i : o.identifiers) ident_owner[i.scheme + ":" + i.value] = id;
+  std::set<std::string> map_identifiers = world.map_identifiers;
   std::map<std::string, std::string> source_dataset;
   std::map<std::string, const Source*> source_def;
   for (const auto& [id, s] : world.sources) {
@@ -396,7 +395,8 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
       Organisation& o = orgs[id];
       o.id = id;
       for (const OrgPeriod& q : o.periods) {
-        if (!q.valid.overlaps(p.valid)) continue;
+        // Periods from ODS and ONS yield to maps (core/precedence.h): no conflict.
+        if (!q.valid.overlaps(p.valid) || dataset_rank(q.dataset) != 0) continue;
         auto line = period_line.find(id + "|" + q.valid.from.str());
         std::string where = line != period_line.end() && line->second->file == m.period_where[i].file
                                 ? "on line " + std::to_string(line->second->rec.line)
@@ -415,12 +415,13 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
     for (const auto& [id, ident] : m.content.identifiers) {
       std::string key = ident.scheme + ":" + ident.value;
       auto it = ident_owner.find(key);
-      if (it != ident_owner.end() && it->second != id) {
+      if (it != ident_owner.end() && it->second != id && map_identifiers.count(key)) {
         sink.add(at(m.identifier_where.at(key), "identifiers",
                     "identifier '" + key + "' already belongs to '" + it->second + "'"));
         continue;
       }
       ident_owner[key] = id;
+      map_identifiers.insert(key);
       orgs[id].identifiers.push_back(ident);
     }
   }
@@ -474,7 +475,7 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
     return r.from + "|" + r.to + "|" + name_of(r.kind) + "|" + name_of(r.layer);
   };
   for (const Relationship& r : world.relationships)
-    edges[edge_key(r)].push_back({r.valid, "", 0, r.dataset});
+    if (dataset_rank(r.dataset) == 0) edges[edge_key(r)].push_back({r.valid, "", 0, r.dataset});
 
   for (CuratedMap& m : maps) {
     for (size_t i = 0; i < m.content.relationships.size(); ++i) {

@@ -54,6 +54,10 @@ struct World {
   std::map<std::string, Organisation> organisations;
   std::map<std::string, Source> sources;
   std::vector<Relationship> relationships;
+  // "scheme:value" of the identifiers other curated maps give. A map's
+  // identifier conflicts only with these; one an ODS or ONS dataset gives to
+  // another organisation yields to the map.
+  std::set<std::string> map_identifiers;
 };
 World world_from(const Store& store, const std::set<std::string>& excluded_datasets);
 

@@ -19,8 +19,19 @@ void count(const std::map<K, V>& before, const std::map<K, V>& after, ChangeCoun
     if (!after.count(k)) ++c.removed;
 }
 
+// Closed: in both, open-ended before and ending after (the texts below start
+// with valid_to, empty when open).
+template <typename K>
+void count_closed(const std::map<K, std::string>& before, const std::map<K, std::string>& after,
+                  ChangeCounts& c) {
+  for (const auto& [k, v] : after) {
+    auto it = before.find(k);
+    if (it != before.end() && it->second.rfind("\x1f", 0) == 0 && v.rfind("\x1f", 0) != 0) ++c.closed;
+  }
+}
+
 std::string period_text(const OrgPeriod& p) {
-  return p.valid.str() + "\x1f" + p.name + "\x1f" + name_of(p.kind) + "\x1f" + p.tier + "\x1f" +
+  return (p.valid.to ? p.valid.to->str() : "") + "\x1f" + p.valid.str() + "\x1f" + p.name + "\x1f" + name_of(p.kind) + "\x1f" + p.tier + "\x1f" +
          join(p.sources, ";");
 }
 
@@ -46,18 +57,11 @@ DatasetContent load_dataset(const Store& store, const std::string& dataset) {
   c.dataset = dataset;
   for (const Source& s : store.sources())
     if (s.dataset == dataset) c.sources.push_back(s);
-  for (const Organisation& o : store.organisations()) {
-    bool owns = false;
-    for (const OrgPeriod& p : o.periods) {
-      if (p.dataset != dataset) continue;
-      c.periods.emplace_back(o.id, p);
-      owns = true;
-    }
-    if (owns) c.organisations.push_back(o.id);
-  }
+  c.periods = store.dataset_periods(dataset);
+  for (const auto& [id, p] : c.periods)
+    if (c.organisations.empty() || c.organisations.back() != id) c.organisations.push_back(id);
   c.identifiers = store.identifiers_of(dataset);
-  for (const Relationship& r : store.relationships())
-    if (r.dataset == dataset) c.relationships.push_back(r);
+  c.relationships = store.dataset_relationships(dataset);
   return c;
 }
 
@@ -90,8 +94,10 @@ DatasetDiff diff_datasets(const DatasetContent& before, const DatasetContent& af
   };
   count(orgs(before), orgs(after), d.organisations);
   count(periods(before), periods(after), d.periods);
+  count_closed(periods(before), periods(after), d.periods);
   count(idents(before), idents(after), d.identifiers);
   count(rels(before), rels(after), d.relationships);
+  count_closed(rels(before), rels(after), d.relationships);
   count(sources(before), sources(after), d.sources);
   return d;
 }

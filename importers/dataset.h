@@ -29,9 +29,11 @@ struct DatasetContent {
   std::vector<Relationship> relationships;
 };
 
-// Counts of what applying new content over old content does.
+// Counts of what applying new content over old content does. A period or
+// relationship that was open-ended and now has an end is both changed and
+// closed.
 struct ChangeCounts {
-  int added = 0, changed = 0, removed = 0;
+  int added = 0, changed = 0, removed = 0, closed = 0;
 };
 struct DatasetDiff {
   ChangeCounts organisations, periods, identifiers, relationships, sources;

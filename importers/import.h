@@ -3,14 +3,26 @@
 // import_paths() detects each input's format (or uses the forced one), reads
 // and checks everything first, then replaces each changed dataset inside a
 // single transaction: the whole import lands, or the database is untouched.
-// Inputs whose content hash equals the dataset's last import are skipped, so
-// importing the same input twice changes nothing.
+//
+// Inputs are recognised by structure, never by file name: a folder holding
+// organisations.csv is a curated map; a CSV whose header has ONS column
+// families (CCG21CD, LAD20NM, ...) is an ONS lookup; a headerless CSV of 27 or
+// 24 fields is an ODS etr, eccg or ect extract, one of 5 fields an ODS succ
+// file. Curated maps are datasets of their own (map:NAME); ODS and ONS files
+// merge into one dataset per kind (ods:trusts, ods:commissioners,
+// ods:care-trusts, ods:successions, ons:lookups), each recomputed from every
+// snapshot imported so far, so importing a newer snapshot updates periods
+// instead of duplicating them and importing the same file again changes
+// nothing. Within one import, curated maps are read first, then ONS files,
+// then ODS organisation extracts, then succ files, whatever the order given.
 #ifndef GOVMAP_IMPORTERS_IMPORT_H_
 #define GOVMAP_IMPORTERS_IMPORT_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/date.h"
 #include "importers/dataset.h"
 
 namespace govmap {
@@ -19,22 +31,30 @@ class Store;
 
 struct ImportOptions {
   bool dry_run = false;
-  std::string format;  // "" = detect; else one of import_format_names()
+  std::string format;         // "" = detect; else one of import_format_names()
+  std::optional<Date> as_of;  // snapshot date of ODS extracts (--as-of)
 };
 
 struct ImportReport {
   enum class Status { kImported, kUnchanged, kWouldImport };
   std::string path;
   std::string dataset;
-  std::string importer;
+  std::string importer;  // the format: map, ods-etr, ..., ons
   Status status = Status::kImported;
   DatasetDiff diff;
+  // Problems that did not stop the import (codes no dataset defines, ...).
+  std::vector<std::string> warnings;
 };
 
 const std::vector<std::string>& import_format_names();
 
+// The format of path, detected from its structure. Throws Error(kIo) when it
+// cannot be read, Error(kInput) naming every format tried when none matches.
+std::string detect_format(const std::string& path);
+
 // Throws Error(kInput) with every diagnostic found, Error(kIo) for unreadable
-// inputs, Error(kDatabase) when the store cannot be written.
+// inputs, Error(kUsage) when an ODS extract needs --as-of and has none,
+// Error(kDatabase) when the store cannot be written.
 std::vector<ImportReport> import_paths(Store& store, const std::vector<std::string>& paths,
                                        const ImportOptions& options);
 

@@ -1,0 +1,102 @@
+#include "core/precedence.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace govmap {
+namespace {
+
+int period_rank(const OrgPeriod& p) {
+  return p.kind == OrgKind::kUnknown ? 3 : dataset_rank(p.dataset);
+}
+
+// The parts of iv that no interval in taken covers. taken need not be sorted.
+std::vector<Interval> uncovered(const Interval& iv, const std::vector<Interval>& taken) {
+  std::vector<Interval> sorted = taken;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Interval& a, const Interval& b) { return a.from < b.from; });
+  std::vector<Interval> out;
+  Date start = iv.from;
+  for (const Interval& t : sorted) {
+    if (!t.overlaps(Interval{start, iv.to})) continue;
+    if (t.from > start) out.push_back({start, t.from.prev_day()});
+    if (!t.to) return out;                     // covered to the end
+    if (iv.to && *t.to >= *iv.to) return out;  // covered to iv's end
+    if (*t.to >= start) start = t.to->next_day();
+  }
+  out.push_back({start, iv.to});
+  return out;
+}
+
+}  // namespace
+
+int dataset_rank(std::string_view dataset) {
+  if (dataset.substr(0, 4) == "map:") return 0;
+  if (dataset.substr(0, 4) == "ons:") return 2;
+  return 1;
+}
+
+std::vector<OrgPeriod> effective_periods(std::vector<OrgPeriod> raw) {
+  std::stable_sort(raw.begin(), raw.end(), [](const OrgPeriod& a, const OrgPeriod& b) {
+    return std::make_tuple(period_rank(a), std::cref(a.dataset), a.valid.from) <
+           std::make_tuple(period_rank(b), std::cref(b.dataset), b.valid.from);
+  });
+  std::vector<OrgPeriod> out;
+  std::vector<Interval> taken;
+  for (const OrgPeriod& p : raw) {
+    int rank = period_rank(p);
+    // Ranks 2 and 3 describe an organisation only when nothing better does.
+    if (rank >= 2 && !out.empty() && period_rank(out.front()) < rank) break;
+    for (const Interval& piece : uncovered(p.valid, taken)) {
+      OrgPeriod q = p;
+      q.valid = piece;
+      out.push_back(std::move(q));
+      taken.push_back(piece);
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const OrgPeriod& a, const OrgPeriod& b) { return a.valid.from < b.valid.from; });
+  return out;
+}
+
+std::vector<Relationship> effective_relationships(std::vector<Relationship> raw) {
+  // Most relationships have no competitor: group by from, to, kind, layer first.
+  std::map<std::tuple<std::string, std::string, RelKind, Layer>, std::vector<Relationship*>> groups;
+  for (Relationship& r : raw) groups[{r.from, r.to, r.kind, r.layer}].push_back(&r);
+  std::vector<Relationship> out;
+  out.reserve(raw.size());
+  for (auto& [key, group] : groups) {
+    bool mixed = false;
+    for (const Relationship* r : group) mixed = mixed || r->dataset != group.front()->dataset;
+    if (!mixed) {
+      for (const Relationship* r : group) out.push_back(*r);
+      continue;
+    }
+    std::stable_sort(group.begin(), group.end(), [](const Relationship* a, const Relationship* b) {
+      return std::make_tuple(dataset_rank(a->dataset), std::cref(a->dataset), a->valid.from) <
+             std::make_tuple(dataset_rank(b->dataset), std::cref(b->dataset), b->valid.from);
+    });
+    // Each dataset fills only what earlier (higher-ranked) datasets left
+    // uncovered; one dataset's own relationships never shadow each other.
+    std::vector<Interval> taken, kept;
+    const std::string* dataset = &group.front()->dataset;
+    for (const Relationship* r : group) {
+      if (r->dataset != *dataset) {
+        taken.insert(taken.end(), kept.begin(), kept.end());
+        kept.clear();
+        dataset = &r->dataset;
+      }
+      for (const Interval& piece : uncovered(r->valid, taken)) {
+        Relationship q = *r;
+        q.valid = piece;
+        out.push_back(std::move(q));
+        kept.push_back(piece);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace govmap

@@ -1,0 +1,755 @@
+#include "importers/ods.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "core/hash.h"
+#include "core/kinds.h"
+
+namespace govmap {
+namespace {
+
+const std::vector<std::string> kFormatNames = {"ods-etr", "ods-eccg", "ods-ect", "ods-succ"};
+const std::vector<std::string> kDatasets = {"ods:trusts", "ods:commissioners", "ods:care-trusts",
+                                            "ods:successions"};
+const std::vector<std::string> kSourcePrefixes = {"ods-etr", "ods-eccg", "ods-ect", "ods-succ"};
+const std::vector<std::string> kTitles = {
+    "ODS etr extract: NHS trusts",
+    "ODS eccg extract: CCGs, sub-ICB locations and commissioning hubs",
+    "ODS ect extract: care trusts", "ODS succ extract: successor organisations"};
+const char* const kPublisher = "NHS England (Organisation Data Service)";
+const char* const kUrl = "https://digital.nhs.uk/services/organisation-data-service/data-downloads";
+
+const char* const kRegionNote =
+    "ODS field 3 (national grouping: NHS England region) as at the extract date";
+const char* const kGeographyNote =
+    "ODS field 4 (high level health geography: STP/ICB) as at the extract date";
+const char* const kSuccessionNote = "ODS successor organisation file";
+
+// Field positions (0-based) in the 27- and 24-field layouts.
+constexpr size_t kCode = 0, kName = 1, kRegion = 2, kGeography = 3, kOpen = 10, kClose = 11,
+                 kRole = 13;
+
+std::string trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t");
+  return s.substr(b, e - b + 1);
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool contains(const std::string& s, const char* what) {
+  return s.find(what) != std::string::npos;
+}
+
+bool is_yyyymmdd(const std::string& s) {
+  return s.size() == 8 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "20130401" -> 2013-04-01; problem says why not.
+std::optional<Date> ods_date(const std::string& s, std::string& problem) {
+  if (!is_yyyymmdd(s)) {
+    problem = "malformed date '" + s + "', expected YYYYMMDD";
+    return std::nullopt;
+  }
+  std::string iso = s.substr(0, 4) + "-" + s.substr(4, 2) + "-" + s.substr(6, 2);
+  problem = Date::parse_problem(iso);
+  if (!problem.empty()) {
+    // "month 13 is out of range in '1994-13-01'": the ISO form is ours, not the file's.
+    problem = "invalid date '" + s + "': " + problem.substr(0, problem.find(" in '"));
+    return std::nullopt;
+  }
+  return Date::parse(iso);
+}
+
+std::vector<std::string> roles_of(const std::string& field) {
+  return split_list(upper(field), '|');
+}
+
+bool has_role(const std::vector<std::string>& roles, const char* role) {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+// ---- what a row is ----
+
+enum class RowClass { kTrust, kCareTrust, kCommissioner, kUnclear };
+
+bool code_matches(const std::string& code, char first) {
+  return code.size() == 3 && code[0] == first &&
+         std::isalnum(static_cast<unsigned char>(code[1])) &&
+         std::isalnum(static_cast<unsigned char>(code[2]));
+}
+
+bool is_ccg_code(const std::string& code) {
+  return code.size() == 3 && std::isdigit(static_cast<unsigned char>(code[0])) &&
+         std::isdigit(static_cast<unsigned char>(code[1])) &&
+         std::isalpha(static_cast<unsigned char>(code[2]));
+}
+
+bool commissioner_name(const std::string& name) {
+  std::string n = upper(name);
+  return contains(n, " CCG") || contains(n, " ICB - ") || contains(n, "COMMISSIONING HUB") ||
+         contains(n, "SUB-ICB") || contains(n, "CLINICAL COMMISSIONING GROUP");
+}
+
+RowClass classify(const std::string& code, const std::string& name, const std::string& role_field) {
+  std::vector<std::string> roles = roles_of(role_field);
+  if (has_role(roles, "T")) return RowClass::kCareTrust;
+  for (const char* r : {"RO98", "RO319", "RO326", "RO327", "RO218", "C", "E"})
+    if (has_role(roles, r)) return RowClass::kCommissioner;
+  if (has_role(roles, "RO57") || has_role(roles, "RO197")) return RowClass::kTrust;
+  if (code_matches(code, 'T')) return RowClass::kCareTrust;
+  if (code_matches(code, 'R')) return RowClass::kTrust;
+  if (is_ccg_code(code) || commissioner_name(name)) return RowClass::kCommissioner;
+  std::string n = upper(name);
+  if (contains(n, "CARE TRUST")) return RowClass::kCareTrust;
+  if (contains(n, "TRUST")) return RowClass::kTrust;
+  return RowClass::kUnclear;
+}
+
+bool is_foundation_trust(const std::string& name, const std::vector<std::string>& roles) {
+  return contains(upper(name), "NHS FOUNDATION TRUST") || has_role(roles, "RO57");
+}
+
+enum class EccgRole { kCcg, kHub, kReportingEntity, kOther };
+
+EccgRole eccg_role(const OdsRow& row) {
+  std::vector<std::string> roles = roles_of(row.role);
+  std::string n = upper(row.name);
+  if (has_role(roles, "RO218") || has_role(roles, "E") || contains(n, "COMMISSIONING HUB"))
+    return EccgRole::kHub;
+  if (has_role(roles, "RO327") || contains(n, "SUB-ICB REPORTING ENTITY"))
+    return EccgRole::kReportingEntity;
+  if (roles.empty() || has_role(roles, "RO319") || has_role(roles, "RO98") || has_role(roles, "C"))
+    return EccgRole::kCcg;
+  return EccgRole::kOther;
+}
+
+// The base kind of a row (see base_kind()): ccg for CCGs and sub-ICB locations.
+OrgKind row_kind(OdsFormat format, const OdsRow& row) {
+  if (format == OdsFormat::kEccg)
+    return eccg_role(row) == EccgRole::kCcg ? OrgKind::kCcg : OrgKind::kOther;
+  return is_foundation_trust(row.name, roles_of(row.role)) ? OrgKind::kFoundationTrust
+                                                           : OrgKind::kNhsTrust;
+}
+
+// ---- reading ----
+
+struct Probe {
+  size_t records = 0;
+  std::map<size_t, size_t> widths;  // fields -> records
+  std::map<RowClass, size_t> classes;
+  size_t succ_dated = 0;  // 5-field rows whose field 4 is a YYYYMMDD date
+};
+
+Probe probe(const std::string& path, size_t limit) {
+  Probe p;
+  CsvReader reader(path);
+  CsvRecord rec;
+  while (p.records < limit && reader.next(rec)) {
+    if (rec.fields.size() == 1 && rec.fields[0].empty()) continue;
+    ++p.records;
+    ++p.widths[rec.fields.size()];
+    if (rec.fields.size() == 5) {
+      if (is_yyyymmdd(trim(rec.fields[3])) && !trim(rec.fields[0]).empty() &&
+          !trim(rec.fields[1]).empty())
+        ++p.succ_dated;
+    } else if (rec.fields.size() == 27 || rec.fields.size() == 24) {
+      ++p.classes[classify(trim(rec.fields[kCode]), rec.fields[kName], trim(rec.fields[kRole]))];
+    }
+  }
+  return p;
+}
+
+std::string source_id(OdsFormat f, const std::string& sha) {
+  return kSourcePrefixes[static_cast<size_t>(f)] + "-" + sha.substr(0, 12);
+}
+
+}  // namespace
+
+const std::string& ods_format_name(OdsFormat f) {
+  return kFormatNames[static_cast<size_t>(f)];
+}
+const std::string& ods_dataset(OdsFormat f) {
+  return kDatasets[static_cast<size_t>(f)];
+}
+
+std::optional<OdsFormat> parse_ods_format(const std::string& name) {
+  for (size_t i = 0; i < kFormatNames.size(); ++i)
+    if (kFormatNames[i] == name) return static_cast<OdsFormat>(i);
+  return std::nullopt;
+}
+
+bool ods_needs_as_of(OdsFormat f) {
+  return f != OdsFormat::kSucc;
+}
+
+bool is_placeholder_code(const std::string& code) {
+  return code.empty() || code == "Q99" || code == "W00" || code == "Y99";
+}
+
+std::optional<OdsFormat> detect_ods(const std::string& path, std::string* why) {
+  Probe p;
+  try {
+    p = probe(path, 2000);
+  } catch (const Error&) {
+    if (why) *why = "not readable as CSV";
+    return std::nullopt;
+  }
+  auto say = [&](std::string s) {
+    if (why) *why = std::move(s);
+    return std::nullopt;
+  };
+  if (p.records == 0) return say("the file is empty");
+  // The layout most rows have; read_ods() then reports the rows that differ.
+  size_t width = 0, rows = 0;
+  for (const auto& [w, n] : p.widths)
+    if (n > rows) width = w, rows = n;
+  if (rows * 2 <= p.records) return say("rows have different numbers of fields");
+  if (width == 5) {
+    if (p.succ_dated * 2 > p.records) return OdsFormat::kSucc;
+    return say("5 fields per row, but field 4 is mostly not a YYYYMMDD date (ODS succ)");
+  }
+  if (width != 27 && width != 24)
+    return say(std::to_string(width) + " fields per row (ODS extracts have 27 or 24, succ 5)");
+  RowClass best = RowClass::kUnclear;
+  size_t best_count = 0;
+  for (const auto& [c, n] : p.classes)
+    if (c != RowClass::kUnclear && n > best_count) best = c, best_count = n;
+  if (best == RowClass::kUnclear || best_count * 2 <= p.records)
+    return say(
+        std::to_string(width) +
+        " fields per row like an ODS extract, but the rows do not say whether it is etr, eccg "
+        "or ect; use --format");
+  if (best == RowClass::kTrust) return OdsFormat::kEtr;
+  if (best == RowClass::kCareTrust) return OdsFormat::kEct;
+  return OdsFormat::kEccg;
+}
+
+OdsFile read_ods(const std::string& path, OdsFormat format, DiagnosticSink& sink) {
+  OdsFile file;
+  file.path = path;
+  file.format = format;
+  file.sha256 = sha256_file(path);
+  CsvReader reader(path);
+  CsvRecord rec;
+  std::map<std::string, int> seen;  // code -> first line
+  try {
+    while (reader.next(rec)) {
+      if (rec.fields.size() == 1 && rec.fields[0].empty()) continue;
+      for (std::string& f : rec.fields) f = trim(f);
+      if (format == OdsFormat::kSucc) {
+        if (rec.fields.size() != 5) {
+          sink.add(reader.at(
+              rec, std::min<size_t>(rec.fields.size(), 5),
+              "expected 5 fields (ODS succ layout), found " + std::to_string(rec.fields.size())));
+          continue;
+        }
+        file.fields = 5;
+        std::string problem;
+        auto d = ods_date(rec.fields[3], problem);
+        if (!d) sink.add(reader.at(rec, 3, "effective date: " + problem));
+        if (rec.fields[0].empty()) sink.add(reader.at(rec, 0, "missing predecessor code"));
+        if (rec.fields[1].empty()) sink.add(reader.at(rec, 1, "missing successor code"));
+        if (!d || rec.fields[0].empty() || rec.fields[1].empty()) continue;
+        file.successions.push_back({rec, rec.fields[0], rec.fields[1], *d});
+        continue;
+      }
+      size_t width = rec.fields.size();
+      if (file.fields == 0 && (width == 27 || width == 24)) file.fields = width;
+      if (width != file.fields) {
+        sink.add(reader.at(rec, std::min(width, file.fields == 0 ? size_t{27} : file.fields),
+                           "expected " + std::to_string(file.fields == 0 ? 27 : file.fields) +
+                               " fields (ODS " +
+                               (file.fields == 24 ? "legacy 24-field" : "standard 27-field") +
+                               " layout), found " + std::to_string(width)));
+        continue;
+      }
+      OdsRow row;
+      row.rec = rec;
+      row.code = rec.fields[kCode];
+      row.name = rec.fields[kName];
+      row.region = rec.fields[kRegion];
+      row.geography = rec.fields[kGeography];
+      row.role = rec.fields[kRole];
+      bool ok = true;
+      if (row.code.empty()) {
+        sink.add(reader.at(rec, kCode, "missing organisation code"));
+        ok = false;
+      } else if (row.code.find_first_of(" ,;:\"'") != std::string::npos) {
+        sink.add(reader.at(rec, kCode, "invalid organisation code '" + row.code + "'"));
+        ok = false;
+      }
+      if (row.name.empty()) {
+        sink.add(reader.at(rec, kName, "missing organisation name"));
+        ok = false;
+      }
+      std::string problem;
+      auto open = ods_date(rec.fields[kOpen], problem);
+      if (!open) {
+        sink.add(reader.at(rec, kOpen, "open date: " + problem));
+        ok = false;
+      }
+      if (!rec.fields[kClose].empty()) {
+        auto close = ods_date(rec.fields[kClose], problem);
+        if (!close) {
+          sink.add(reader.at(rec, kClose, "close date: " + problem));
+          ok = false;
+        } else if (open && *close < *open) {
+          sink.add(reader.at(rec, kClose,
+                             "close date " + close->str() + " is before open date " + open->str()));
+          ok = false;
+        } else {
+          row.close = close;
+        }
+      }
+      if (!ok) continue;
+      row.open = *open;
+      auto [it, fresh] = seen.emplace(row.code, rec.line);
+      if (!fresh) {
+        sink.add(reader.at(rec, kCode,
+                           "duplicate organisation code '" + row.code + "' (first on line " +
+                               std::to_string(it->second) + ")"));
+        continue;
+      }
+      file.rows.push_back(std::move(row));
+    }
+  } catch (const Error& e) {
+    for (const Diagnostic& d : e.diagnostics()) sink.add(d);
+  }
+  return file;
+}
+
+// ---- merging ----
+
+namespace {
+
+struct Snapshot {
+  std::string source;
+  Date date;
+};
+
+struct Observation {
+  std::string source;
+  Date date;
+  std::string name;
+  OrgKind kind;  // base kind
+};
+
+// What the dataset knows of one organisation.
+struct OrgState {
+  std::string code;  // its ODS code (the id, unless a map keys it otherwise)
+  std::vector<Observation> observations;
+  bool has_interval = false;
+  Interval interval;           // from the newest snapshot listing it
+  std::optional<Date> newest;  // date of that snapshot
+  std::string newest_source;
+};
+
+// Makes an organisation's periods from its observations (sorted by date).
+void build_periods(const std::string& id, const OrgState& st, DatasetContent& out) {
+  struct Segment {
+    Date start;
+    std::string name;
+    OrgKind kind;
+    std::vector<std::string> sources;
+  };
+  std::vector<Segment> segs;
+  const Interval& iv = st.interval;
+  for (const Observation& o : st.observations) {
+    if (segs.empty()) {
+      segs.push_back({iv.from, o.name, o.kind, {o.source}});
+      continue;
+    }
+    Segment& cur = segs.back();
+    Date start = std::max(o.date, iv.from);
+    if ((o.name == cur.name && o.kind == cur.kind) || (iv.to && start > *iv.to)) {
+      // Same name, or a change seen only after the organisation closed: the
+      // snapshot confirms the period in force.
+      cur.sources.push_back(o.source);
+    } else if (start == cur.start) {
+      cur.name = o.name;
+      cur.kind = o.kind;
+      cur.sources.push_back(o.source);
+    } else {
+      segs.push_back({start, o.name, o.kind, {o.source}});
+    }
+  }
+  for (size_t i = 0; i < segs.size(); ++i) {
+    Interval piece{segs[i].start,
+                   i + 1 < segs.size() ? std::optional<Date>(segs[i + 1].start.prev_day()) : iv.to};
+    append_periods(out, id, piece, segs[i].name, segs[i].kind, "", segs[i].sources);
+  }
+}
+
+std::optional<Date> source_date(const Source& s) {
+  return Date::parse(s.date);
+}
+
+// Recreates each organisation's observations from the periods that cite them.
+std::map<std::string, OrgState> decompose_orgs(const DatasetContent& before,
+                                               const std::map<std::string, Date>& snapshot_dates,
+                                               const std::string& dropped_source) {
+  std::map<std::string, OrgState> orgs;
+  for (const auto& [id, p] : before.periods) {
+    if (p.kind == OrgKind::kUnknown) continue;  // placeholders are derived, not observed
+    OrgState& st = orgs[id];
+    if (st.code.empty()) st.code = id;
+    if (!st.has_interval) {
+      st.interval = p.valid;
+      st.has_interval = true;
+    }
+    st.interval.from = std::min(st.interval.from, p.valid.from);
+    if (!p.valid.to)
+      st.interval.to.reset();
+    else if (st.interval.to && *p.valid.to > *st.interval.to)
+      st.interval.to = p.valid.to;
+    for (const std::string& s : p.sources) {
+      if (s == dropped_source) continue;
+      auto d = snapshot_dates.find(s);
+      if (d == snapshot_dates.end()) continue;
+      bool known = false;
+      for (const Observation& o : st.observations) known = known || o.source == s;
+      if (!known) st.observations.push_back({s, d->second, p.name, base_kind(p.kind)});
+    }
+  }
+  for (const auto& [id, i] : before.identifiers) {
+    auto it = orgs.find(id);
+    if (i.scheme == "ods" && it != orgs.end()) it->second.code = i.value;
+  }
+  for (auto& [id, st] : orgs) {
+    for (const Observation& o : st.observations) {
+      if (!st.newest || o.date > *st.newest ||
+          (o.date == *st.newest && o.source > st.newest_source)) {
+        st.newest = o.date;
+        st.newest_source = o.source;
+      }
+    }
+  }
+  return orgs;
+}
+
+// One organisation's parent in one field, per snapshot.
+using ParentObs = std::map<std::string, std::string>;  // source -> parent id
+
+}  // namespace
+
+DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
+                         std::optional<Date> as_of, const OrgIndex& index, Warnings& warnings) {
+  const std::string& dataset = ods_dataset(file.format);
+  if (ods_needs_as_of(file.format) && !as_of)
+    throw Error(Error::Kind::kUsage,
+                file.path + ": an ODS " + ods_format_name(file.format).substr(4) +
+                    " extract does not say on which date it was taken; give that date with --as-of "
+                    "YYYY-MM-DD (it dates the part_of relationships from fields 3 and 4 and closes "
+                    "codes missing from the extract)");
+  const std::string src_id = source_id(file.format, file.sha256);
+
+  DatasetContent out;
+  out.dataset = dataset;
+  // Sources: every snapshot so far, this one replacing an earlier import of the same file.
+  std::map<std::string, Date> snapshot_dates;
+  for (const Source& s : before.sources) {
+    if (s.id == src_id) continue;
+    out.sources.push_back(s);
+    if (auto d = source_date(s)) snapshot_dates[s.id] = *d;
+  }
+  Source src;
+  src.id = src_id;
+  src.title = kTitles[static_cast<size_t>(file.format)] + " (" +
+              (file.fields == 24  ? "legacy 24-field layout"
+               : file.fields == 5 ? "5-field layout"
+                                  : "27-field layout") +
+              ")";
+  src.publisher = kPublisher;
+  src.url = kUrl;
+  src.date = as_of ? as_of->str() : "";
+  src.dataset = dataset;
+  out.sources.push_back(src);
+  std::sort(out.sources.begin(), out.sources.end(),
+            [](const Source& a, const Source& b) { return a.id < b.id; });
+
+  if (file.format == OdsFormat::kSucc) {
+    // Successions accumulate: every row of every succ file imported, once.
+    std::map<std::string, Relationship> rels;
+    for (const Relationship& r : before.relationships) {
+      Relationship q = r;
+      q.sources.erase(std::remove(q.sources.begin(), q.sources.end(), src_id), q.sources.end());
+      if (!q.sources.empty()) rels.emplace(q.key(), std::move(q));
+    }
+    std::set<std::string> row_orgs;  // orgs this dataset refers to
+    size_t skipped = 0;
+    std::vector<std::string> unknown_examples;
+    std::set<std::string> unknown_codes;
+    for (const OdsSuccession& s : file.successions) {
+      auto from = index.find_ods(s.from);
+      auto to = index.find_ods(s.to);
+      bool from_known = from && index.defined_outside(*from, dataset);
+      bool to_known = to && index.defined_outside(*to, dataset);
+      if (!from_known && !to_known) {
+        ++skipped;
+        continue;
+      }
+      for (const auto& [known, code] : {std::pair{from_known, s.from}, std::pair{to_known, s.to}})
+        if (!known && unknown_codes.insert(code).second) unknown_examples.push_back(code);
+      Relationship r;
+      r.from = from ? *from : s.from;
+      r.to = to ? *to : s.to;
+      if (r.from == r.to) continue;
+      r.kind = RelKind::kSucceededBy;
+      r.layer = Layer::kStatutory;
+      Date last = s.effective.prev_day();
+      r.valid = {last, last};
+      r.note = kSuccessionNote;
+      r.dataset = dataset;
+      auto [it, fresh] = rels.emplace(r.key(), r);
+      it->second.sources.push_back(src_id);
+      normalise_sources(it->second.sources);
+    }
+    // Ends no other dataset defines become placeholders living exactly as
+    // long as the successions need.
+    std::map<std::string, std::pair<Date, Date>> needed;  // id -> [first, last] day
+    std::map<std::string, std::vector<std::string>> needed_sources;
+    for (const auto& [key, r] : rels) {
+      out.relationships.push_back(r);
+      for (const auto& [id, day] :
+           {std::pair{r.from, r.valid.from}, std::pair{r.to, r.valid.from.next_day()}}) {
+        if (index.defined_outside(id, dataset)) continue;
+        auto [it, fresh] = needed.emplace(id, std::pair{day, day});
+        it->second.first = std::min(it->second.first, day);
+        it->second.second = std::max(it->second.second, day);
+        auto& srcs = needed_sources[id];
+        srcs.insert(srcs.end(), r.sources.begin(), r.sources.end());
+      }
+    }
+    for (auto& [id, span] : needed) {
+      OrgPeriod p;
+      p.valid = {span.first, span.second};
+      p.name = id;
+      p.kind = OrgKind::kUnknown;
+      p.sources = needed_sources[id];
+      normalise_sources(p.sources);
+      p.dataset = dataset;
+      out.periods.emplace_back(id, std::move(p));
+      out.organisations.push_back(id);
+    }
+    if (!unknown_examples.empty()) {
+      std::vector<std::string> lines;
+      for (const std::string& c : unknown_examples)
+        lines.push_back("code '" + c +
+                        "' in a succession names no organisation govmap knows; "
+                        "recorded as an organisation of kind unknown");
+      warnings.add_list(lines);
+    }
+    if (skipped)
+      warnings.add(std::to_string(skipped) + " of " + std::to_string(file.successions.size()) +
+                   " successions link two codes no imported dataset defines (GP practices, sites, "
+                   "older bodies); they were skipped. Import the ODS extracts first to keep more.");
+    std::sort(out.periods.begin(), out.periods.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(out.organisations.begin(), out.organisations.end());
+    return out;
+  }
+
+  // ---- etr, eccg, ect ----
+  const Date snap = *as_of;
+  snapshot_dates[src_id] = snap;
+  std::vector<Snapshot> snapshots;
+  for (const auto& [id, d] : snapshot_dates) snapshots.push_back({id, d});
+  std::sort(snapshots.begin(), snapshots.end(), [](const Snapshot& a, const Snapshot& b) {
+    return a.date != b.date ? a.date < b.date : a.source < b.source;
+  });
+
+  std::map<std::string, OrgState> orgs;
+  // An organisation stored under its code moves when a curated map has since
+  // given that code to an organisation of its own.
+  std::map<std::string, std::string> moved;  // stored id -> id now
+  for (auto& [id, st] : decompose_orgs(before, snapshot_dates, src_id)) {
+    std::string now = index.find_ods(st.code).value_or(id);
+    if (now != id) moved[id] = now;
+    OrgState& target = orgs[now];
+    if (target.observations.empty() && !target.has_interval) {
+      target = std::move(st);
+      continue;
+    }
+    target.observations.insert(target.observations.end(), st.observations.begin(),
+                               st.observations.end());
+    if (st.newest && (!target.newest || *st.newest > *target.newest)) {
+      target.newest = st.newest;
+      target.newest_source = st.newest_source;
+      target.interval = st.interval;
+    }
+  }
+  auto now_id = [&](const std::string& id) {
+    auto it = moved.find(id);
+    return it == moved.end() ? id : it->second;
+  };
+  // Relationships: per organisation and field, the parent each snapshot gave.
+  std::map<std::string, std::map<int, ParentObs>> parents;
+  for (const Relationship& r : before.relationships) {
+    int field = r.note == kRegionNote ? 3 : r.note == kGeographyNote ? 4 : 0;
+    if (!field) continue;
+    for (const std::string& s : r.sources)
+      if (s != src_id && snapshot_dates.count(s)) parents[now_id(r.from)][field][s] = now_id(r.to);
+  }
+
+  // The new snapshot.
+  std::set<std::string> referenced_now;             // parent ids the new file names
+  std::map<std::string, std::string> parent_field;  // parent id -> "field 3 (...)"
+  for (const OdsRow& row : file.rows) {
+    std::string id = index.find_ods(row.code).value_or(row.code);
+    OrgState& st = orgs[id];
+    st.code = row.code;
+    OrgKind kind = row_kind(file.format, row);
+    st.observations.erase(std::remove_if(st.observations.begin(), st.observations.end(),
+                                         [&](const Observation& o) { return o.source == src_id; }),
+                          st.observations.end());
+    st.observations.push_back({src_id, snap, row.name, kind});
+    if (!st.newest || snap > *st.newest || (snap == *st.newest && src_id >= st.newest_source)) {
+      st.newest = snap;
+      st.newest_source = src_id;
+      st.interval = {row.open, row.close};
+      st.has_interval = true;
+    }
+    bool in_force = !row.close || *row.close >= snap;
+    bool hub = file.format == OdsFormat::kEccg && eccg_role(row) == EccgRole::kHub;
+    if (!in_force || hub) continue;
+    for (const auto& [field, code] : {std::pair{3, row.region}, std::pair{4, row.geography}}) {
+      if (is_placeholder_code(code)) continue;
+      std::string parent = index.find_ods(code).value_or(code);
+      if (parent == id) continue;
+      parents[id][field][src_id] = parent;
+      referenced_now.insert(parent);
+      parent_field.emplace(parent,
+                           field == 3 ? "field 3 (NHS England region)" : "field 4 (STP/ICB)");
+    }
+  }
+
+  // Organisations and their periods.
+  for (auto& [id, st] : orgs) {
+    if (st.observations.empty()) continue;
+    std::sort(st.observations.begin(), st.observations.end(),
+              [](const Observation& a, const Observation& b) {
+                return a.date != b.date ? a.date < b.date : a.source < b.source;
+              });
+    // Missing from a later snapshot: closed the day before it. A planned
+    // organisation that had not opened by then keeps its dates.
+    for (const Snapshot& later : snapshots) {
+      if (later.date <= *st.newest) continue;
+      if ((!st.interval.to || *st.interval.to >= later.date) && st.interval.from < later.date)
+        st.interval.to = later.date.prev_day();
+      break;
+    }
+    build_periods(id, st, out);
+    out.organisations.push_back(id);
+  }
+
+  // part_of relationships: runs of snapshots giving the same parent.
+  std::map<std::string, std::set<std::string>>
+      parent_sources;  // parent -> sources, for placeholders
+  std::map<std::string, Interval> parent_needed;
+  for (const auto& [id, fields] : parents) {
+    auto st = orgs.find(id);
+    if (st == orgs.end() || st->second.observations.empty()) continue;
+    const Interval& life = st->second.interval;
+    for (const auto& [field, by_source] : fields) {
+      size_t i = 0;
+      while (i < snapshots.size()) {
+        auto it = by_source.find(snapshots[i].source);
+        if (it == by_source.end()) {
+          ++i;
+          continue;
+        }
+        const std::string& parent = it->second;
+        std::vector<std::string> sources;
+        size_t j = i;
+        while (j < snapshots.size()) {
+          auto jt = by_source.find(snapshots[j].source);
+          if (jt == by_source.end() || jt->second != parent) break;
+          sources.push_back(snapshots[j].source);
+          ++j;
+        }
+        Interval valid{std::max(snapshots[i].date, life.from),
+                       j < snapshots.size() ? std::optional<Date>(snapshots[j].date.prev_day())
+                                            : std::nullopt};
+        if (life.to && (!valid.to || *life.to < *valid.to)) valid.to = life.to;
+        if (!valid.to || *valid.to >= valid.from) {
+          Relationship r;
+          r.from = id;
+          r.to = parent;
+          r.kind = RelKind::kPartOf;
+          r.layer = Layer::kStatutory;
+          r.valid = valid;
+          r.note = field == 3 ? kRegionNote : kGeographyNote;
+          r.sources = sources;
+          normalise_sources(r.sources);
+          r.dataset = dataset;
+          out.relationships.push_back(r);
+          auto& need = parent_needed.try_emplace(parent, valid).first->second;
+          need.from = std::min(need.from, valid.from);
+          if (!valid.to)
+            need.to.reset();
+          else if (need.to && *valid.to > *need.to)
+            need.to = valid.to;
+          parent_sources[parent].insert(sources.begin(), sources.end());
+        }
+        i = j;
+      }
+    }
+  }
+
+  // Parents no dataset defines: placeholders of kind unknown.
+  std::set<std::string> own;
+  for (const std::string& id : out.organisations) own.insert(id);
+  std::vector<std::string> placeholder_warnings;
+  for (const auto& [parent, need] : parent_needed) {
+    if (own.count(parent) || index.defined_outside(parent, dataset)) continue;
+    OrgPeriod p;
+    p.valid = need;
+    p.name = parent;
+    p.kind = OrgKind::kUnknown;
+    p.sources.assign(parent_sources[parent].begin(), parent_sources[parent].end());
+    p.dataset = dataset;
+    out.periods.emplace_back(parent, std::move(p));
+    out.organisations.push_back(parent);
+    if (referenced_now.count(parent))
+      placeholder_warnings.push_back("code '" + parent + "' in " + parent_field[parent] +
+                                     " names no organisation govmap knows; recorded as an "
+                                     "organisation of kind unknown");
+  }
+  warnings.add_list(placeholder_warnings);
+
+  // Identifiers: ods:CODE for every organisation a row describes, unless
+  // another dataset gives that code to another organisation.
+  for (const auto& [id, st] : orgs) {
+    if (st.observations.empty()) continue;
+    Identifier ident{"ods", st.code.empty() ? id : st.code};
+    if (auto other = index.identifier_conflict(ident, id, dataset)) {
+      warnings.add("identifier ods:" + ident.value + " already belongs to '" + *other +
+                   "' in another dataset; not added to '" + id + "'");
+      continue;
+    }
+    out.identifiers.emplace_back(id, ident);
+  }
+
+  std::sort(out.periods.begin(), out.periods.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.valid.from < b.second.valid.from;
+  });
+  std::sort(out.organisations.begin(), out.organisations.end());
+  out.organisations.erase(std::unique(out.organisations.begin(), out.organisations.end()),
+                          out.organisations.end());
+  std::sort(out.identifiers.begin(), out.identifiers.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first, a.second) < std::tie(b.first, b.second);
+  });
+  std::sort(out.relationships.begin(), out.relationships.end());
+  return out;
+}
+
+}  // namespace govmap
