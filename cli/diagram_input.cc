@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "core/accountability.h"
 #include "core/resolve.h"
 #include "render/graphviz.h"
 #include "render/html_report.h"
@@ -9,12 +10,16 @@
 
 namespace govmap {
 
-Distances accountability_distances(const Store& store, const Snapshot& snap) {
-  // The accountability module (core/accountability.h) is built on another
-  // branch; once merged, compute each body's distance to the voters here.
-  (void)store;
-  (void)snap;
-  return {};
+Distances diagram_distances(const Snapshot& snap) {
+  // Default weights and both layers, whatever the picture shows: a body's label
+  // gives its real distance even in a statutory-only or shadow-only drawing.
+  ShortestPaths paths = accountability_distances(snap, Weights());
+  Distances out;
+  for (auto v : boost::make_iterator_range(boost::vertices(snap.graph))) {
+    auto cost = paths.cost(v);
+    out[snap[v].id] = cost ? std::optional<Milli>(cost->weight) : std::nullopt;
+  }
+  return out;
 }
 
 DiagramInput load_diagram_input(const Store& store, const DiagramRequest& request, Date at) {
@@ -25,7 +30,13 @@ DiagramInput load_diagram_input(const Store& store, const DiagramRequest& reques
   // An area's picture reaches up to the bodies and voters it answers to.
   options.area_upward = true;
   DiagramInput input{build_snapshot(store, options), {}};
-  input.distances = accountability_distances(store, input.snapshot);
+  // Distances come from the same area (which reaches up to the voters) over
+  // both layers; the shown snapshot may hold one layer only.
+  SnapshotOptions all_layers = options;
+  all_layers.layer.reset();
+  input.distances = all_layers.layer == options.layer
+                        ? diagram_distances(input.snapshot)
+                        : diagram_distances(build_snapshot(store, all_layers));
   return input;
 }
 

@@ -25,9 +25,8 @@ struct DiagramRequest {
   std::string title;  // "" = the area's name
 };
 
-// Accountability distances for a snapshot, by organisation id. Returns an empty
-// map (no distances drawn) until the accountability module is wired in here.
-Distances accountability_distances(const Store& store, const Snapshot& snap);
+// Accountability distance of every body in snap, with the default weights.
+Distances diagram_distances(const Snapshot& snap);
 
 // The snapshot at a date with its distances, honouring --area and --layer.
 DiagramInput load_diagram_input(const Store& store, const DiagramRequest& request, Date at);

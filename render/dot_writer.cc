@@ -52,17 +52,17 @@ std::string name_in(const Snapshot& snap, const std::string& id) {
   return id;
 }
 
-std::string steps_words(const std::optional<int>& d) {
+std::string steps_words(const std::optional<Milli>& d) {
   if (!d) return "no route to the voters";
   if (*d == 0) return "the voters themselves";
-  return std::to_string(*d) + (*d == 1 ? " step" : " steps") + " to the voters";
+  return "distance " + format_milli(*d) + " to the voters";
 }
 
 std::string distance_short(const Distances& dist, const std::string& id, bool present) {
   if (!present) return "\xE2\x80\x93";  // en dash: not on the map at that date
   auto it = dist.find(id);
   if (it == dist.end()) return "?";
-  return it->second ? std::to_string(*it->second) : "none";
+  return it->second ? format_milli(*it->second) : "none";
 }
 
 std::string sources_text(const std::vector<std::string>& ids, const DiagramOptions& options) {
@@ -270,7 +270,8 @@ class Writer {
               ", label=" + dot_string(st.legend) + ", tooltip=" + dot_string(st.legend) + "];\n";
     }
     std::string note = "Arrows point up, towards the voters:\nthe lower body answers to the upper one.";
-    if (distances) note += "\nUnder each name: steps of accountability\nfrom that body to the voters.";
+    if (distances)
+      note += "\nUnder each name: its accountability distance\n(1 a step; scrutiny and regulation 2;\na shadow step 1 more).";
     out_ += "    \"legend:note\" [shape=plaintext, fontsize=10, label=" + dot_string(note) +
             ", tooltip=\"How to read this diagram\"];\n";
     bottom.push_back("\"legend:note\"");
@@ -618,7 +619,7 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
     if (show_distance) {
       std::string from = distance_short(before_distances, c.id, c.before.has_value());
       std::string to = distance_short(after_distances, c.id, c.after.has_value());
-      dline = "steps to the voters: " + from + " \xE2\x86\x92 " + to;
+      dline = "distance to the voters: " + from + " \xE2\x86\x92 " + to;
       std::string text = html_text(dline);
       if (from != to) text = "<B>" + text + "</B>";
       extra.push_back("<FONT POINT-SIZE=\"10\">" + text + "</FONT>");

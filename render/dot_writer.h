@@ -34,14 +34,15 @@
 
 #include "core/model.h"
 #include "core/snapshot.h"
+#include "core/weights.h"
 
 namespace govmap {
 
-// Accountability distance of each body (steps of accountability to the voters),
-// by organisation id, as computed by the caller. An empty map shows no distances.
-// A body absent from a non-empty map shows nothing; a body mapped to nullopt is
-// shown as having no route to the voters.
-using Distances = std::map<std::string, std::optional<int>>;
+// Accountability distance of each body (core/accountability.h: the least total
+// weight of a route to the voters, in thousandths), by organisation id, as
+// computed by the caller. An empty map shows no distances. A body absent from a
+// non-empty map shows nothing; a body mapped to nullopt has no route to the voters.
+using Distances = std::map<std::string, std::optional<Milli>>;
 
 struct DiagramOptions {
   std::string title;                      // heading; "" = area_name, else a generic one

@@ -30,7 +30,7 @@ std::string distance_cell(const Distances& d, const std::string& id, bool presen
   if (!present) return "&ndash;";
   auto it = d.find(id);
   if (it == d.end()) return "?";
-  return it->second ? std::to_string(*it->second) : "no route";
+  return it->second ? format_milli(*it->second) : "no route";
 }
 
 const char* kStyle = R"CSS(

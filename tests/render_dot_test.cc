@@ -128,7 +128,7 @@ Outputs draw_from_db(const std::string& db) {
   area_before.area = area_after.area = "QF7";
   Snapshot a = build_snapshot(store, area_before);
   Snapshot b = build_snapshot(store, area_after);
-  Distances da = {{"QF7", 3}}, dbb = {{"QF7", 2}};
+  Distances da = {{"QF7", 3000}}, dbb = {{"QF7", 2000}};
   options.area_name = "South Yorkshire";
   out.dots.push_back(snapshot_dot(a, da, options));
   out.dots.push_back(side_by_side_dot(a, da, b, dbb, options));
@@ -190,9 +190,9 @@ TEST_CASE("the diff picture colours and labels each change") {
   SmallMap m = stp_to_icb();
   Snapshot a = snapshot_at(m.orgs, m.rels, "2020-01-01");
   Snapshot b = snapshot_at(m.orgs, m.rels, "2023-01-01");
-  std::string dot = diff_dot(a, {{"QX1", 3}, {"ccg", 2}}, b, {{"QX1", 2}}, {});
-  CHECK(dot.find("steps to the voters: 3 \xE2\x86\x92 2") != std::string::npos);
-  CHECK(dot.find("steps to the voters: 2 \xE2\x86\x92 \xE2\x80\x93") != std::string::npos);
+  std::string dot = diff_dot(a, {{"QX1", 3000}, {"ccg", 2500}}, b, {{"QX1", 2000}}, {});
+  CHECK(dot.find("distance to the voters: 3 \xE2\x86\x92 2") != std::string::npos);
+  CHECK(dot.find("distance to the voters: 2.5 \xE2\x86\x92 \xE2\x80\x93") != std::string::npos);
   CHECK(dot.find("removed (gone by 2023-01-01)") != std::string::npos);
   CHECK(dot.find("renamed from") != std::string::npos);
   CHECK(count(dot, "fillcolor=\"#C7EBC0\"") == 1);  // no body was added: the legend only
@@ -207,8 +207,8 @@ TEST_CASE("distances: an empty map shows none, a nullopt shows no route") {
   SmallMap m = stp_to_icb();
   Snapshot s = snapshot_at(m.orgs, m.rels, "2020-01-01");
   CHECK(snapshot_dot(s, {}, {}).find("to the voters") == std::string::npos);
-  std::string dot = snapshot_dot(s, {{"council", 1}, {"ccg", std::nullopt}, {"voters", 0}}, {});
-  CHECK(dot.find("1 step to the voters") != std::string::npos);
+  std::string dot = snapshot_dot(s, {{"council", 1000}, {"ccg", std::nullopt}, {"voters", 0}}, {});
+  CHECK(dot.find("distance 1 to the voters") != std::string::npos);
   CHECK(dot.find("no route to the voters") != std::string::npos);
   CHECK(dot.find("the voters themselves") != std::string::npos);
 }
@@ -267,8 +267,8 @@ TEST_CASE("golden DOT: maps/example") {
   Snapshot s2020 = build_snapshot(store, at2020);
   Snapshot s2012 = build_snapshot(store, at2012);
   check_golden(snapshot_dot(s2020, {}, options), "example-2020-01-01.dot");
-  Distances d2012 = {{"electorate-england", 0}, {"parliament", 1}, {"sos-health", std::nullopt}};
-  Distances d2020 = {{"electorate-england", 0}, {"parliament", 1}, {"sos-health", 2}, {"X24", 3}};
+  Distances d2012 = {{"electorate-england", 0}, {"parliament", 1000}, {"sos-health", std::nullopt}};
+  Distances d2020 = {{"electorate-england", 0}, {"parliament", 1000}, {"sos-health", 2000}, {"X24", 3000}};
   check_golden(diff_dot(s2012, d2012, s2020, d2020, options), "example-diff-2012-2020.dot");
   check_golden(side_by_side_dot(s2012, d2012, s2020, d2020, options), "example-2012-and-2020.dot");
 }

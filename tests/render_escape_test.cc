@@ -78,8 +78,8 @@ struct Drawn {
 std::vector<Drawn> draw_all(const Fixture& f) {
   Snapshot a = snapshot_at(f.orgs, f.rels, "2015-01-01");
   Snapshot b = snapshot_at(f.orgs, f.rels, "2021-01-01");
-  Distances da = {{"voters", 0}, {"council", 1}, {"ccg-" + kHostile, 2}, {"ccg-Benign name", 2}};
-  Distances db = {{"voters", 0}, {"council", 1}, {"icb", std::nullopt}};
+  Distances da = {{"voters", 0}, {"council", 1000}, {"ccg-" + kHostile, 2000}, {"ccg-Benign name", 2000}};
+  Distances db = {{"voters", 0}, {"council", 1000}, {"icb", std::nullopt}};
   std::vector<std::string> dots = {snapshot_dot(a, da, f.options),
                                    side_by_side_dot(a, da, b, db, f.options),
                                    diff_dot(a, da, b, db, f.options)};
@@ -206,7 +206,7 @@ TEST_CASE("the HTML report keeps hostile text as text everywhere") {
   in.options = f.options;
   DiagramOptions side = f.options;
   side.id_side = "1";
-  Distances da = {{"council", 1}, {"ccg-" + kHostile, std::nullopt}};
+  Distances da = {{"council", 1000}, {"ccg-" + kHostile, std::nullopt}};
   in.before = {&a, da, render_diagram(snapshot_dot(a, da, side), DiagramFormat::kSvg).bytes, "1"};
   side.id_side = "2";
   in.after = {&b, {}, render_diagram(snapshot_dot(b, {}, side), DiagramFormat::kSvg).bytes, "2"};
