@@ -8,9 +8,11 @@
 #include <cstdio>
 #include <map>
 #include <ostream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/command.h"
 #include "cli/diagram_input.h"
 #include "core/error.h"
 #include "core/hash.h"
@@ -116,6 +118,22 @@ nlohmann::json read_manifest(const std::string& path) {
   return nlohmann::json::object();
 }
 
+// Runs a govmap subcommand in process against db and returns what it prints,
+// so a table in the build is exactly what the command gives a user.
+std::string run_subcommand(std::vector<std::string> args, const std::string& db, std::ostream& err) {
+  CLI::App app{"govmap", "govmap"};
+  GlobalOptions global;
+  RunFunction run;
+  setup_app(app, global, run);
+  args.insert(args.begin(), {"--db", db});
+  std::reverse(args.begin(), args.end());  // CLI11 takes a vector in reverse order
+  app.parse(args);
+  std::ostringstream out;
+  CommandContext ctx{global, &out, &err};
+  run(ctx);
+  return out.str();
+}
+
 std::string title_or_default(const OutputSpec& o, const MapDefinition& def) {
   return o.title.empty() ? def.title : o.title;
 }
@@ -134,10 +152,18 @@ std::string produce(const Store& store, const Target& t, const MapDefinition& de
     }
     case OutputSpec::Kind::kReport:
       return report_page(store, request, *o.from, *o.to, o.engine, err);
-    default:
-      throw Error(Error::Kind::kUsage, def.file + ":" + std::to_string(o.line) + ": output kind '" +
-                                           kind_name(o.kind) + "' is not available in this build");
+    case OutputSpec::Kind::kDistance:
+    case OutputSpec::Kind::kCompare: {
+      std::vector<std::string> args;
+      if (o.kind == OutputSpec::Kind::kDistance) args = {"distance", "--at", o.at->str()};
+      else args = {"compare", "--from", o.from->str(), "--to", o.to->str()};
+      args.insert(args.end(), {"--format", t.format});
+      if (!o.area.empty()) args.insert(args.end(), {"--area", o.area});
+      if (o.layer) args.insert(args.end(), {"--layer", name_of(*o.layer)});
+      return run_subcommand(args, store.path(), err);
+    }
   }
+  throw Error(Error::Kind::kUsage, "unknown output kind");
 }
 
 }  // namespace
