@@ -22,22 +22,52 @@ Distances diagram_distances(const Snapshot& snap) {
   return out;
 }
 
-DiagramInput load_diagram_input(const Store& store, const DiagramRequest& request, Date at) {
+namespace {
+
+SnapshotOptions snapshot_options(const Store& store, const DiagramRequest& request, Date at) {
   SnapshotOptions options;
   options.at = at;
   if (!request.layer.empty()) options.layer = layer_or_throw(request.layer, "--layer");
   if (!request.area.empty()) options.area = resolve_org(store, request.area);
   // An area's picture reaches up to the bodies and voters it answers to.
   options.area_upward = true;
+  return options;
+}
+
+DiagramInput input_for(const Store& store, const SnapshotOptions& options) {
   DiagramInput input{build_snapshot(store, options), {}};
-  // Distances come from the same area (which reaches up to the voters) over
-  // both layers; the shown snapshot may hold one layer only.
+  // Distances come from the same bodies over both layers; the shown snapshot
+  // may hold one layer only.
   SnapshotOptions all_layers = options;
   all_layers.layer.reset();
-  input.distances = all_layers.layer == options.layer
-                        ? diagram_distances(input.snapshot)
-                        : diagram_distances(build_snapshot(store, all_layers));
+  input.distances = !options.layer ? diagram_distances(input.snapshot)
+                                   : diagram_distances(build_snapshot(store, all_layers));
   return input;
+}
+
+}  // namespace
+
+std::pair<DiagramInput, DiagramInput> load_diagram_pair(const Store& store,
+                                                        const DiagramRequest& request, Date from,
+                                                        Date to) {
+  SnapshotOptions a = snapshot_options(store, request, from);
+  SnapshotOptions b = snapshot_options(store, request, to);
+  if (a.area) {
+    std::set<std::string> both;
+    for (const SnapshotOptions* o : {&a, &b}) {
+      Snapshot s = build_snapshot(store, *o);
+      for (auto v : boost::make_iterator_range(boost::vertices(s.graph))) both.insert(s[v].id);
+    }
+    for (SnapshotOptions* o : {&a, &b}) {
+      o->area.reset();
+      o->only = both;
+    }
+  }
+  return {input_for(store, a), input_for(store, b)};
+}
+
+DiagramInput load_diagram_input(const Store& store, const DiagramRequest& request, Date at) {
+  return input_for(store, snapshot_options(store, request, at));
 }
 
 DiagramOptions diagram_options(const Store& store, const DiagramRequest& request, Date at) {
@@ -62,8 +92,7 @@ std::string diagram_dot(const Store& store, const DiagramRequest& request, Date 
     DiagramInput in = load_diagram_input(store, request, at);
     return snapshot_dot(in.snapshot, in.distances, diagram_options(store, request, at));
   }
-  DiagramInput a = load_diagram_input(store, request, at);
-  DiagramInput b = load_diagram_input(store, request, *to);
+  auto [a, b] = load_diagram_pair(store, request, at, *to);
   DiagramOptions options = diagram_options(store, request, *to);
   return diff ? diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, options)
               : side_by_side_dot(a.snapshot, a.distances, b.snapshot, b.distances, options);
@@ -71,8 +100,7 @@ std::string diagram_dot(const Store& store, const DiagramRequest& request, Date 
 
 std::string report_page(const Store& store, const DiagramRequest& request, Date from, Date to,
                         const std::string& engine, std::ostream& warnings) {
-  DiagramInput a = load_diagram_input(store, request, from);
-  DiagramInput b = load_diagram_input(store, request, to);
+  auto [a, b] = load_diagram_pair(store, request, from, to);
   DiagramOptions options = diagram_options(store, request, to);
   auto draw = [&](const std::string& dot) {
     RenderedDiagram d = render_diagram(dot, DiagramFormat::kSvg, engine);

@@ -31,6 +31,13 @@ Distances diagram_distances(const Snapshot& snap);
 // The snapshot at a date with its distances, honouring --area and --layer.
 DiagramInput load_diagram_input(const Store& store, const DiagramRequest& request, Date at);
 
+// Both dates of a two-date picture. With an area, each side shows every body
+// of the area at either date that is in force on its own date, so bodies line
+// up across the two sides and "removed" means the body itself ceased.
+std::pair<DiagramInput, DiagramInput> load_diagram_pair(const Store& store,
+                                                        const DiagramRequest& request, Date from,
+                                                        Date to);
+
 // Title area name (at date `at`), layer and every source, for the writer.
 DiagramOptions diagram_options(const Store& store, const DiagramRequest& request, Date at);
 

@@ -52,6 +52,10 @@ struct SnapshotOptions {
   // accountability relationships (towards the voters), so that a picture of an
   // area shows whom it answers to: NHS England, Parliament, the electorates.
   bool area_upward = false;
+  // Keep only these organisations (applied after area). Two-date pictures use
+  // the union of both dates' areas, so a body that merely left the area is not
+  // shown as gone.
+  std::optional<std::set<std::string>> only;
 };
 
 class Snapshot {
