@@ -39,6 +39,12 @@ for t in "${targets[@]}"; do
       printf '<script>alert(1)</script> "];x[' >"$corpus/hostile"
       printf 'javascript:alert(1)' >"$corpus/js-url"
       printf 'https://example.org/a b' >"$corpus/url" ;;
+    fuzz_data_import)
+      for f in tests/data/ods/*.csv tests/data/ons/*.csv; do [ -f "$f" ] && head -c 30000 "$f" >"$corpus/$(basename "$f")"; done
+      [ -d ../shared/data ] && for f in ../shared/data/*.csv; do head -c 30000 "$f" >"$corpus/$(basename "$f")"; done ;;
+    fuzz_weights)
+      for f in tests/data/weights/*.csv tests/data/*weights*.csv; do [ -f "$f" ] && cp "$f" "$corpus/"; done
+      printf 'kind,layer,weight\nscrutinised_by,statutory,2\naccountable_to,shadow,1.5\n' >"$corpus/min.csv" ;;
     fuzz_map_definition)
       for f in maps/*/map.toml; do [ -f "$f" ] && cp "$f" "$corpus/$(basename "$(dirname "$f")").toml"; done
       printf '[[output]]\nname = "x"\nat = 2018-08-08\n' >"$corpus/min.toml" ;;

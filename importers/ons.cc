@@ -502,11 +502,14 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
       std::vector<std::string> sources;
     };
     std::vector<Segment> run;
+    // Structured bindings cannot be captured by a lambda in C++17 (clang
+    // refuses): capture a copy of the id.
+    const std::string& org_id = id;
     auto flush = [&](std::optional<Date> end) {
       for (size_t k = 0; k < run.size(); ++k) {
         Interval iv{run[k].start,
                     k + 1 < run.size() ? std::optional<Date>(run[k + 1].start.prev_day()) : end};
-        append_periods(out, id, iv, run[k].obs->name, run[k].obs->kind, run[k].obs->tier,
+        append_periods(out, org_id, iv, run[k].obs->name, run[k].obs->kind, run[k].obs->tier,
                        run[k].sources);
       }
       run.clear();
@@ -546,11 +549,12 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
     };
     std::vector<Piece> pieces;
     std::optional<Date> open_end;
+    const auto& rel_key = key;  // see flush above: no structured binding in a lambda
     auto emit = [&](std::optional<Date> end) {
       for (size_t k = 0; k < pieces.size(); ++k) {
         Relationship r;
-        r.from = key.first;
-        r.to = key.second;
+        r.from = rel_key.first;
+        r.to = rel_key.second;
         r.kind = RelKind::kPartOf;
         r.layer = Layer::kStatutory;
         r.valid = {pieces[k].start, k + 1 < pieces.size()
