@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/hash.h"
 #include "core/kinds.h"
 #include "core/suggest.h"
 
@@ -38,6 +39,7 @@ int CsvRecord::column_of(size_t i) const {
 }
 
 CsvReader::CsvReader(const std::string& path) : name_(path), parser_(std::make_unique<csv_parser>()) {
+  check_input_size(path);
   auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*file) throw Error(Error::Kind::kIo, "cannot open '" + path + "': " + std::strerror(errno));
   in_ = std::move(file);

@@ -2,7 +2,10 @@
 
 #include <openssl/evp.h>
 
+#include <sys/stat.h>
+
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -50,7 +53,27 @@ std::string sha256_text(std::string_view text) {
   return h.hex();
 }
 
+uint64_t max_input_bytes() {
+  if (const char* env = std::getenv("GOVMAP_MAX_INPUT_BYTES"))
+    if (uint64_t n = std::strtoull(env, nullptr, 10)) return n;
+  return uint64_t{512} << 20;
+}
+
+void check_input_size(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;  // opening reports it
+  uint64_t size = static_cast<uint64_t>(st.st_size);
+  if (size <= max_input_bytes()) return;
+  Diagnostic d;
+  d.file = path;
+  d.message = "file is " + std::to_string(size >> 20) + " MiB; govmap reads input files of up to " +
+              std::to_string(max_input_bytes() >> 20) +
+              " MiB (set GOVMAP_MAX_INPUT_BYTES to allow more)";
+  throw Error(Error::Kind::kInput, {d});
+}
+
 std::string read_file(const std::string& path) {
+  check_input_size(path);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Error::Kind::kIo, "cannot open '" + path + "': " + std::strerror(errno));
   std::ostringstream ss;

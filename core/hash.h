@@ -2,6 +2,7 @@
 #ifndef GOVMAP_CORE_HASH_H_
 #define GOVMAP_CORE_HASH_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,8 +27,17 @@ class Sha256 {
 std::string sha256_file(const std::string& path);
 std::string sha256_text(std::string_view text);
 
-// Reads a whole file; throws Error(kIo) naming the path.
+// Reads a whole file; throws Error(kIo) naming the path, and Error(kInput)
+// when it is larger than max_input_bytes().
 std::string read_file(const std::string& path);
+
+// Importers hold an input's rows in memory, so inputs are refused above this
+// size with a clear message rather than exhausting memory. 512 MiB, or
+// $GOVMAP_MAX_INPUT_BYTES (the benchmarks raise it). The largest real ODS and
+// ONS files are a few tens of MiB.
+uint64_t max_input_bytes();
+// Throws Error(kInput) naming the file when it is larger than max_input_bytes().
+void check_input_size(const std::string& path);
 
 }  // namespace govmap
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/hash.h"
 #include "core/kinds.h"
 #include "core/precedence.h"
 #include "core/store.h"
@@ -96,6 +97,7 @@ std::string detect_format(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0)
     throw Error(Error::Kind::kIo, "cannot read '" + path + "': no such file or directory");
+  check_input_size(path);  // before sniffing, so a huge file gets the real reason
   if (S_ISDIR(st.st_mode)) {
     if (is_curated_map(path)) return "map";
     throw Error(Error::Kind::kInput,

@@ -199,8 +199,9 @@ std::optional<OdsFormat> detect_ods(const std::string& path, std::string* why) {
   Probe p;
   try {
     p = probe(path, 2000);
-  } catch (const Error&) {
-    if (why) *why = "not readable as CSV";
+  } catch (const Error& e) {
+    // Say why: "line 1 is longer than ...", "malformed CSV: ...".
+    if (why) *why = "not readable as CSV (" + e.diagnostics().front().message + ")";
     return std::nullopt;
   }
   auto say = [&](std::string s) {

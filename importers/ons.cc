@@ -227,8 +227,9 @@ bool detect_ons(const std::string& path, std::string* why) {
       else
         *why = "no header with ONS-style column names such as CCG21CD";
     }
-  } catch (const Error&) {
-    if (why) *why = "not readable as CSV";
+  } catch (const Error& e) {
+    // Say why: "line 1 is longer than ...", "malformed CSV: ...".
+    if (why) *why = "not readable as CSV (" + e.diagnostics().front().message + ")";
   }
   return false;
 }
