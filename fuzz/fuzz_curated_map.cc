@@ -7,12 +7,7 @@
 #include "importers/import.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  auto parts = govmap::fuzz::split_parts(data, size, 3);
-  std::string dir = govmap::fuzz::scratch_dir() + "/map";
-  std::filesystem::create_directories(dir);
-  govmap::fuzz::write(dir + "/sources.csv", parts[0]);
-  govmap::fuzz::write(dir + "/organisations.csv", parts[1]);
-  govmap::fuzz::write(dir + "/relationships.csv", parts[2]);
+  std::string dir = govmap::fuzz::write_map_from(data, size, "map");
   try {
     govmap::Store store(":memory:", govmap::Database::Mode::kReadWrite);
     govmap::import_paths(store, {dir}, {});

@@ -37,6 +37,18 @@ inline std::vector<std::string> split_parts(const uint8_t* data, size_t size, si
   return parts;
 }
 
+// Writes the three files of a curated map, split from one input, into
+// scratch_dir()/name and returns the folder.
+inline std::string write_map_from(const uint8_t* data, size_t size, const std::string& name) {
+  auto parts = split_parts(data, size, 3);
+  std::string dir = scratch_dir() + "/" + name;
+  std::filesystem::create_directories(dir);
+  write(dir + "/sources.csv", parts[0]);
+  write(dir + "/organisations.csv", parts[1]);
+  write(dir + "/relationships.csv", parts[2]);
+  return dir;
+}
+
 }  // namespace govmap::fuzz
 
 #endif  // GOVMAP_FUZZ_FUZZ_UTIL_H_

@@ -111,4 +111,16 @@ void apply_dataset(Store& store, const DatasetContent& c) {
   for (const Relationship& r : c.relationships) store.add_relationship(r);
 }
 
+std::map<std::string, Date> carry_snapshot_sources(const DatasetContent& before,
+                                                   const std::string& replaced_id,
+                                                   DatasetContent& out) {
+  std::map<std::string, Date> snapshot_dates;
+  for (const Source& s : before.sources) {
+    if (s.id == replaced_id) continue;
+    out.sources.push_back(s);
+    if (auto d = Date::parse(s.date)) snapshot_dates[s.id] = *d;
+  }
+  return snapshot_dates;
+}
+
 }  // namespace govmap

@@ -46,6 +46,13 @@ DatasetDiff diff_datasets(const DatasetContent& before, const DatasetContent& af
 // Replaces the dataset's rows by content. Call inside a transaction.
 void apply_dataset(Store& store, const DatasetContent& content);
 
+// For importers that merge snapshots (ODS, ONS): copies before's sources into
+// out, except replaced_id (the file being imported again), and returns each
+// kept source's snapshot date by source id.
+std::map<std::string, Date> carry_snapshot_sources(const DatasetContent& before,
+                                                   const std::string& replaced_id,
+                                                   DatasetContent& out);
+
 }  // namespace govmap
 
 #endif  // GOVMAP_IMPORTERS_DATASET_H_

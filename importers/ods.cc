@@ -390,10 +390,6 @@ void build_periods(const std::string& id, const OrgState& st, DatasetContent& ou
   }
 }
 
-std::optional<Date> source_date(const Source& s) {
-  return Date::parse(s.date);
-}
-
 // Recreates each organisation's observations from the periods that cite them.
 std::map<std::string, OrgState> decompose_orgs(const DatasetContent& before,
                                                const std::map<std::string, Date>& snapshot_dates,
@@ -456,12 +452,7 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
   DatasetContent out;
   out.dataset = dataset;
   // Sources: every snapshot so far, this one replacing an earlier import of the same file.
-  std::map<std::string, Date> snapshot_dates;
-  for (const Source& s : before.sources) {
-    if (s.id == src_id) continue;
-    out.sources.push_back(s);
-    if (auto d = source_date(s)) snapshot_dates[s.id] = *d;
-  }
+  std::map<std::string, Date> snapshot_dates = carry_snapshot_sources(before, src_id, out);
   Source src;
   src.id = src_id;
   src.title = kTitles[static_cast<size_t>(file.format)] + " (" +

@@ -323,12 +323,7 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
 
   DatasetContent out;
   out.dataset = dataset;
-  std::map<std::string, Date> snapshot_dates;
-  for (const Source& s : before.sources) {
-    if (s.id == src_id) continue;
-    out.sources.push_back(s);
-    if (auto d = Date::parse(s.date)) snapshot_dates[s.id] = *d;
-  }
+  std::map<std::string, Date> snapshot_dates = carry_snapshot_sources(before, src_id, out);
   Source src;
   src.id = src_id;
   src.title =
