@@ -1,6 +1,8 @@
 #include "cli/build.h"
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -77,6 +79,28 @@ struct Target {
   std::string format;
   const OutputSpec* spec;
   std::string key;
+};
+
+// Holds an exclusive lock on OUT_DIR/.govmap-build.lock for the life of the
+// object, so two builds into one folder (parallel CI jobs) take turns instead
+// of trampling each other's temporary database and manifest. The kernel drops
+// the lock if the process dies.
+class BuildLock {
+ public:
+  BuildLock(const std::string& out_dir, std::ostream& err) {
+    std::string path = out_dir + "/.govmap-build.lock";
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd_ < 0) throw Error(Error::Kind::kIo, "cannot create '" + path + "'");
+    if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+    err << "govmap: waiting for another govmap build in " << out_dir << "\n";
+    if (::flock(fd_, LOCK_EX) != 0) throw Error(Error::Kind::kIo, "cannot lock '" + path + "'");
+  }
+  ~BuildLock() { ::close(fd_); }
+  BuildLock(const BuildLock&) = delete;
+  BuildLock& operator=(const BuildLock&) = delete;
+
+ private:
+  int fd_ = -1;
 };
 
 // A build killed mid-write leaves ".<name>.tmp-XXXXXX" files (see
@@ -243,6 +267,25 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
   // 4. Build what is stale, from one fresh database.
   make_dirs(options.out_dir);
   check_not_symlink(options.out_dir);
+  BuildLock lock(options.out_dir, err);
+  // Another build may have finished while we waited: take what it recorded
+  // (`recorded` refers into `manifest`, so merge rather than replace) and look again.
+  nlohmann::json fresh = read_manifest(manifest_path);
+  if (fresh.contains("outputs") && fresh["outputs"].is_object())
+    for (auto it = fresh["outputs"].begin(); it != fresh["outputs"].end(); ++it)
+      recorded[it.key()] = it.value();
+  {
+    std::vector<const Target*> still;
+    for (const Target* t : todo) {
+      std::string path = options.out_dir + "/" + t->relpath;
+      bool current = exists(path) && recorded.contains(t->relpath) &&
+                     recorded[t->relpath].value("key", "") == t->key &&
+                     recorded[t->relpath].value("sha256", "") == sha256_file(path);
+      if (!current || options.force) still.push_back(t);
+      else result.unchanged.push_back(path);
+    }
+    todo = still;
+  }
   remove_leftovers(options.out_dir);
   for (const MapDefinition& def : defs)
     remove_leftovers(options.out_dir + "/" + def.dir.substr(def.dir.rfind('/') + 1));
