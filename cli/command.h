@@ -53,6 +53,7 @@ void setup_imports(CLI::App& app, RunFunction& run);
 void setup_sql(CLI::App& app, RunFunction& run);
 void setup_build(CLI::App& app, RunFunction& run);
 void setup_render(CLI::App& app, RunFunction& run);
+void setup_export(CLI::App& app, RunFunction& run);
 void setup_report(CLI::App& app, RunFunction& run);
 // Accountability (docs/accountability.md).
 void setup_distance(CLI::App& app, RunFunction& run);

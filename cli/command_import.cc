@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "core/kinds.h"
+#include "core/progress.h"
 #include "core/store.h"
 #include "importers/import.h"
 
@@ -58,6 +59,8 @@ Outcome run_import(const ImportOptionsCli& opts, CommandContext& ctx) {
   options.dry_run = opts.dry_run;
   options.format = opts.format;
   options.as_of = optional_date(opts.as_of, "--as-of");
+  TerminalProgress progress;
+  options.progress = &progress;
   for (const ImportReport& r : import_into(ctx.global.db, opts.paths, options)) {
     for (const std::string& w : r.warnings) *ctx.err << r.path << ": warning: " << w << "\n";
     std::ostream& out = *ctx.out;

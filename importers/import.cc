@@ -14,6 +14,7 @@
 #include "core/hash.h"
 #include "core/kinds.h"
 #include "core/precedence.h"
+#include "core/progress.h"
 #include "core/store.h"
 #include "core/suggest.h"
 #include "importers/curated_map.h"
@@ -132,6 +133,12 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
   std::unique_ptr<Store::Transaction> txn;
   if (!options.dry_run) txn = store.begin();
 
+  // Steps: reading each input, merging each data file, checking the maps,
+  // writing the database.
+  ProgressScope progress(options.progress);
+  const size_t steps = paths.size() * 2 + 2;
+  size_t step = 0;
+
   // Read and check every input first.
   DiagnosticSink sink;
   std::vector<Input> inputs;
@@ -140,6 +147,7 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
     Input in;
     in.order = i;
     in.path = paths[i];
+    progress.update("reading " + paths[i], step++, steps);
     in.format = options.format.empty() ? detect_format(paths[i]) : options.format;
     if (in.format == "map") {
       in.map = read_curated_map(in.path, sink);
@@ -193,6 +201,7 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
   std::vector<std::pair<const Input*, std::string>> recorded;  // changed data inputs, dataset
   for (const Input& in : inputs) {
     if (in.map) continue;
+    progress.update("merging " + in.path, step++, steps);
     ImportReport& report = reports[in.order];
     report.path = in.path;
     report.importer = in.format;
@@ -220,7 +229,9 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
   // Check the maps against the database and everything imported with them.
   std::set<std::string> replaced(changed_data);
   for (const CuratedMap* m : maps) replaced.insert(m->content.dataset);
+  step = paths.size() * 2;
   if (!maps.empty()) {
+    progress.update("checking the maps", step, steps);
     World world = world_from(store, replaced);
     for (const std::string& d : changed_data) add_to_world(world, data[d]);
     std::vector<CuratedMap> checked;
@@ -258,6 +269,7 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
   }
   if (options.dry_run || (maps.empty() && changed_data.empty())) return reports;
 
+  progress.update("writing " + store.path(), steps - 1, steps);
   for (const CuratedMap* m : maps) apply_dataset(store, m->content);
   for (const std::string& d : changed_data) apply_dataset(store, data[d]);
   std::vector<std::string> dangling = store.dangling_references();

@@ -27,12 +27,14 @@
 
 namespace govmap {
 
+class Progress;
 class Store;
 
 struct ImportOptions {
   bool dry_run = false;
   std::string format;         // "" = detect; else one of import_format_names()
   std::optional<Date> as_of;  // snapshot date of ODS extracts (--as-of)
+  Progress* progress = nullptr;  // told each step; null = silent
 };
 
 struct ImportReport {
