@@ -63,8 +63,8 @@ void setup_render(CLI::App& app, RunFunction& run) {
   cmd->add_flag("--diff", opts->diff,
                 "With --from/--to: one picture, added green, removed red, changed amber");
   cmd->add_option("--area", opts->area,
-                  "Only this organisation and what lies within two part_of / member_of / "
-                  "committee_of steps of it (an id, identifier or name fragment)");
+                  "Only this organisation and what lies inside it: bodies up to two part_of / member_of / "
+                  "committee_of steps below it, and whom they answer to (an id, identifier or name fragment)");
   cmd->add_option("--layer", opts->layer, "Only statutory or only shadow relationships");
   cmd->add_option("--engine", opts->engine,
                   "Graphviz layout engine: " + join(layout_engines()) + " (sfdp for national maps)")

@@ -19,15 +19,15 @@ bool is_area_kind(RelKind k) {
   return k == RelKind::kPartOf || k == RelKind::kMemberOf || k == RelKind::kCommitteeOf;
 }
 
-// Ids within hops area-steps of start (undirected), start included.
+// Ids of start and what lies within hops part_of / member_of / committee_of
+// steps inside it.
 std::set<std::string> area_members(const std::string& start, int hops,
                                    const std::vector<const Relationship*>& rels) {
-  std::map<std::string, std::vector<std::string>> adjacent;
-  for (const Relationship* r : rels) {
-    if (!is_area_kind(r->kind)) continue;
-    adjacent[r->from].push_back(r->to);
-    adjacent[r->to].push_back(r->from);
-  }
+  // Downwards only: `from part_of to` puts from inside to. Walking upwards too
+  // would take a region to NHS England and from there to every other region.
+  std::map<std::string, std::vector<std::string>> inside;
+  for (const Relationship* r : rels)
+    if (is_area_kind(r->kind)) inside[r->to].push_back(r->from);
   std::set<std::string> seen = {start};
   std::deque<std::pair<std::string, int>> queue = {{start, 0}};
   // Breadth-first with a visited set: terminates on cycles, bounded by hops.
@@ -35,7 +35,7 @@ std::set<std::string> area_members(const std::string& start, int hops,
     auto [id, depth] = queue.front();
     queue.pop_front();
     if (depth == hops) continue;
-    for (const std::string& next : adjacent[id])
+    for (const std::string& next : inside[id])
       if (seen.insert(next).second) queue.emplace_back(next, depth + 1);
   }
   return seen;

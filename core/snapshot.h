@@ -44,8 +44,9 @@ struct SnapshotOptions {
   Date at;
   std::optional<Layer> layer;  // unset = both layers
   std::set<RelKind> kinds;     // empty = every kind
-  // Keep only `area` and what lies within area_hops part_of / member_of /
-  // committee_of steps of it, in either direction. An organisation id.
+  // Keep only `area` and what lies inside it: the bodies within area_hops
+  // part_of / member_of / committee_of steps that point to it (a region's STPs
+  // and their CCGs; a council's committees). An organisation id.
   std::optional<std::string> area;
   int area_hops = 2;
   // With area: also keep every body reachable from the area's bodies along
