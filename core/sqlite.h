@@ -8,6 +8,8 @@
 #define GOVMAP_CORE_SQLITE_H_
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,6 +64,12 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+  // One prepared statement per SQL text, kept for the connection's life and
+  // returned reset with no bindings: for the inserts an import runs once per
+  // row, which would otherwise spend most of their time parsing the same SQL.
+  // Use it only where each use ends with run() (which resets) before the next
+  // use of the same text.
+  Statement& cached(const std::string& sql);
   void exec(std::string_view sql);  // one or more statements, no results
   int64_t changes() const;
   sqlite3* handle() { return db_; }
@@ -70,6 +78,7 @@ class Database {
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
 // Throws Error(kDatabase) describing rc for db, prefixed with what was being done.

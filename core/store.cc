@@ -360,14 +360,14 @@ void Store::delete_dataset(const std::string& dataset) {
 }
 
 void Store::add_organisation(const std::string& id) {
-  auto st = db_.prepare("INSERT OR IGNORE INTO organisation(id) VALUES (?1)");
+  auto& st = db_.cached("INSERT OR IGNORE INTO organisation(id) VALUES (?1)");
   st.bind(1, id);
   st.run();
 }
 
 void Store::add_identifier(const std::string& org_id, const Identifier& ident,
                            const std::string& dataset) {
-  auto st = db_.prepare(
+  auto& st = db_.cached(
       "INSERT INTO identifier(scheme, value, org_id, dataset) VALUES (?1, ?2, ?3, ?4) "
       "ON CONFLICT(scheme, value, dataset) DO NOTHING");
   st.bind(1, ident.scheme).bind(2, ident.value).bind(3, org_id).bind(4, dataset);
@@ -375,7 +375,7 @@ void Store::add_identifier(const std::string& org_id, const Identifier& ident,
 }
 
 void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
-  auto st = db_.prepare(
+  auto& st = db_.cached(
       "INSERT INTO org_period(org_id, valid_from, valid_to, name, kind, tier, dataset) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   st.bind(1, org_id).bind(2, p.valid.from.str()).bind_optional(3, opt_date(p.valid.to)).bind(4, p.name);
@@ -383,7 +383,7 @@ void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
   if (p.tier.empty()) st.bind_null(6); else st.bind(6, p.tier);
   st.bind(7, p.dataset);
   st.run();
-  auto src = db_.prepare(
+  auto& src = db_.cached(
       "INSERT OR IGNORE INTO org_period_source(org_id, dataset, valid_from, source_id) "
       "VALUES (?1, ?2, ?3, ?4)");
   for (const std::string& s : p.sources) {
@@ -393,7 +393,7 @@ void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
 }
 
 void Store::add_relationship(const Relationship& r) {
-  auto st = db_.prepare(
+  auto& st = db_.cached(
       "INSERT INTO relationship(from_id, to_id, kind, layer, valid_from, valid_to, legal_basis, "
       "note, share, dataset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   st.bind(1, r.from).bind(2, r.to).bind(3, name_of(r.kind)).bind(4, name_of(r.layer));
@@ -402,7 +402,7 @@ void Store::add_relationship(const Relationship& r) {
   st.bind(10, r.dataset);
   st.run();
   int64_t id = sqlite3_last_insert_rowid(db_.handle());
-  auto src = db_.prepare("INSERT OR IGNORE INTO relationship_source(relationship_id, source_id) VALUES (?1, ?2)");
+  auto& src = db_.cached("INSERT OR IGNORE INTO relationship_source(relationship_id, source_id) VALUES (?1, ?2)");
   for (const std::string& s : r.sources) {
     src.bind(1, id).bind(2, s);
     src.run();
@@ -410,7 +410,7 @@ void Store::add_relationship(const Relationship& r) {
 }
 
 void Store::add_source(const Source& s) {
-  auto st = db_.prepare(
+  auto& st = db_.cached(
       "INSERT INTO source(id, title, publisher, url, date, dataset) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
       "ON CONFLICT(id) DO NOTHING");
   st.bind(1, s.id).bind(2, s.title).bind(3, s.publisher).bind(4, s.url);

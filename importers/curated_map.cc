@@ -90,11 +90,18 @@ class MapFile {
     }
     return Date::parse(v);
   }
-  CuratedMap::Where where(const CsvRecord& rec) const {
-    CuratedMap::Where w{reader_.name(), rec, {}};
-    for (const std::string& c : kOrgRequired) w.columns[c] = header_->index(c);
-    for (const char* c : {"tier", "valid_to", "identifiers", "from", "to", "layer", "legal_basis", "note"})
-      w.columns[c] = header_->index(c);
+  CuratedMap::Where where(const CsvRecord& rec) {
+    if (!where_file_) {
+      auto wf = std::make_shared<CuratedMap::WhereFile>();
+      wf->name = reader_.name();
+      for (const std::string& c : kOrgRequired) wf->columns[c] = header_->index(c);
+      for (const char* c : {"tier", "valid_to", "identifiers", "from", "to", "layer", "legal_basis", "note"})
+        wf->columns[c] = header_->index(c);
+      where_file_ = std::move(wf);
+    }
+    CuratedMap::Where w{where_file_, rec.line, rec.raw_line, {}};
+    w.field_sizes.reserve(rec.fields.size());
+    for (const std::string& f : rec.fields) w.field_sizes.push_back(static_cast<unsigned>(f.size()));
     return w;
   }
   const std::string& name() const { return reader_.name(); }
@@ -103,6 +110,7 @@ class MapFile {
   CsvReader reader_;
   DiagnosticSink& sink_;
   std::unique_ptr<CsvHeader> header_;
+  std::shared_ptr<const CuratedMap::WhereFile> where_file_;
 };
 
 bool valid_id(const std::string& id) {
@@ -155,6 +163,7 @@ void read_organisations(const std::string& path, CuratedMap& map, DiagnosticSink
   MapFile f(path, kOrgRequired, kOrgOptional, sink);
   if (!f.ok()) return;
   std::set<std::string> seen_ids;
+  std::map<std::string, size_t> identifier_index;  // "scheme:value" -> index in content.identifiers
   CsvRecord rec;
   while (f.next(rec)) {
     const std::string* id = f.required(rec, "id");
@@ -227,14 +236,16 @@ void read_organisations(const std::string& path, CuratedMap& map, DiagnosticSink
       auto it = map.identifier_where.find(key);
       if (it == map.identifier_where.end()) {
         map.identifier_where.emplace(key, f.where(rec));
+        identifier_index.emplace(key, map.content.identifiers.size());
         map.content.identifiers.emplace_back(*id, i);
       } else {
-        auto owner = std::find_if(map.content.identifiers.begin(), map.content.identifiers.end(),
-                                  [&](const auto& p2) { return p2.second == i; });
-        if (owner != map.content.identifiers.end() && owner->first != *id)
+        // The entry added when this key was first seen (a map lookup, not a scan:
+        // a map repeats identifiers on every period of an organisation).
+        auto owner = map.content.identifiers.begin() + identifier_index.at(key);
+        if (owner->first != *id)
           f.error(rec, "identifiers", "identifier '" + key + "' already belongs to '" +
                                           owner->first + "' (line " +
-                                          std::to_string(it->second.rec.line) + ")");
+                                          std::to_string(it->second.line) + ")");
       }
     }
   }
@@ -288,10 +299,21 @@ void read_relationships(const std::string& path, CuratedMap& map, DiagnosticSink
   }
 }
 
+// The same diagnostic diagnostic_at() (core/csv.h) makes from the whole record.
 Diagnostic at(const CuratedMap::Where& w, const std::string& column, std::string message) {
-  auto it = w.columns.find(column);
-  size_t index = it == w.columns.end() ? std::string::npos : it->second;
-  return diagnostic_at(w.file, w.rec, index, std::move(message));
+  auto it = w.source->columns.find(column);
+  size_t index = it == w.source->columns.end() ? std::string::npos : it->second;
+  Diagnostic d;
+  d.file = w.file();
+  d.line = w.line;
+  CsvRecord line_only;
+  line_only.raw_line = w.raw_line;
+  d.column = index < w.field_sizes.size() ? line_only.column_of(index) : 0;
+  d.source_line = w.raw_line;
+  if (index < w.field_sizes.size() && w.field_sizes[index] > 0)
+    d.span = static_cast<int>(w.field_sizes[index]);
+  d.message = std::move(message);
+  return d;
 }
 
 std::string lifetime_text(const Organisation& o) {
@@ -398,10 +420,10 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
         // Periods from ODS and ONS yield to maps (core/precedence.h): no conflict.
         if (!q.valid.overlaps(p.valid) || dataset_rank(q.dataset) != 0) continue;
         auto line = period_line.find(id + "|" + q.valid.from.str());
-        std::string where = line != period_line.end() && line->second->file == m.period_where[i].file
-                                ? "on line " + std::to_string(line->second->rec.line)
-                                : line != period_line.end() ? "in " + line->second->file + ":" +
-                                                                  std::to_string(line->second->rec.line)
+        std::string where = line != period_line.end() && line->second->file() == m.period_where[i].file()
+                                ? "on line " + std::to_string(line->second->line)
+                                : line != period_line.end() ? "in " + line->second->file() + ":" +
+                                                                  std::to_string(line->second->line)
                                                             : "from dataset '" + q.dataset + "'";
         sink.add(at(m.period_where[i], "valid_from",
                     "period " + p.valid.str() + " of '" + id + "' overlaps its period " +
@@ -517,14 +539,14 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
       for (const Seen& seen : same) {
         if (!seen.valid.overlaps(r.valid)) continue;
         std::string where = seen.file.empty() ? "from dataset '" + seen.dataset + "'"
-                            : seen.file == w.file ? "on line " + std::to_string(seen.line)
+                            : seen.file == w.file() ? "on line " + std::to_string(seen.line)
                                                   : "in " + seen.file + ":" + std::to_string(seen.line);
         sink.add(at(w, "from", "duplicate relationship: " + r.from + " " + name_of(r.kind) + " " +
                                    r.to + " (" + name_of(r.layer) + ", " + r.valid.str() +
                                    ") overlaps the one " + where));
         break;
       }
-      same.push_back({r.valid, w.file, w.rec.line, r.dataset});
+      same.push_back({r.valid, w.file(), w.line, r.dataset});
     }
   }
 }

@@ -13,6 +13,7 @@
 #define GOVMAP_IMPORTERS_CURATED_MAP_H_
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,11 +29,20 @@ struct CuratedMap {
   std::string sha256;   // of the three files' names and bytes
   DatasetContent content;  // relationships' from/to hold the text as written until checked
 
-  // Where each fact came from, for diagnostics in the second step.
-  struct Where {
-    std::string file;
-    CsvRecord rec;
+  // Where each fact came from, for diagnostics in the second step. Kept small
+  // because there is one per row: the file's name and column positions are
+  // shared by all its rows, and of the record only what a diagnostic shows is
+  // kept (its line, the text of that line and each field's length).
+  struct WhereFile {
+    std::string name;
     std::map<std::string, size_t> columns;
+  };
+  struct Where {
+    std::shared_ptr<const WhereFile> source;
+    int line = 0;
+    std::string raw_line;
+    std::vector<unsigned> field_sizes;
+    const std::string& file() const { return source->name; }
   };
   std::vector<Where> period_where;        // parallel to content.periods
   std::vector<Where> relationship_where;  // parallel to content.relationships
