@@ -20,24 +20,10 @@ using Json = nlohmann::ordered_json;
 
 const std::vector<std::string> kFormats = {"graphml", "gexf", "json", "csv", "dot"};
 
-// Text for an XML attribute value or element content. clean_text() makes it
-// valid UTF-8 without the C0 controls XML 1.0 forbids; newlines are kept as
-// character references so a reader gets them back instead of a space.
-std::string xml(std::string_view s) {
-  std::string out;
-  for (char c : clean_text(s)) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\n': out += "&#10;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// Text for an XML attribute value or element content: html_text() escapes the
+// same five characters; newlines are kept as character references so a reader
+// gets them back instead of a space.
+std::string xml(std::string_view s) { return html_text(s, "&#10;"); }
 
 std::string to_str(const std::optional<Date>& d) {
   return d ? d->str() : std::string();

@@ -59,7 +59,7 @@ TEST_CASE("export: hostile names are escaped in GraphML, GEXF, JSON and DOT") {
   REQUIRE(g.relationships.size() == 3);
 
   for (const std::string& xml : {export_graphml(g), export_gexf(g)}) {
-    CHECK(xml.find("Council of A &amp; B &lt;&quot;C&quot;&gt; &apos;D&apos; – Ynys Môn") !=
+    CHECK(xml.find("Council of A &amp; B &lt;&quot;C&quot;&gt; &#39;D&#39; – Ynys Môn") !=
           std::string::npos);
     CHECK(xml.find("\"la&amp;co&lt;x&gt;\"") != std::string::npos);
     // No raw markup from the data survives.
