@@ -80,10 +80,10 @@ int main(int argc, char** argv) {
         }
       }
     }
-    std::printf("load_ms=%.3f snapshot_ms=%.3f distance_ms=%.3f vertices=%zu edges=%zu "
-                "reachable=%zu weight_sum_milli=%lld\n",
-                median(load), median(snapshot), median(distance), vertices, edges, reachable,
-                checksum);
+    std::printf(
+        "load_ms=%.3f snapshot_ms=%.3f distance_ms=%.3f vertices=%zu edges=%zu "
+        "reachable=%zu weight_sum_milli=%lld\n",
+        median(load), median(snapshot), median(distance), vertices, edges, reachable, checksum);
     return 0;
   } catch (const govmap::Error& e) {
     std::fputs(e.format().c_str(), stderr);

@@ -52,9 +52,10 @@ class Writer {
     std::fputs("id,name,kind,tier,valid_from,valid_to,identifiers,source\n", orgs_);
     std::fputs("from,to,kind,layer,valid_from,valid_to,legal_basis,source,note\n", rels_);
     FILE* src = open_or_die(dir + "/sources.csv");
-    std::fputs("id,title,publisher,url,date\ngen,Synthetic governance graph,govmap bench,"
-               "https://example.org/govmap-bench,2026-01-01\n",
-               src);
+    std::fputs(
+        "id,title,publisher,url,date\ngen,Synthetic governance graph,govmap bench,"
+        "https://example.org/govmap-bench,2026-01-01\n",
+        src);
     std::fclose(src);
   }
   ~Writer() {
@@ -81,7 +82,9 @@ class Writer {
   FILE* rels_;
 };
 
-std::string num(const char* prefix, long n) { return prefix + std::to_string(n); }
+std::string num(const char* prefix, long n) {
+  return prefix + std::to_string(n);
+}
 
 }  // namespace
 
@@ -98,7 +101,8 @@ int main(int argc, char** argv) {
   long orgs = 0;
 
   // National tier.
-  w.org("electorate-england", "Parliamentary electorate of England", "electorate", "", "1801-01-01", "");
+  w.org("electorate-england", "Parliamentary electorate of England", "electorate", "", "1801-01-01",
+        "");
   w.org("parliament", "Parliament", "parliament", "", "1801-01-01", "");
   w.org("sos-health", "Secretary of State for Health and Social Care", "secretary_of_state", "",
         "1988-07-25", "");
@@ -174,8 +178,8 @@ int main(int argc, char** argv) {
       for (int t = 0; t < kTrustsPerPlace; ++t) {
         const std::string trust = num("R", 100000 + place * kTrustsPerPlace + t);
         if (t == 0) {  // becomes a foundation trust in 2016
-          w.org(trust, "Trust " + trust + " NHS Trust", "nhs_trust", "", "2000-04-01",
-                "2016-03-31", "ods:" + trust);
+          w.org(trust, "Trust " + trust + " NHS Trust", "nhs_trust", "", "2000-04-01", "2016-03-31",
+                "ods:" + trust);
           w.org(trust, "Trust " + trust + " NHS Foundation Trust", "foundation_trust", "",
                 "2016-04-01", "", "ods:" + trust);
         } else {

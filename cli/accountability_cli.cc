@@ -12,9 +12,10 @@ void add_accountability_options(CLI::App* cmd, AccountabilityArgs& args, bool wi
     cmd->add_option("--at", args.at,
                     "The date (YYYY-MM-DD) whose organisations and relationships are used "
                     "(default: today)");
-  cmd->add_option("--area", args.area,
-                  "Show only this organisation and what lies inside it: bodies up to two part_of, member_of or "
-                  "committee_of steps below it; distances are still measured on the whole map");
+  cmd->add_option(
+      "--area", args.area,
+      "Show only this organisation and what lies inside it: bodies up to two part_of, member_of or "
+      "committee_of steps below it; distances are still measured on the whole map");
   cmd->add_option("--layer", args.layer,
                   "Follow only relationships in this layer: statutory or shadow (default: both)");
   if (with_weights)

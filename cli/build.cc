@@ -58,7 +58,8 @@ void make_dirs(const std::string& path) {
   std::string partial;
   for (size_t i = 0; i <= path.size(); ++i) {
     if (i == path.size() || path[i] == '/') {
-      if (!partial.empty() && !is_dir(partial) && ::mkdir(partial.c_str(), 0777) != 0 && !is_dir(partial))
+      if (!partial.empty() && !is_dir(partial) && ::mkdir(partial.c_str(), 0777) != 0 &&
+          !is_dir(partial))
         throw Error(Error::Kind::kIo, "cannot create folder '" + partial + "'");
     }
     if (i < path.size()) partial += path[i];
@@ -74,8 +75,8 @@ void check_not_symlink(const std::string& path) {
 }
 
 struct Target {
-  std::string map;       // map folder name
-  std::string relpath;   // <map>/<name>.<format>, relative to OUT_DIR
+  std::string map;      // map folder name
+  std::string relpath;  // <map>/<name>.<format>, relative to OUT_DIR
   std::string format;
   const OutputSpec* spec;
   std::string key;
@@ -109,8 +110,8 @@ void remove_leftovers(const std::string& dir) {
   if (!is_dir(dir)) return;
   for (const std::string& name : list_dir(dir)) {
     size_t tmp = name.rfind(".tmp-");
-    bool temp_file = name.size() > 1 && name[0] == '.' && tmp != std::string::npos &&
-                     name.size() - tmp == 11;
+    bool temp_file =
+        name.size() > 1 && name[0] == '.' && tmp != std::string::npos && name.size() - tmp == 11;
     bool temp_db = name.rfind("govmap.db.building", 0) == 0;
     if (temp_file || temp_db) std::remove((dir + "/" + name).c_str());
   }
@@ -144,7 +145,8 @@ nlohmann::json read_manifest(const std::string& path) {
 
 // Runs a govmap subcommand in process against db and returns what it prints,
 // so a table in the build is exactly what the command gives a user.
-std::string run_subcommand(std::vector<std::string> args, const std::string& db, std::ostream& err) {
+std::string run_subcommand(std::vector<std::string> args, const std::string& db,
+                           std::ostream& err) {
   CLI::App app{"govmap", "govmap"};
   GlobalOptions global;
   RunFunction run;
@@ -179,8 +181,10 @@ std::string produce(const Store& store, const Target& t, const MapDefinition& de
     case OutputSpec::Kind::kDistance:
     case OutputSpec::Kind::kCompare: {
       std::vector<std::string> args;
-      if (o.kind == OutputSpec::Kind::kDistance) args = {"distance", "--at", o.at->str()};
-      else args = {"compare", "--from", o.from->str(), "--to", o.to->str()};
+      if (o.kind == OutputSpec::Kind::kDistance)
+        args = {"distance", "--at", o.at->str()};
+      else
+        args = {"compare", "--from", o.from->str(), "--to", o.to->str()};
       args.insert(args.end(), {"--format", t.format});
       if (!o.area.empty()) args.insert(args.end(), {"--area", o.area});
       if (o.layer) args.insert(args.end(), {"--layer", name_of(*o.layer)});
@@ -211,7 +215,8 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
   }
   if (!problems.empty()) throw Error(Error::Kind::kInput, problems);
   if (defs.empty())
-    throw Error(Error::Kind::kInput, "no map folder with a map.toml under '" + options.maps_dir + "'");
+    throw Error(Error::Kind::kInput,
+                "no map folder with a map.toml under '" + options.maps_dir + "'");
 
   // 2. What should exist, with its cache key.
   std::string inputs = input_hash(map_dirs);
@@ -234,7 +239,8 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
   for (const Target& t : targets) {
     std::string path = options.out_dir + "/" + t.relpath;
     std::string reason;
-    if (!exists(path)) reason = "missing";
+    if (!exists(path))
+      reason = "missing";
     else if (!recorded.contains(t.relpath) || recorded[t.relpath].value("key", "") != t.key)
       reason = "out of date";
     else if (recorded[t.relpath].value("sha256", "") != sha256_file(path))
@@ -281,8 +287,10 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
       bool current = exists(path) && recorded.contains(t->relpath) &&
                      recorded[t->relpath].value("key", "") == t->key &&
                      recorded[t->relpath].value("sha256", "") == sha256_file(path);
-      if (!current || options.force) still.push_back(t);
-      else result.unchanged.push_back(path);
+      if (!current || options.force)
+        still.push_back(t);
+      else
+        result.unchanged.push_back(path);
     }
     todo = still;
   }
@@ -305,9 +313,9 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
       Store store(tmp_db, Database::Mode::kReadWrite);
       import_paths(store, map_dirs, {});
       for (const Target* t : todo) {
-        const MapDefinition& def = *std::find_if(defs.begin(), defs.end(), [&](const MapDefinition& d) {
-          return d.dir.substr(d.dir.rfind('/') + 1) == t->map;
-        });
+        const MapDefinition& def = *std::find_if(
+            defs.begin(), defs.end(),
+            [&](const MapDefinition& d) { return d.dir.substr(d.dir.rfind('/') + 1) == t->map; });
         std::string dir = options.out_dir + "/" + t->map;
         make_dirs(dir);
         check_not_symlink(dir);

@@ -22,13 +22,16 @@ void setup_build(CLI::App& app, RunFunction& run) {
       "report and table the map.toml files define, as OUT_DIR/<map>/<name>.<format>. Only what "
       "changed is rebuilt; files are written atomically. Exit 1 with --check when something is "
       "missing or stale.");
-  cmd->add_option("maps", opts->maps_dir, "The folder holding the map folders")->default_val("maps");
+  cmd->add_option("maps", opts->maps_dir, "The folder holding the map folders")
+      ->default_val("maps");
   cmd->add_option("-o,--output", opts->out_dir, "Where the outputs go")->default_val("out");
-  cmd->add_flag("--check", opts->check,
-                "Write nothing; list outputs that are missing or stale and exit 1 if there are any");
+  cmd->add_flag(
+      "--check", opts->check,
+      "Write nothing; list outputs that are missing or stale and exit 1 if there are any");
   cmd->add_flag("--force", opts->force, "Rebuild every output even when it is up to date");
-  cmd->callback(
-      [opts, &run] { run = [opts](CommandContext& ctx) { return run_build_command(*opts, ctx); }; });
+  cmd->callback([opts, &run] {
+    run = [opts](CommandContext& ctx) { return run_build_command(*opts, ctx); };
+  });
 }
 
 }  // namespace govmap

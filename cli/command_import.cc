@@ -49,7 +49,8 @@ std::vector<ImportReport> import_into(const std::string& db, const std::vector<s
     return import_paths(store, paths, options);
   } catch (...) {
     if (!existed)
-      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((db + suffix).c_str());
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        std::remove((db + suffix).c_str());
     throw;
   }
 }

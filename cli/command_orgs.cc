@@ -54,7 +54,8 @@ void setup_orgs(CLI::App& app, RunFunction& run) {
   cmd->add_option("--kind", opts->kind, "Only organisations of this kind (e.g. ccg, icb, osc)");
   cmd->add_option("--search", opts->search, "Only names or ids containing this text (any case)");
   add_format_option(cmd, opts->format);
-  cmd->callback([opts, &run] { run = [opts](CommandContext& ctx) { return run_orgs(*opts, ctx); }; });
+  cmd->callback(
+      [opts, &run] { run = [opts](CommandContext& ctx) { return run_orgs(*opts, ctx); }; });
 }
 
 }  // namespace govmap

@@ -40,7 +40,8 @@ void setup_rels(CLI::App& app, RunFunction& run) {
   cmd->add_option("--kind", opts->kind, "Only this relationship kind (e.g. accountable_to)");
   cmd->add_option("--layer", opts->layer, "Only this layer: statutory or shadow");
   add_format_option(cmd, opts->format);
-  cmd->callback([opts, &run] { run = [opts](CommandContext& ctx) { return run_rels(*opts, ctx); }; });
+  cmd->callback(
+      [opts, &run] { run = [opts](CommandContext& ctx) { return run_rels(*opts, ctx); }; });
 }
 
 }  // namespace govmap

@@ -23,7 +23,8 @@ struct RenderOptions {
 Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
   bool one = !opts.at.empty();
   bool two = !opts.from.empty() || !opts.to.empty();
-  if (one && two) throw Error(Error::Kind::kUsage, "give either --at D or --from D1 --to D2, not both");
+  if (one && two)
+    throw Error(Error::Kind::kUsage, "give either --at D or --from D1 --to D2, not both");
   if (!one && !two) throw Error(Error::Kind::kUsage, "give --at D, or --from D1 --to D2");
   if (two && (opts.from.empty() || opts.to.empty()))
     throw Error(Error::Kind::kUsage, "--from and --to go together");
@@ -56,15 +57,17 @@ void setup_render(CLI::App& app, RunFunction& run) {
       "Draw a governance diagram: bodies by tier, who answers to whom, a legend and a title. "
       "--at D for one date; --from D1 --to D2 for both dates side by side; add --diff for one "
       "picture of what was added, removed and changed. The format comes from the -o file's "
-      "extension (" + join(diagram_extensions()) + ").");
+      "extension (" +
+          join(diagram_extensions()) + ").");
   cmd->add_option("--at", opts->at, "Draw the map as it stood on this date (YYYY-MM-DD)");
   cmd->add_option("--from", opts->from, "The earlier date of a comparison (YYYY-MM-DD)");
   cmd->add_option("--to", opts->to, "The later date of a comparison (YYYY-MM-DD)");
   cmd->add_flag("--diff", opts->diff,
                 "With --from/--to: one picture, added green, removed red, changed amber");
-  cmd->add_option("--area", opts->area,
-                  "Only this organisation and what lies inside it: bodies up to two part_of / member_of / "
-                  "committee_of steps below it, and whom they answer to (an id, identifier or name fragment)");
+  cmd->add_option(
+      "--area", opts->area,
+      "Only this organisation and what lies inside it: bodies up to two part_of / member_of / "
+      "committee_of steps below it, and whom they answer to (an id, identifier or name fragment)");
   cmd->add_option("--layer", opts->layer, "Only statutory or only shadow relationships");
   cmd->add_option("--engine", opts->engine,
                   "Graphviz layout engine: " + join(layout_engines()) + " (sfdp for national maps)")

@@ -101,7 +101,8 @@ void setup_show(CLI::App& app, RunFunction& run) {
       ->required();
   add_at_option(cmd, opts->at);
   add_format_option(cmd, opts->format);
-  cmd->callback([opts, &run] { run = [opts](CommandContext& ctx) { return run_show(*opts, ctx); }; });
+  cmd->callback(
+      [opts, &run] { run = [opts](CommandContext& ctx) { return run_show(*opts, ctx); }; });
 }
 
 }  // namespace govmap

@@ -35,7 +35,8 @@ void setup_sources(CLI::App& app, RunFunction& run) {
   auto opts = std::make_shared<SourcesOptions>();
   CLI::App* cmd = app.add_subcommand("sources", "List every source cited, by id");
   add_format_option(cmd, opts->format);
-  cmd->callback([opts, &run] { run = [opts](CommandContext& ctx) { return run_sources(*opts, ctx); }; });
+  cmd->callback(
+      [opts, &run] { run = [opts](CommandContext& ctx) { return run_sources(*opts, ctx); }; });
 }
 
 void setup_imports(CLI::App& app, RunFunction& run) {
@@ -43,7 +44,8 @@ void setup_imports(CLI::App& app, RunFunction& run) {
   CLI::App* cmd = app.add_subcommand(
       "imports", "List every import that changed the database: when, what, its SHA-256 and counts");
   add_format_option(cmd, opts->format);
-  cmd->callback([opts, &run] { run = [opts](CommandContext& ctx) { return run_imports(*opts, ctx); }; });
+  cmd->callback(
+      [opts, &run] { run = [opts](CommandContext& ctx) { return run_imports(*opts, ctx); }; });
 }
 
 }  // namespace govmap

@@ -23,7 +23,8 @@ struct Denied {
   std::string what;
 };
 
-int authorize(void* user, int action, const char* arg1, const char* /*arg2*/, const char*, const char*) {
+int authorize(void* user, int action, const char* arg1, const char* /*arg2*/, const char*,
+              const char*) {
   auto* denied = static_cast<Denied*>(user);
   switch (action) {
     case SQLITE_SELECT:
@@ -64,10 +65,17 @@ Outcome run_sql(const SqlOptions& opts, CommandContext& ctx) {
     std::vector<Table::Cell> row;
     for (int i = 0; i < st->column_count(); ++i) {
       switch (st->column_type(i)) {
-        case SQLITE_NULL: row.emplace_back(); break;
-        case SQLITE_INTEGER: row.emplace_back(static_cast<long long>(st->integer(i))); break;
-        case SQLITE_FLOAT: row.emplace_back(st->real(i)); break;
-        default: row.emplace_back(st->text(i));
+        case SQLITE_NULL:
+          row.emplace_back();
+          break;
+        case SQLITE_INTEGER:
+          row.emplace_back(static_cast<long long>(st->integer(i)));
+          break;
+        case SQLITE_FLOAT:
+          row.emplace_back(st->real(i));
+          break;
+        default:
+          row.emplace_back(st->text(i));
       }
     }
     table.add_row(std::move(row));
@@ -82,10 +90,12 @@ void setup_sql(CLI::App& app, RunFunction& run) {
   auto opts = std::make_shared<SqlOptions>();
   CLI::App* cmd = app.add_subcommand(
       "sql", "Run one read-only SQL query (tables in docs/schema.md); writes are refused");
-  cmd->add_option("query", opts->query, "The SQL query, e.g. \"SELECT kind, count(*) FROM org_period GROUP BY kind\"")
+  cmd->add_option("query", opts->query,
+                  "The SQL query, e.g. \"SELECT kind, count(*) FROM org_period GROUP BY kind\"")
       ->required();
   add_format_option(cmd, opts->format);
-  cmd->callback([opts, &run] { run = [opts](CommandContext& ctx) { return run_sql(*opts, ctx); }; });
+  cmd->callback(
+      [opts, &run] { run = [opts](CommandContext& ctx) { return run_sql(*opts, ctx); }; });
 }
 
 }  // namespace govmap

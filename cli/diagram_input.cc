@@ -4,9 +4,9 @@
 
 #include "core/accountability.h"
 #include "core/resolve.h"
+#include "core/store.h"
 #include "render/graphviz.h"
 #include "render/html_report.h"
-#include "core/store.h"
 
 namespace govmap {
 

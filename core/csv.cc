@@ -32,13 +32,16 @@ int CsvRecord::column_of(size_t i) const {
     if (field == i) return static_cast<int>(pos) + 1;
     if (pos == raw_line.size()) break;
     char c = raw_line[pos];
-    if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) ++field;
+    if (c == '"')
+      quoted = !quoted;
+    else if (c == ',' && !quoted)
+      ++field;
   }
   return 0;
 }
 
-CsvReader::CsvReader(const std::string& path) : name_(path), parser_(std::make_unique<csv_parser>()) {
+CsvReader::CsvReader(const std::string& path)
+    : name_(path), parser_(std::make_unique<csv_parser>()) {
   check_input_size(path);
   auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*file) throw Error(Error::Kind::kIo, "cannot open '" + path + "': " + std::strerror(errno));
@@ -53,7 +56,9 @@ CsvReader::CsvReader(std::string name, std::string text)
   csv_init(parser_.get(), kOptions);
 }
 
-CsvReader::~CsvReader() { csv_free(parser_.get()); }
+CsvReader::~CsvReader() {
+  csv_free(parser_.get());
+}
 
 void CsvReader::on_field(void* data, size_t len, void* self) {
   auto* r = static_cast<CsvReader*>(self);
@@ -176,8 +181,9 @@ CsvHeader::CsvHeader(const CsvReader& reader, const CsvRecord& header,
     bool is_known = false;
     for (const std::string& k : known) is_known = is_known || k == name;
     if (!is_known) {
-      sink.add(reader.at(header, i, "unknown column '" + name + "'" + did_you_mean(name, known) +
-                                        " (expected: " + join(known) + ")"));
+      sink.add(reader.at(header, i,
+                         "unknown column '" + name + "'" + did_you_mean(name, known) +
+                             " (expected: " + join(known) + ")"));
       ok_ = false;
     } else if (index(name) != std::string::npos) {
       sink.add(reader.at(header, i, "duplicate column '" + name + "'"));

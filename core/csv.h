@@ -79,8 +79,9 @@ class CsvReader {
 // did-you-mean), duplicates and missing required columns become diagnostics.
 class CsvHeader {
  public:
-  CsvHeader(const CsvReader& reader, const CsvRecord& header, const std::vector<std::string>& required,
-            const std::vector<std::string>& optional, DiagnosticSink& sink);
+  CsvHeader(const CsvReader& reader, const CsvRecord& header,
+            const std::vector<std::string>& required, const std::vector<std::string>& optional,
+            DiagnosticSink& sink);
   bool ok() const { return ok_; }
   // Field of rec in the named column, "" when the column is absent or the row short.
   const std::string& get(const CsvRecord& rec, std::string_view column) const;

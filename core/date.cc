@@ -31,7 +31,9 @@ void civil_from_days(int z, int& y, unsigned& m, unsigned& d) {
   y += m <= 2;
 }
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -56,8 +58,8 @@ Date Date::from_ymd(int y, int m, int d) {
 std::string Date::parse_problem(std::string_view s) {
   int y = 0, m = 0, d = 0;
   if (s.empty()) return "empty date";
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) ||
-      !digits(s, 5, 2, m) || !digits(s, 8, 2, d))
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, m) ||
+      !digits(s, 8, 2, d))
     return "malformed date '" + std::string(s) + "', expected YYYY-MM-DD";
   if (y < 1000) return "year " + std::to_string(y) + " is out of range in '" + std::string(s) + "'";
   if (m < 1 || m > 12)
@@ -98,7 +100,9 @@ std::string Date::str() const {
   return buf;
 }
 
-std::string Interval::str() const { return from.str() + ".." + (to ? to->str() : ""); }
+std::string Interval::str() const {
+  return from.str() + ".." + (to ? to->str() : "");
+}
 
 Date today() {
   if (const char* env = std::getenv("GOVMAP_TODAY")) {

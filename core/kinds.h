@@ -13,19 +13,54 @@ namespace govmap {
 
 // Organisation kinds. The order here is the order of the names table in kinds.cc.
 enum class OrgKind {
-  kElectorate, kParliament, kSecretaryOfState, kGovernmentDepartment, kNhsEngland,
-  kNhseRegion, kNhseLocalOffice, kRegulator, kCcg, kSubIcbLocation, kJointCommittee,
-  kStp, kIcs, kIcb, kIcp, kAco, kNhsTrust, kFoundationTrust, kCouncilOfGovernors,
-  kLocalAuthority, kHwb, kOsc, kJhosc, kHealthwatch, kPcn, kGpPractice,
-  kPlacePartnership, kProviderCollaborative, kOther, kUnknown,
+  kElectorate,
+  kParliament,
+  kSecretaryOfState,
+  kGovernmentDepartment,
+  kNhsEngland,
+  kNhseRegion,
+  kNhseLocalOffice,
+  kRegulator,
+  kCcg,
+  kSubIcbLocation,
+  kJointCommittee,
+  kStp,
+  kIcs,
+  kIcb,
+  kIcp,
+  kAco,
+  kNhsTrust,
+  kFoundationTrust,
+  kCouncilOfGovernors,
+  kLocalAuthority,
+  kHwb,
+  kOsc,
+  kJhosc,
+  kHealthwatch,
+  kPcn,
+  kGpPractice,
+  kPlacePartnership,
+  kProviderCollaborative,
+  kOther,
+  kUnknown,
 };
 
 enum class RelKind {
   // Accountability kinds: followed when measuring distance to voters.
-  kAccountableTo, kElectedBy, kCommitteeOf, kRatifiedBy, kScrutinisedBy, kRegulatedBy,
-  kPerformanceManagedBy, kAppointedBy,
+  kAccountableTo,
+  kElectedBy,
+  kCommitteeOf,
+  kRatifiedBy,
+  kScrutinisedBy,
+  kRegulatedBy,
+  kPerformanceManagedBy,
+  kAppointedBy,
   // Other kinds.
-  kMemberOf, kCommissions, kFunds, kPartOf, kSucceededBy,
+  kMemberOf,
+  kCommissions,
+  kFunds,
+  kPartOf,
+  kSucceededBy,
 };
 
 enum class Layer { kStatutory, kShadow };

@@ -33,7 +33,7 @@ struct OrgPeriod {
   Interval valid;
   std::string name;
   OrgKind kind = OrgKind::kOther;
-  std::string tier;  // local_authority only: county, district, unitary, ...
+  std::string tier;                  // local_authority only: county, district, unitary, ...
   std::vector<std::string> sources;  // source ids, sorted
   std::string dataset;               // which import owns this fact
 };

@@ -8,8 +8,7 @@
 
 namespace govmap {
 
-bool progress_should_draw(bool stderr_is_terminal, bool ci,
-                          std::chrono::duration<double> elapsed) {
+bool progress_should_draw(bool stderr_is_terminal, bool ci, std::chrono::duration<double> elapsed) {
   // A bar in a log file or a CI transcript is noise made of carriage returns;
   // a bar for an import that ends within a second is only a flicker.
   return stderr_is_terminal && !ci && elapsed > std::chrono::seconds(1);

@@ -31,7 +31,8 @@ std::string resolve_org(const Store& store, const std::string& text) {
     all.push_back(o.id);
     for (const Identifier& i : o.identifiers) all.push_back(i.value);
     for (const OrgPeriod& p : o.periods)
-      if (!needle.empty() && lower(p.name).find(needle) != std::string::npos) matches[o.id] = p.name;
+      if (!needle.empty() && lower(p.name).find(needle) != std::string::npos)
+        matches[o.id] = p.name;
   }
   if (matches.size() == 1) return matches.begin()->first;
   if (matches.empty())

@@ -35,8 +35,8 @@ struct EdgeData {
   Relationship rel;
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData,
-                                    EdgeData>;
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
@@ -70,8 +70,8 @@ class Snapshot {
   size_t edge_count() const { return boost::num_edges(graph); }
 
  private:
-  friend Snapshot build_snapshot(const std::vector<Organisation>&,
-                                 const std::vector<Relationship>&, const SnapshotOptions&);
+  friend Snapshot build_snapshot(const std::vector<Organisation>&, const std::vector<Relationship>&,
+                                 const SnapshotOptions&);
   std::map<std::string, Vertex> index_;
 };
 

@@ -18,8 +18,9 @@ void throw_sqlite(sqlite3* db, int rc, std::string_view doing) {
   std::string msg = std::string(doing) + ": ";
   int primary = rc & 0xff;
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
-    msg += "the database is locked by another process (gave up after waiting); try again when it "
-           "has finished";
+    msg +=
+        "the database is locked by another process (gave up after waiting); try again when it "
+        "has finished";
   } else if (primary == SQLITE_NOTADB) {
     msg += "file is not a SQLite database";
   } else {
@@ -33,9 +34,13 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   if (rc != SQLITE_OK) throw_sqlite(db, rc, "preparing a query");
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
-Statement::Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+Statement::Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) {
+  o.stmt_ = nullptr;
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
   int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), kTransient);
@@ -95,25 +100,33 @@ std::optional<std::string> Statement::optional_text(int column) const {
   return text(column);
 }
 
-int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
+double Statement::real(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
 bool Statement::is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
-int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+int Statement::column_count() const {
+  return sqlite3_column_count(stmt_);
+}
 std::string Statement::column_name(int column) const {
   const char* n = sqlite3_column_name(stmt_, column);
   return n ? n : "";
 }
-int Statement::column_type(int column) const { return sqlite3_column_type(stmt_, column); }
+int Statement::column_type(int column) const {
+  return sqlite3_column_type(stmt_, column);
+}
 
 Database::Database(const std::string& path, Mode mode) : path_(path) {
-  int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
-                                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int flags =
+      mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
-    std::string msg = "cannot open database '" + path + "': " +
-                      (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+    std::string msg =
+        "cannot open database '" + path + "': " + (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
     sqlite3_close(db_);
     db_ = nullptr;
     throw Error(Error::Kind::kDatabase, msg);
@@ -148,6 +161,8 @@ void Database::exec(std::string_view sql) {
   }
 }
 
-int64_t Database::changes() const { return sqlite3_changes64(db_); }
+int64_t Database::changes() const {
+  return sqlite3_changes64(db_);
+}
 
 }  // namespace govmap

@@ -20,7 +20,8 @@ std::optional<std::string> opt_date(const std::optional<Date>& d) {
 // was edited by hand, which is worth a clear message rather than a crash.
 Date stored_date(const std::string& s, const char* what) {
   if (auto d = Date::parse(s)) return *d;
-  throw Error(Error::Kind::kDatabase, std::string("database holds a malformed ") + what + " '" + s + "'");
+  throw Error(Error::Kind::kDatabase,
+              std::string("database holds a malformed ") + what + " '" + s + "'");
 }
 
 OrgKind stored_kind(const std::string& s) {
@@ -102,13 +103,15 @@ void Store::check_schema() {
   if (app_id != kApplicationId)
     throw Error(Error::Kind::kDatabase, "'" + db_.path() + "' is not a govmap database");
   if (version != kSchemaVersion)
-    throw Error(Error::Kind::kDatabase,
-                "'" + db_.path() + "' has schema version " + std::to_string(version) +
-                    " but this govmap uses " + std::to_string(kSchemaVersion) +
-                    "; re-create it by importing the sources again");
+    throw Error(Error::Kind::kDatabase, "'" + db_.path() + "' has schema version " +
+                                            std::to_string(version) + " but this govmap uses " +
+                                            std::to_string(kSchemaVersion) +
+                                            "; re-create it by importing the sources again");
 }
 
-Store::Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Store::Transaction::Transaction(Database& db) : db_(db) {
+  db_.exec("BEGIN IMMEDIATE");
+}
 
 Store::Transaction::~Transaction() {
   if (!done_) {
@@ -264,7 +267,8 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
   return out;
 }
 
-std::vector<std::pair<std::string, OrgPeriod>> Store::dataset_periods(const std::string& dataset) const {
+std::vector<std::pair<std::string, OrgPeriod>> Store::dataset_periods(
+    const std::string& dataset) const {
   auto st = db_.prepare(std::string("SELECT ") + kPeriodColumns +
                         "FROM org_period p WHERE p.dataset = ?1 ORDER BY p.org_id, p.valid_from");
   st.bind(1, dataset);
@@ -300,7 +304,8 @@ std::vector<Store::IdentifierRow> Store::identifier_rows() const {
 
 std::vector<std::pair<std::string, Identifier>> Store::identifiers_of(
     const std::string& dataset) const {
-  auto st = db_.prepare("SELECT org_id, scheme, value FROM identifier WHERE dataset = ?1 ORDER BY 1, 2, 3");
+  auto st = db_.prepare(
+      "SELECT org_id, scheme, value FROM identifier WHERE dataset = ?1 ORDER BY 1, 2, 3");
   st.bind(1, dataset);
   std::vector<std::pair<std::string, Identifier>> out;
   while (st.step()) out.push_back({st.text(0), {st.text(1), st.text(2)}});
@@ -308,7 +313,8 @@ std::vector<std::pair<std::string, Identifier>> Store::identifiers_of(
 }
 
 std::vector<Source> Store::sources() const {
-  auto st = db_.prepare("SELECT id, title, publisher, url, coalesce(date, ''), dataset FROM source ORDER BY id");
+  auto st = db_.prepare(
+      "SELECT id, title, publisher, url, coalesce(date, ''), dataset FROM source ORDER BY id");
   std::vector<Source> out;
   while (st.step())
     out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)});
@@ -316,7 +322,8 @@ std::vector<Source> Store::sources() const {
 }
 
 std::optional<Source> Store::source(const std::string& id) const {
-  auto st = db_.prepare("SELECT id, title, publisher, url, coalesce(date, ''), dataset FROM source WHERE id = ?1");
+  auto st = db_.prepare(
+      "SELECT id, title, publisher, url, coalesce(date, ''), dataset FROM source WHERE id = ?1");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
   return Source{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)};
@@ -378,9 +385,15 @@ void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
   auto& st = db_.cached(
       "INSERT INTO org_period(org_id, valid_from, valid_to, name, kind, tier, dataset) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  st.bind(1, org_id).bind(2, p.valid.from.str()).bind_optional(3, opt_date(p.valid.to)).bind(4, p.name);
+  st.bind(1, org_id)
+      .bind(2, p.valid.from.str())
+      .bind_optional(3, opt_date(p.valid.to))
+      .bind(4, p.name);
   st.bind(5, name_of(p.kind));
-  if (p.tier.empty()) st.bind_null(6); else st.bind(6, p.tier);
+  if (p.tier.empty())
+    st.bind_null(6);
+  else
+    st.bind(6, p.tier);
   st.bind(7, p.dataset);
   st.run();
   auto& src = db_.cached(
@@ -397,12 +410,19 @@ void Store::add_relationship(const Relationship& r) {
       "INSERT INTO relationship(from_id, to_id, kind, layer, valid_from, valid_to, legal_basis, "
       "note, share, dataset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   st.bind(1, r.from).bind(2, r.to).bind(3, name_of(r.kind)).bind(4, name_of(r.layer));
-  st.bind(5, r.valid.from.str()).bind_optional(6, opt_date(r.valid.to)).bind(7, r.legal_basis).bind(8, r.note);
-  if (r.share) st.bind(9, *r.share); else st.bind_null(9);
+  st.bind(5, r.valid.from.str())
+      .bind_optional(6, opt_date(r.valid.to))
+      .bind(7, r.legal_basis)
+      .bind(8, r.note);
+  if (r.share)
+    st.bind(9, *r.share);
+  else
+    st.bind_null(9);
   st.bind(10, r.dataset);
   st.run();
   int64_t id = sqlite3_last_insert_rowid(db_.handle());
-  auto& src = db_.cached("INSERT OR IGNORE INTO relationship_source(relationship_id, source_id) VALUES (?1, ?2)");
+  auto& src = db_.cached(
+      "INSERT OR IGNORE INTO relationship_source(relationship_id, source_id) VALUES (?1, ?2)");
   for (const std::string& s : r.sources) {
     src.bind(1, id).bind(2, s);
     src.run();
@@ -411,10 +431,14 @@ void Store::add_relationship(const Relationship& r) {
 
 void Store::add_source(const Source& s) {
   auto& st = db_.cached(
-      "INSERT INTO source(id, title, publisher, url, date, dataset) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+      "INSERT INTO source(id, title, publisher, url, date, dataset) VALUES (?1, ?2, ?3, ?4, ?5, "
+      "?6) "
       "ON CONFLICT(id) DO NOTHING");
   st.bind(1, s.id).bind(2, s.title).bind(3, s.publisher).bind(4, s.url);
-  if (s.date.empty()) st.bind_null(5); else st.bind(5, s.date);
+  if (s.date.empty())
+    st.bind_null(5);
+  else
+    st.bind(5, s.date);
   st.bind(6, s.dataset);
   st.run();
 }
@@ -447,7 +471,8 @@ std::vector<std::string> Store::dangling_references() const {
       "FROM relationship_source s JOIN relationship r ON r.id = s.relationship_id "
       "WHERE NOT EXISTS (SELECT 1 FROM source x WHERE x.id = s.source_id) "
       "UNION ALL "
-      "SELECT 'identifier ' || scheme || ':' || value || ' refers to missing organisation ' || org_id "
+      "SELECT 'identifier ' || scheme || ':' || value || ' refers to missing organisation ' || "
+      "org_id "
       "FROM identifier i WHERE NOT EXISTS (SELECT 1 FROM organisation o WHERE o.id = i.org_id) "
       "ORDER BY 1");
   while (st.step()) out.push_back(st.text(0));

@@ -60,7 +60,8 @@ class Store {
   // Every organisation with its identifiers and periods, by id. Periods of the
   // excluded datasets are left out before combining; organisations left with
   // no period are omitted.
-  std::vector<Organisation> organisations(const std::set<std::string>& excluded_datasets = {}) const;
+  std::vector<Organisation> organisations(
+      const std::set<std::string>& excluded_datasets = {}) const;
   std::optional<Organisation> organisation(const std::string& id) const;
   bool has_organisation(const std::string& id) const;
   // Organisation ids whose id, identifier value or "scheme:value" equals text.
@@ -90,7 +91,8 @@ class Store {
   // Removes every fact owned by dataset, then organisations left with no period.
   void delete_dataset(const std::string& dataset);
   void add_organisation(const std::string& id);  // no-op when present
-  void add_identifier(const std::string& org_id, const Identifier& ident, const std::string& dataset);
+  void add_identifier(const std::string& org_id, const Identifier& ident,
+                      const std::string& dataset);
   void add_period(const std::string& org_id, const OrgPeriod& period);
   void add_relationship(const Relationship& rel);
   void add_source(const Source& source);  // no-op when an identical one exists

@@ -17,7 +17,8 @@ int edit_distance(std::string_view a, std::string_view b);
 // distance <= max(1, len/3). Ties go to the lexicographically smallest candidate,
 // so suggestions are deterministic. Failing that, the one candidate that word is
 // a prefix of (case-insensitive, word of 3+ characters).
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
+std::optional<std::string> closest(std::string_view word,
+                                   const std::vector<std::string>& candidates);
 
 // ", did you mean 'x'?" or "" — to append to a message.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);

@@ -4,8 +4,8 @@
 
 #include "core/csv.h"
 #include "core/error.h"
-#include "core/suggest.h"
 #include "core/kinds.h"
+#include "core/suggest.h"
 
 namespace govmap {
 namespace {
@@ -50,10 +50,14 @@ Json Table::to_json() const {
     Json obj = Json::object();
     for (size_t i = 0; i < columns_.size(); ++i) {
       const Cell& c = row[i];
-      if (std::holds_alternative<std::monostate>(c)) obj[columns_[i]] = nullptr;
-      else if (auto* s = std::get_if<std::string>(&c)) obj[columns_[i]] = *s;
-      else if (auto* n = std::get_if<long long>(&c)) obj[columns_[i]] = *n;
-      else obj[columns_[i]] = std::get<double>(c);
+      if (std::holds_alternative<std::monostate>(c))
+        obj[columns_[i]] = nullptr;
+      else if (auto* s = std::get_if<std::string>(&c))
+        obj[columns_[i]] = *s;
+      else if (auto* n = std::get_if<long long>(&c))
+        obj[columns_[i]] = *n;
+      else
+        obj[columns_[i]] = std::get<double>(c);
     }
     arr.push_back(std::move(obj));
   }
@@ -67,7 +71,8 @@ std::string Table::render(OutputFormat format) const {
     for (size_t i = 0; i < columns_.size(); ++i) out += (i ? "," : "") + csv_quote(columns_[i]);
     out += "\n";
     for (const auto& row : rows_) {
-      for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_quote(cell_text(row[i], ""));
+      for (size_t i = 0; i < row.size(); ++i)
+        out += (i ? "," : "") + csv_quote(cell_text(row[i], ""));
       out += "\n";
     }
     return out;
@@ -103,6 +108,8 @@ std::string Table::render(OutputFormat format) const {
   return out;
 }
 
-std::string dump_json(const Json& j) { return j.dump(2) + "\n"; }
+std::string dump_json(const Json& j) {
+  return j.dump(2) + "\n";
+}
 
 }  // namespace govmap

@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         first = false;
       }
       // Positions of the first fields only: formatting is linear in the line.
-      for (size_t i = 0; i <= rec.fields.size() && i < 4; ++i) (void)reader.at(rec, i, "x").format();
+      for (size_t i = 0; i <= rec.fields.size() && i < 4; ++i)
+        (void)reader.at(rec, i, "x").format();
     }
   } catch (const govmap::Error& e) {
     (void)e.format();

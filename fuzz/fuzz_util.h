@@ -31,8 +31,10 @@ inline std::vector<std::string> split_parts(const uint8_t* data, size_t size, si
   std::vector<std::string> parts(n);
   size_t part = 0;
   for (size_t i = 0; i < size; ++i) {
-    if (data[i] == 0x1e && part + 1 < n) ++part;
-    else parts[part].push_back(static_cast<char>(data[i]));
+    if (data[i] == 0x1e && part + 1 < n)
+      ++part;
+    else
+      parts[part].push_back(static_cast<char>(data[i]));
   }
   return parts;
 }

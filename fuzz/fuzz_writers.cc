@@ -54,12 +54,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     in.before = {&a.snapshot, a.distances, "<svg></svg>", "1"};
     in.after = {&b.snapshot, b.distances, "<svg></svg>", "2"};
     std::string page = govmap::html_report(in);
-    require(count(page, "<script") == count(govmap::html_report(govmap::ReportInput{
-                                         {&a.snapshot, {}, "<svg></svg>", "1"},
-                                         {&a.snapshot, {}, "<svg></svg>", "2"},
-                                         "",
-                                         {}}),
-                                     "<script"));
+    require(count(page, "<script") ==
+            count(govmap::html_report(govmap::ReportInput{{&a.snapshot, {}, "<svg></svg>", "1"},
+                                                          {&a.snapshot, {}, "<svg></svg>", "2"},
+                                                          "",
+                                                          {}}),
+                  "<script"));
   } catch (const govmap::Error& e) {
     (void)e.format();
   }

@@ -17,7 +17,8 @@ const std::vector<std::string> kSourceRequired = {"id", "title", "url"};
 const std::vector<std::string> kSourceOptional = {"publisher", "date"};
 const std::vector<std::string> kOrgRequired = {"id", "name", "kind", "valid_from", "source"};
 const std::vector<std::string> kOrgOptional = {"tier", "valid_to", "identifiers"};
-const std::vector<std::string> kRelRequired = {"from", "to", "kind", "layer", "valid_from", "source"};
+const std::vector<std::string> kRelRequired = {"from",  "to",         "kind",
+                                               "layer", "valid_from", "source"};
 const std::vector<std::string> kRelOptional = {"valid_to", "legal_basis", "note"};
 
 std::string base_name(std::string dir) {
@@ -95,13 +96,15 @@ class MapFile {
       auto wf = std::make_shared<CuratedMap::WhereFile>();
       wf->name = reader_.name();
       for (const std::string& c : kOrgRequired) wf->columns[c] = header_->index(c);
-      for (const char* c : {"tier", "valid_to", "identifiers", "from", "to", "layer", "legal_basis", "note"})
+      for (const char* c :
+           {"tier", "valid_to", "identifiers", "from", "to", "layer", "legal_basis", "note"})
         wf->columns[c] = header_->index(c);
       where_file_ = std::move(wf);
     }
     CuratedMap::Where w{where_file_, rec.line, rec.raw_line, {}};
     w.field_sizes.reserve(rec.fields.size());
-    for (const std::string& f : rec.fields) w.field_sizes.push_back(static_cast<unsigned>(f.size()));
+    for (const std::string& f : rec.fields)
+      w.field_sizes.push_back(static_cast<unsigned>(f.size()));
     return w;
   }
   const std::string& name() const { return reader_.name(); }
@@ -146,8 +149,9 @@ void read_sources(const std::string& path, CuratedMap& map, DiagnosticSink& sink
     const std::string* url = f.required(rec, "url");
     if (!id || !title || !url) continue;
     if (lines.count(*id)) {
-      f.error(rec, "id", "duplicate source id '" + *id + "' (first defined on line " +
-                             std::to_string(lines[*id]) + ")");
+      f.error(rec, "id",
+              "duplicate source id '" + *id + "' (first defined on line " +
+                  std::to_string(lines[*id]) + ")");
       continue;
     }
     lines[*id] = rec.line;
@@ -171,17 +175,19 @@ void read_organisations(const std::string& path, CuratedMap& map, DiagnosticSink
     const std::string* kind_text = f.required(rec, "kind");
     bool ok = id && name && kind_text;
     if (id && !valid_id(*id)) {
-      f.error(rec, "id", "invalid organisation id '" + *id +
-                             "': ids may not contain spaces, quotes, ',', ';' or ':'");
+      f.error(rec, "id",
+              "invalid organisation id '" + *id +
+                  "': ids may not contain spaces, quotes, ',', ';' or ':'");
       ok = false;
     }
     std::optional<OrgKind> kind;
     if (kind_text) {
       kind = parse_org_kind(*kind_text);
       if (!kind || *kind == OrgKind::kUnknown) {
-        f.error(rec, "kind", "unknown organisation kind '" + *kind_text + "'" +
-                                 did_you_mean(*kind_text, all_org_kind_names()) +
-                                 " (valid kinds: " + join(all_org_kind_names()) + ")");
+        f.error(rec, "kind",
+                "unknown organisation kind '" + *kind_text + "'" +
+                    did_you_mean(*kind_text, all_org_kind_names()) +
+                    " (valid kinds: " + join(all_org_kind_names()) + ")");
         ok = false;
       }
     }
@@ -192,8 +198,9 @@ void read_organisations(const std::string& path, CuratedMap& map, DiagnosticSink
         f.error(rec, "kind", "a local_authority needs a tier (one of: " + join(tiers) + ")");
         ok = false;
       } else if (std::find(tiers.begin(), tiers.end(), tier) == tiers.end()) {
-        f.error(rec, "tier", "unknown tier '" + tier + "'" + did_you_mean(tier, tiers) +
-                                 " (valid tiers: " + join(tiers) + ")");
+        f.error(rec, "tier",
+                "unknown tier '" + tier + "'" + did_you_mean(tier, tiers) +
+                    " (valid tiers: " + join(tiers) + ")");
         ok = false;
       }
     } else if (kind && !tier.empty()) {
@@ -243,9 +250,9 @@ void read_organisations(const std::string& path, CuratedMap& map, DiagnosticSink
         // a map repeats identifiers on every period of an organisation).
         auto owner = map.content.identifiers.begin() + identifier_index.at(key);
         if (owner->first != *id)
-          f.error(rec, "identifiers", "identifier '" + key + "' already belongs to '" +
-                                          owner->first + "' (line " +
-                                          std::to_string(it->second.line) + ")");
+          f.error(rec, "identifiers",
+                  "identifier '" + key + "' already belongs to '" + owner->first + "' (line " +
+                      std::to_string(it->second.line) + ")");
       }
     }
   }
@@ -263,16 +270,17 @@ void read_relationships(const std::string& path, CuratedMap& map, DiagnosticSink
     bool ok = from && to && kind_text && layer_text;
     std::optional<RelKind> kind;
     if (kind_text && !(kind = parse_rel_kind(*kind_text))) {
-      f.error(rec, "kind", "unknown relationship kind '" + *kind_text + "'" +
-                               did_you_mean(*kind_text, all_rel_kind_names()) +
-                               " (valid kinds: " + join(all_rel_kind_names()) + ")");
+      f.error(rec, "kind",
+              "unknown relationship kind '" + *kind_text + "'" +
+                  did_you_mean(*kind_text, all_rel_kind_names()) +
+                  " (valid kinds: " + join(all_rel_kind_names()) + ")");
       ok = false;
     }
     std::optional<Layer> layer;
     if (layer_text && !(layer = parse_layer(*layer_text))) {
-      f.error(rec, "layer", "unknown layer '" + *layer_text + "'" +
-                                did_you_mean(*layer_text, all_layer_names()) +
-                                " (valid layers: " + join(all_layer_names()) + ")");
+      f.error(rec, "layer",
+              "unknown layer '" + *layer_text + "'" + did_you_mean(*layer_text, all_layer_names()) +
+                  " (valid layers: " + join(all_layer_names()) + ")");
       ok = false;
     }
     auto valid = interval(f, rec);
@@ -324,9 +332,13 @@ std::string lifetime_text(const Organisation& o) {
 
 }  // namespace
 
-std::string curated_dataset_name(const std::string& dir) { return "map:" + base_name(dir); }
+std::string curated_dataset_name(const std::string& dir) {
+  return "map:" + base_name(dir);
+}
 
-bool is_curated_map(const std::string& dir) { return exists(join_path(dir, "organisations.csv")); }
+bool is_curated_map(const std::string& dir) {
+  return exists(join_path(dir, "organisations.csv"));
+}
 
 CuratedMap read_curated_map(const std::string& dir, DiagnosticSink& sink) {
   CuratedMap map;
@@ -383,7 +395,7 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
   // with sorted periods, identifier owners and sources.
   std::map<std::string, Organisation> orgs = world.organisations;
   std::map<std::string, const CuratedMap::Where*> period_line;  // id|from -> row in a map
-  std::map<std::string, std::string> ident_owner;             // "scheme:value" -> id
+  std::map<std::string, std::string> ident_owner;               // "scheme:value" -> id
   for (const auto& [id, o] : world.organisations)
     for (const Identifier& i : o.identifiers) ident_owner[i.scheme + ":" + i.value] = id;
   std::set<std::string> map_identifiers = world.map_identifiers;
@@ -400,11 +412,12 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
       auto it = source_def.find(s.id);
       if (it != source_def.end()) {
         const Source& o = *it->second;
-        if (o.title != s.title || o.url != s.url || o.publisher != s.publisher || o.date != s.date) {
+        if (o.title != s.title || o.url != s.url || o.publisher != s.publisher ||
+            o.date != s.date) {
           Diagnostic d;
           d.file = join_path(m.dir, "sources.csv");
-          d.message = "source '" + s.id + "' is already defined differently by dataset '" +
-                      o.dataset + "'";
+          d.message =
+              "source '" + s.id + "' is already defined differently by dataset '" + o.dataset + "'";
           sink.add(d);
         }
         continue;
@@ -420,11 +433,12 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
         // Periods from ODS and ONS yield to maps (core/precedence.h): no conflict.
         if (!q.valid.overlaps(p.valid) || dataset_rank(q.dataset) != 0) continue;
         auto line = period_line.find(id + "|" + q.valid.from.str());
-        std::string where = line != period_line.end() && line->second->file() == m.period_where[i].file()
-                                ? "on line " + std::to_string(line->second->line)
-                                : line != period_line.end() ? "in " + line->second->file() + ":" +
-                                                                  std::to_string(line->second->line)
-                                                            : "from dataset '" + q.dataset + "'";
+        std::string where =
+            line != period_line.end() && line->second->file() == m.period_where[i].file()
+                ? "on line " + std::to_string(line->second->line)
+            : line != period_line.end()
+                ? "in " + line->second->file() + ":" + std::to_string(line->second->line)
+                : "from dataset '" + q.dataset + "'";
         sink.add(at(m.period_where[i], "valid_from",
                     "period " + p.valid.str() + " of '" + id + "' overlaps its period " +
                         q.valid.str() + " " + where));
@@ -465,13 +479,15 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
     if (orgs.count(text)) return text;
     auto it = by_identifier.find(text);
     if (it == by_identifier.end()) {
-      sink.add(at(w, column, "unknown organisation '" + text + "'" + did_you_mean(text, all_names)));
+      sink.add(
+          at(w, column, "unknown organisation '" + text + "'" + did_you_mean(text, all_names)));
       return std::nullopt;
     }
     if (it->second.size() > 1) {
-      sink.add(at(w, column, "ambiguous organisation '" + text + "': it is an identifier of " +
-                                 join(std::vector<std::string>(it->second.begin(), it->second.end())) +
-                                 "; use the organisation id"));
+      sink.add(at(w, column,
+                  "ambiguous organisation '" + text + "': it is an identifier of " +
+                      join(std::vector<std::string>(it->second.begin(), it->second.end())) +
+                      "; use the organisation id"));
       return std::nullopt;
     }
     return *it->second.begin();
@@ -519,19 +535,18 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
       const Organisation& tor = orgs.at(r.to);
       bool bad = false;
       if (!fo.covers(r.valid)) {
-        sink.add(at(w, "valid_from", "relationship " + r.valid.str() +
-                                         " lies outside the lifetime of '" + r.from + "' (" +
-                                         lifetime_text(fo) + ")"));
+        sink.add(at(w, "valid_from",
+                    "relationship " + r.valid.str() + " lies outside the lifetime of '" + r.from +
+                        "' (" + lifetime_text(fo) + ")"));
         bad = true;
       }
       // A succession links the last day of one body to the first of the next.
-      bool to_ok = tor.covers(r.valid) ||
-                   (r.kind == RelKind::kSucceededBy && r.valid.to &&
-                    tor.period_at(r.valid.to->next_day()) != nullptr);
+      bool to_ok = tor.covers(r.valid) || (r.kind == RelKind::kSucceededBy && r.valid.to &&
+                                           tor.period_at(r.valid.to->next_day()) != nullptr);
       if (!to_ok) {
-        sink.add(at(w, "valid_from", "relationship " + r.valid.str() +
-                                         " lies outside the lifetime of '" + r.to + "' (" +
-                                         lifetime_text(tor) + ")"));
+        sink.add(at(w, "valid_from",
+                    "relationship " + r.valid.str() + " lies outside the lifetime of '" + r.to +
+                        "' (" + lifetime_text(tor) + ")"));
         bad = true;
       }
       if (bad) continue;
@@ -539,11 +554,13 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
       for (const Seen& seen : same) {
         if (!seen.valid.overlaps(r.valid)) continue;
         std::string where = seen.file.empty() ? "from dataset '" + seen.dataset + "'"
-                            : seen.file == w.file() ? "on line " + std::to_string(seen.line)
-                                                  : "in " + seen.file + ":" + std::to_string(seen.line);
-        sink.add(at(w, "from", "duplicate relationship: " + r.from + " " + name_of(r.kind) + " " +
-                                   r.to + " (" + name_of(r.layer) + ", " + r.valid.str() +
-                                   ") overlaps the one " + where));
+                            : seen.file == w.file()
+                                ? "on line " + std::to_string(seen.line)
+                                : "in " + seen.file + ":" + std::to_string(seen.line);
+        sink.add(at(w, "from",
+                    "duplicate relationship: " + r.from + " " + name_of(r.kind) + " " + r.to +
+                        " (" + name_of(r.layer) + ", " + r.valid.str() + ") overlaps the one " +
+                        where));
         break;
       }
       same.push_back({r.valid, w.file(), w.line, r.dataset});

@@ -25,8 +25,8 @@
 namespace govmap {
 
 struct CuratedMap {
-  std::string dir;      // as given by the user
-  std::string sha256;   // of the three files' names and bytes
+  std::string dir;         // as given by the user
+  std::string sha256;      // of the three files' names and bytes
   DatasetContent content;  // relationships' from/to hold the text as written until checked
 
   // Where each fact came from, for diagnostics in the second step. Kept small
@@ -44,8 +44,8 @@ struct CuratedMap {
     std::vector<unsigned> field_sizes;
     const std::string& file() const { return source->name; }
   };
-  std::vector<Where> period_where;        // parallel to content.periods
-  std::vector<Where> relationship_where;  // parallel to content.relationships
+  std::vector<Where> period_where;                             // parallel to content.periods
+  std::vector<Where> relationship_where;                       // parallel to content.relationships
   std::vector<std::vector<std::string>> period_source_fields;  // as written
   std::map<std::string, Where> identifier_where;  // "scheme:value" -> first row naming it
 };

@@ -12,8 +12,10 @@ template <typename K, typename V>
 void count(const std::map<K, V>& before, const std::map<K, V>& after, ChangeCounts& c) {
   for (const auto& [k, v] : after) {
     auto it = before.find(k);
-    if (it == before.end()) ++c.added;
-    else if (!(it->second == v)) ++c.changed;
+    if (it == before.end())
+      ++c.added;
+    else if (!(it->second == v))
+      ++c.changed;
   }
   for (const auto& [k, v] : before)
     if (!after.count(k)) ++c.removed;
@@ -26,13 +28,14 @@ void count_closed(const std::map<K, std::string>& before, const std::map<K, std:
                   ChangeCounts& c) {
   for (const auto& [k, v] : after) {
     auto it = before.find(k);
-    if (it != before.end() && it->second.rfind("\x1f", 0) == 0 && v.rfind("\x1f", 0) != 0) ++c.closed;
+    if (it != before.end() && it->second.rfind("\x1f", 0) == 0 && v.rfind("\x1f", 0) != 0)
+      ++c.closed;
   }
 }
 
 std::string period_text(const OrgPeriod& p) {
-  return (p.valid.to ? p.valid.to->str() : "") + "\x1f" + p.valid.str() + "\x1f" + p.name + "\x1f" + name_of(p.kind) + "\x1f" + p.tier + "\x1f" +
-         join(p.sources, ";");
+  return (p.valid.to ? p.valid.to->str() : "") + "\x1f" + p.valid.str() + "\x1f" + p.name + "\x1f" +
+         name_of(p.kind) + "\x1f" + p.tier + "\x1f" + join(p.sources, ";");
 }
 
 std::string rel_text(const Relationship& r) {

@@ -32,8 +32,8 @@ class Store;
 
 struct ImportOptions {
   bool dry_run = false;
-  std::string format;         // "" = detect; else one of import_format_names()
-  std::optional<Date> as_of;  // snapshot date of ODS extracts (--as-of)
+  std::string format;            // "" = detect; else one of import_format_names()
+  std::optional<Date> as_of;     // snapshot date of ODS extracts (--as-of)
   Progress* progress = nullptr;  // told each step; null = silent
 };
 

@@ -2,8 +2,8 @@
 
 #include <sys/stat.h>
 
-#include <algorithm>
 #include <toml++/toml.h>
+#include <algorithm>
 
 #include "core/error.h"
 #include "core/hash.h"
@@ -18,8 +18,8 @@ const std::vector<std::string> kReportFormats = {"html"};
 const std::vector<std::string> kTableFormats = {"csv", "json"};
 const std::vector<std::string>& kEngines = layout_engines();
 const std::vector<std::string> kTopKeys = {"area", "output", "title"};
-const std::vector<std::string> kOutputKeys = {"area", "at", "diff", "engine", "formats", "from",
-                                              "kind", "layer", "name", "title", "to"};
+const std::vector<std::string> kOutputKeys = {"area", "at",    "diff", "engine", "formats", "from",
+                                              "kind", "layer", "name", "title",  "to"};
 
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -51,7 +51,8 @@ class Checker {
     sink_.add(d);
   }
 
-  void check_keys(const toml::table& t, const std::vector<std::string>& allowed, const char* where) {
+  void check_keys(const toml::table& t, const std::vector<std::string>& allowed,
+                  const char* where) {
     for (const auto& [key, node] : t) {
       std::string k(key.str());
       if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
@@ -94,8 +95,10 @@ class Checker {
       return out;
     }
     for (const toml::node& item : *arr) {
-      if (auto s = item.value<std::string>()) out.push_back(*s);
-      else error(item.source(), std::string("'") + key + "' must hold strings");
+      if (auto s = item.value<std::string>())
+        out.push_back(*s);
+      else
+        error(item.source(), std::string("'") + key + "' must hold strings");
     }
     return out;
   }
@@ -119,7 +122,8 @@ class Checker {
 bool valid_name(const std::string& name) {
   if (name.empty() || name[0] == '.') return false;
   for (char c : name)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) return false;
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
+      return false;
   return true;
 }
 
@@ -128,20 +132,22 @@ void read_output(Checker& c, const toml::table& t, MapDefinition& def) {
   OutputSpec o;
   o.line = static_cast<int>(t.source().begin.line);
   o.name = c.string(t, "name");
-  if (!t.get("name")) c.error(t.source(), "an [[output]] needs a 'name'");
+  if (!t.get("name"))
+    c.error(t.source(), "an [[output]] needs a 'name'");
   else if (!valid_name(o.name))
-    c.error(t.get("name")->source(),
-            "output name '" + o.name +
-                "' must be a plain file name: letters, digits, '-', '_' and '.', not starting with '.'");
+    c.error(t.get("name")->source(), "output name '" + o.name +
+                                         "' must be a plain file name: letters, digits, '-', '_' "
+                                         "and '.', not starting with '.'");
   for (const OutputSpec& other : def.outputs)
     if (!o.name.empty() && other.name == o.name)
-      c.error(t.get("name")->source(), "output name '" + o.name + "' is already used on line " +
-                                           std::to_string(other.line));
+      c.error(t.get("name")->source(),
+              "output name '" + o.name + "' is already used on line " + std::to_string(other.line));
   std::string kind = t.get("kind") ? c.string(t, "kind") : "diagram";
   auto k = std::find(kKinds.begin(), kKinds.end(), kind);
   if (k == kKinds.end()) {
-    c.error(t.get("kind")->source(), "unknown output kind '" + kind + "'" + did_you_mean(kind, kKinds) +
-                                         " (valid: " + join(kKinds) + ")");
+    c.error(t.get("kind")->source(), "unknown output kind '" + kind + "'" +
+                                         did_you_mean(kind, kKinds) + " (valid: " + join(kKinds) +
+                                         ")");
     return;
   }
   o.kind = static_cast<OutputSpec::Kind>(k - kKinds.begin());
@@ -150,45 +156,57 @@ void read_output(Checker& c, const toml::table& t, MapDefinition& def) {
   o.from = c.date(t, "from");
   o.to = c.date(t, "to");
   if (const toml::node* n = t.get("diff")) {
-    if (auto b = n->value<bool>()) o.diff = *b;
-    else c.error(n->source(), "'diff' must be true or false");
+    if (auto b = n->value<bool>())
+      o.diff = *b;
+    else
+      c.error(n->source(), "'diff' must be true or false");
   }
   std::string layer = t.get("layer") ? c.string(t, "layer") : "both";
   if (layer != "both") {
-    if (auto l = parse_layer(layer)) o.layer = *l;
-    else c.error(t.get("layer")->source(), "unknown layer '" + layer + "'" +
-                                               did_you_mean(layer, {"statutory", "shadow", "both"}) +
-                                               " (valid: statutory, shadow, both)");
+    if (auto l = parse_layer(layer))
+      o.layer = *l;
+    else
+      c.error(t.get("layer")->source(), "unknown layer '" + layer + "'" +
+                                            did_you_mean(layer, {"statutory", "shadow", "both"}) +
+                                            " (valid: statutory, shadow, both)");
   }
   o.area = t.get("area") ? c.string(t, "area") : def.area;
   if (t.get("engine")) {
     o.engine = c.string(t, "engine");
     if (std::find(kEngines.begin(), kEngines.end(), o.engine) == kEngines.end())
       c.error(t.get("engine")->source(), "unknown layout engine '" + o.engine + "'" +
-                                             did_you_mean(o.engine, kEngines) + " (valid: " +
-                                             join(kEngines) + ")");
+                                             did_you_mean(o.engine, kEngines) +
+                                             " (valid: " + join(kEngines) + ")");
   }
   const auto& allowed = formats_for(o.kind);
   for (const std::string& f : c.strings(t, "formats")) {
     if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
       c.error(t.get("formats")->source(), "a " + kind + " cannot be written as '" + f + "'" +
-                                              did_you_mean(f, allowed) + " (valid: " + join(allowed) + ")");
-    else o.formats.push_back(f);
+                                              did_you_mean(f, allowed) +
+                                              " (valid: " + join(allowed) + ")");
+    else
+      o.formats.push_back(f);
   }
   std::sort(o.formats.begin(), o.formats.end());
   o.formats.erase(std::unique(o.formats.begin(), o.formats.end()), o.formats.end());
-  if (!t.get("formats")) o.formats = {o.kind == OutputSpec::Kind::kDiagram ? "svg"
-                                      : o.kind == OutputSpec::Kind::kReport ? "html"
-                                                                            : "csv"};
+  if (!t.get("formats"))
+    o.formats = {o.kind == OutputSpec::Kind::kDiagram  ? "svg"
+                 : o.kind == OutputSpec::Kind::kReport ? "html"
+                                                       : "csv"};
   // Dates: one date, or a pair, as the kind needs.
   bool pair = o.from || o.to;
   bool single_kind = o.kind == OutputSpec::Kind::kDistance;
   bool pair_kind = o.kind == OutputSpec::Kind::kReport || o.kind == OutputSpec::Kind::kCompare;
-  if (o.at && pair) c.error(t.source(), "give either 'at' or 'from' and 'to', not both");
-  else if (pair && (!o.from || !o.to)) c.error(t.source(), "'from' and 'to' go together");
-  else if (!o.at && !pair) c.error(t.source(), "an output needs 'at', or 'from' and 'to'");
-  else if (single_kind && pair) c.error(t.source(), "a " + kind + " output takes 'at', not 'from' and 'to'");
-  else if (pair_kind && o.at) c.error(t.source(), "a " + kind + " output takes 'from' and 'to', not 'at'");
+  if (o.at && pair)
+    c.error(t.source(), "give either 'at' or 'from' and 'to', not both");
+  else if (pair && (!o.from || !o.to))
+    c.error(t.source(), "'from' and 'to' go together");
+  else if (!o.at && !pair)
+    c.error(t.source(), "an output needs 'at', or 'from' and 'to'");
+  else if (single_kind && pair)
+    c.error(t.source(), "a " + kind + " output takes 'at', not 'from' and 'to'");
+  else if (pair_kind && o.at)
+    c.error(t.source(), "a " + kind + " output takes 'from' and 'to', not 'at'");
   else if (o.from && o.to && *o.to < *o.from)
     c.error(t.get("to")->source(), "'to' " + o.to->str() + " is before 'from' " + o.from->str());
   if (o.diff && (o.kind != OutputSpec::Kind::kDiagram || !pair))
@@ -198,13 +216,18 @@ void read_output(Checker& c, const toml::table& t, MapDefinition& def) {
 
 }  // namespace
 
-const char* kind_name(OutputSpec::Kind kind) { return kKinds[static_cast<size_t>(kind)].c_str(); }
+const char* kind_name(OutputSpec::Kind kind) {
+  return kKinds[static_cast<size_t>(kind)].c_str();
+}
 
 const std::vector<std::string>& formats_for(OutputSpec::Kind kind) {
   switch (kind) {
-    case OutputSpec::Kind::kDiagram: return kDiagramFormats;
-    case OutputSpec::Kind::kReport: return kReportFormats;
-    default: return kTableFormats;
+    case OutputSpec::Kind::kDiagram:
+      return kDiagramFormats;
+    case OutputSpec::Kind::kReport:
+      return kReportFormats;
+    default:
+      return kTableFormats;
   }
 }
 
@@ -212,8 +235,8 @@ std::string OutputSpec::canonical() const {
   auto d = [](const std::optional<Date>& x) { return x ? x->str() : std::string(); };
   return std::string(kind_name(kind)) + "\x1f" + name + "\x1f" + title + "\x1f" + d(at) + "\x1f" +
          d(from) + "\x1f" + d(to) + "\x1f" + (diff ? "diff" : "") + "\x1f" +
-         (layer ? name_of(*layer) : "both") + "\x1f" + area + "\x1f" + join(formats, ",") +
-         "\x1f" + engine;
+         (layer ? name_of(*layer) : "both") + "\x1f" + area + "\x1f" + join(formats, ",") + "\x1f" +
+         engine;
 }
 
 bool has_map_definition(const std::string& dir) {
@@ -243,8 +266,10 @@ MapDefinition read_map_definition(const std::string& dir) {
       c.error(outputs->source(), "'output' must be written as [[output]] tables");
     } else {
       for (const toml::node& item : *arr) {
-        if (const toml::table* t = item.as_table()) read_output(c, *t, def);
-        else c.error(item.source(), "'output' must be written as [[output]] tables");
+        if (const toml::table* t = item.as_table())
+          read_output(c, *t, def);
+        else
+          c.error(item.source(), "'output' must be written as [[output]] tables");
       }
     }
   }

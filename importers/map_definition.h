@@ -32,9 +32,9 @@ struct OutputSpec {
   Kind kind = Kind::kDiagram;
   std::string title;  // "" = derived from the area and dates
   std::optional<Date> at, from, to;
-  bool diff = false;  // diagram with from/to: one picture of what changed
-  std::optional<Layer> layer;  // nullopt = both
-  std::string area;            // organisation identifier; "" = the whole database
+  bool diff = false;                 // diagram with from/to: one picture of what changed
+  std::optional<Layer> layer;        // nullopt = both
+  std::string area;                  // organisation identifier; "" = the whole database
   std::vector<std::string> formats;  // extensions, sorted, unique
   std::string engine = "dot";
   int line = 0;  // where the [[output]] table starts in map.toml

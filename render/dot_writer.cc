@@ -20,10 +20,14 @@ struct ChangeColours {
 };
 ChangeColours colours_of(Change c) {
   switch (c) {
-    case Change::kAdded: return {"#C7EBC0", "#1A7F2A"};
-    case Change::kRemoved: return {"#F9C6C3", "#C0231B"};
-    case Change::kChanged: return {"#FFDFA3", "#C46A00"};
-    case Change::kUnchanged: return {"#EEEEEE", "#8C8C8C"};
+    case Change::kAdded:
+      return {"#C7EBC0", "#1A7F2A"};
+    case Change::kRemoved:
+      return {"#F9C6C3", "#C0231B"};
+    case Change::kChanged:
+      return {"#FFDFA3", "#C46A00"};
+    case Change::kUnchanged:
+      return {"#EEEEEE", "#8C8C8C"};
   }
   return {"#EEEEEE", "#8C8C8C"};
 }
@@ -211,10 +215,11 @@ class Writer {
       if (*change != Change::kUnchanged) penwidth = "2.2";
       if (*change == Change::kRemoved) style += ",dashed";
     }
-    out_ += indent + node_name + " [id=" + dot_string(element_id) + ", class=" +
-            dot_string(std::string("body ") + st.key) + ", shape=" + st.shape + ", style=" +
-            dot_string(style) + ", fillcolor=" + dot_string(fill) + ", color=" +
-            dot_string(border) + ", penwidth=" + penwidth + ",\n" + indent + "  label=" +
+    out_ += indent + node_name + " [id=" + dot_string(element_id) +
+            ", class=" + dot_string(std::string("body ") + st.key) + ", shape=" + st.shape +
+            ", style=" + dot_string(style) + ", fillcolor=" + dot_string(fill) +
+            ", color=" + dot_string(border) + ", penwidth=" + penwidth + ",\n" + indent +
+            "  label=" +
             body_label(b.period.name, kind_short(b.period.kind, b.period.tier), extra_html) +
             ",\n" + indent + "  tooltip=" + dot_string(tooltip);
     std::string url = first_link(b.period.sources, options_);
@@ -254,8 +259,9 @@ class Writer {
               bool distances) {
     if (!options_.legend) return;
     out_ += "  subgraph cluster_legend {\n";
-    out_ += "    label=<<B>Key</B>>; labelloc=b; fontsize=12; style=\"rounded\"; color=\"#999999\";"
-            " tooltip=\"Key\";\n";
+    out_ +=
+        "    label=<<B>Key</B>>; labelloc=b; fontsize=12; style=\"rounded\"; color=\"#999999\";"
+        " tooltip=\"Key\";\n";
     out_ += "    node [fontsize=9, margin=\"0.08,0.04\"];\n";
     std::vector<std::string> top, bottom;
     for (Family f : all_families()) {
@@ -269,9 +275,12 @@ class Writer {
               ", fillcolor=" + dot_string(fill) + ", color=" + dot_string(border) +
               ", label=" + dot_string(st.legend) + ", tooltip=" + dot_string(st.legend) + "];\n";
     }
-    std::string note = "Arrows point up, towards the voters:\nthe lower body answers to the upper one.";
+    std::string note =
+        "Arrows point up, towards the voters:\nthe lower body answers to the upper one.";
     if (distances)
-      note += "\nUnder each name: its accountability distance\n(1 a step; scrutiny and regulation 2;\na shadow step 1 more).";
+      note +=
+          "\nUnder each name: its accountability distance\n(1 a step; scrutiny and regulation "
+          "2;\na shadow step 1 more).";
     out_ += "    \"legend:note\" [shape=plaintext, fontsize=10, label=" + dot_string(note) +
             ", tooltip=\"How to read this diagram\"];\n";
     bottom.push_back("\"legend:note\"");
@@ -290,17 +299,18 @@ class Writer {
       out_ += "    " + b + " [shape=point, width=0.06, tooltip=" + dot_string(words) + "];\n";
       out_ += "    " + words_node + " [shape=plaintext, fontsize=10, label=" + dot_string(words) +
               ", tooltip=" + dot_string(words) + "];\n";
-      out_ += "    " + a + " -> " + b + " [style=" + style + ", penwidth=1.5, minlen=2, tooltip=" +
-              dot_string(words) + "];\n";
+      out_ += "    " + a + " -> " + b + " [style=" + style +
+              ", penwidth=1.5, minlen=2, tooltip=" + dot_string(words) + "];\n";
     }
     if (diff) {
       for (Change c : {Change::kAdded, Change::kRemoved, Change::kChanged, Change::kUnchanged}) {
         ChangeColours cc = colours_of(c);
         std::string n = dot_id(std::string("legend:") + change_name(c));
         bottom.push_back(n);
-        out_ += "    " + n + " [shape=box, style=\"filled\", penwidth=2, fillcolor=" +
-                dot_string(cc.fill) + ", color=" + dot_string(cc.line) + ", label=" +
-                dot_string(change_name(c)) + ", tooltip=" + dot_string(change_name(c)) + "];\n";
+        out_ += "    " + n +
+                " [shape=box, style=\"filled\", penwidth=2, fillcolor=" + dot_string(cc.fill) +
+                ", color=" + dot_string(cc.line) + ", label=" + dot_string(change_name(c)) +
+                ", tooltip=" + dot_string(change_name(c)) + "];\n";
       }
     }
     for (const auto* row : {&top, &bottom}) {
@@ -310,7 +320,8 @@ class Writer {
       out_ += " }\n";
       if (row->size() > 1) {
         out_ += "    ";
-        for (size_t i = 0; i < row->size(); ++i) out_ += (*row)[i] + (i + 1 < row->size() ? " -> " : "");
+        for (size_t i = 0; i < row->size(); ++i)
+          out_ += (*row)[i] + (i + 1 < row->size() ? " -> " : "");
         out_ += " [style=invis];\n";
       }
     }
@@ -371,10 +382,10 @@ std::string distance_tooltip(const Distances& dist, const std::string& id) {
 // Emits one snapshot's bodies and edges with node names prefixed by side; the
 // caller adds the rank=same groups (returned by tier).
 std::map<Tier, std::vector<std::string>> emit_snapshot(Writer& w, const Snapshot& snap,
-                                                        const Distances& dist,
-                                                        const std::string& side,
-                                                        const std::string& indent,
-                                                        const DiagramOptions& options) {
+                                                       const Distances& dist,
+                                                       const std::string& side,
+                                                       const std::string& indent,
+                                                       const DiagramOptions& options) {
   std::map<Tier, std::vector<std::string>> by_tier;
   const std::string& id_side = side.empty() ? options.id_side : side;
   for (const VertexData* b : bodies_of(snap)) {
@@ -384,10 +395,9 @@ std::map<Tier, std::vector<std::string>> emit_snapshot(Writer& w, const Snapshot
     by_tier[tier_of(family_of(b->period.kind))].push_back(node);
   }
   for (const Relationship& r : relationships_of(snap)) {
-    w.relationship(indent, dot_id(side + r.from), dot_id(side + r.to),
-                   relationship_element_id(r, id_side), r,
-                   rel_tooltip(r, name_in(snap, r.from), name_in(snap, r.to), "", options),
-                   std::nullopt);
+    w.relationship(
+        indent, dot_id(side + r.from), dot_id(side + r.to), relationship_element_id(r, id_side), r,
+        rel_tooltip(r, name_in(snap, r.from), name_in(snap, r.to), "", options), std::nullopt);
   }
   return by_tier;
 }
@@ -415,10 +425,14 @@ std::string rel_identity(const Relationship& r) {
 
 const char* change_name(Change c) {
   switch (c) {
-    case Change::kUnchanged: return "unchanged";
-    case Change::kAdded: return "added";
-    case Change::kRemoved: return "removed";
-    case Change::kChanged: return "changed";
+    case Change::kUnchanged:
+      return "unchanged";
+    case Change::kAdded:
+      return "added";
+    case Change::kRemoved:
+      return "removed";
+    case Change::kChanged:
+      return "changed";
   }
   return "unchanged";
 }
@@ -453,8 +467,10 @@ SnapshotDiff diff_snapshots(const Snapshot& before, const Snapshot& after) {
       const OrgPeriod& p = c.before->period;
       const OrgPeriod& q = c.after->period;
       if (p.name != q.name) c.what.push_back("renamed from \xE2\x80\x9C" + p.name + "\xE2\x80\x9D");
-      if (p.kind != q.kind) c.what.push_back("was " + kind_short(p.kind, p.tier));
-      else if (p.tier != q.tier) c.what.push_back("was " + kind_short(p.kind, p.tier));
+      if (p.kind != q.kind)
+        c.what.push_back("was " + kind_short(p.kind, p.tier));
+      else if (p.tier != q.tier)
+        c.what.push_back("was " + kind_short(p.kind, p.tier));
       c.change = c.what.empty() ? Change::kUnchanged : Change::kChanged;
     }
     d.bodies.push_back(std::move(c));
@@ -552,15 +568,18 @@ std::string side_by_side_dot(const Snapshot& before, const Distances& before_dis
     w.line("  " + node + " [shape=plaintext, label=<<FONT POINT-SIZE=\"18\"><B>" +
            html_text(label) + "</B></FONT>>, tooltip=" + dot_string(label) + "];");
   }
-  w.line("  " + hd + " [shape=box, style=filled, fillcolor=\"#BBBBBB\", color=\"#BBBBBB\", "
+  w.line("  " + hd +
+         " [shape=box, style=filled, fillcolor=\"#BBBBBB\", color=\"#BBBBBB\", "
          "width=0.03, group=divider, label=\"\", tooltip=\" \"];");
   w.line("  { rank=same; " + h1 + "; " + hd + "; " + h2 + "; }");
   w.line("  " + h1 + " -> " + hd + " -> " + h2 + " [style=invis];");
-  if (!tiers.empty()) w.line("  " + Writer::anchor(tiers.front()) + " -> " + h1 + " [style=invis];");
+  if (!tiers.empty())
+    w.line("  " + Writer::anchor(tiers.front()) + " -> " + h1 + " [style=invis];");
   w.line("  // tiers: the same ranks on both sides, the earlier date on the left");
   for (Tier t : tiers) {
     std::string divider = dot_id(std::string("divider:") + tier_key(t));
-    w.line("  " + divider + " [shape=box, style=filled, fillcolor=\"#BBBBBB\", color=\"#BBBBBB\", "
+    w.line("  " + divider +
+           " [shape=box, style=filled, fillcolor=\"#BBBBBB\", color=\"#BBBBBB\", "
            "width=0.03, height=0.9, group=divider, label=\"\", tooltip=\" \"];");
     std::vector<std::string> row = sides_by_tier[0][t];
     row.push_back(divider);
@@ -571,7 +590,8 @@ std::string side_by_side_dot(const Snapshot& before, const Distances& before_dis
       order += "  " + Writer::anchor(t) + " -> " + n + " -> " + divider + " [style=invis];\n";
     for (const std::string& n : sides_by_tier[1][t])
       order += "  " + divider + " -> " + n + " [style=invis];\n";
-    if (sides_by_tier[0][t].empty()) order += "  " + Writer::anchor(t) + " -> " + divider + " [style=invis];\n";
+    if (sides_by_tier[0][t].empty())
+      order += "  " + Writer::anchor(t) + " -> " + divider + " [style=invis];\n";
     w.line(order.substr(0, order.size() - 1));
   }
   // The dividers, one above the other: a line between the two dates.
@@ -590,8 +610,8 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
   SnapshotDiff diff = diff_snapshots(before, after);
   Writer w(options);
   std::string when = "changes from " + before.at.str() + " to " + after.at.str();
-  w.header(title_line(when, options), "What changed from " + before.at.str() + " to " +
-                                          after.at.str());
+  w.header(title_line(when, options),
+           "What changed from " + before.at.str() + " to " + after.at.str());
   bool show_distance = !before_distances.empty() || !after_distances.empty();
   std::set<Tier> used;
   std::map<std::string, std::string> names;  // for edge tooltips

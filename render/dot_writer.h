@@ -98,7 +98,7 @@ struct RelationshipChange {
 };
 
 struct SnapshotDiff {
-  std::vector<BodyChange> bodies;                  // by id
+  std::vector<BodyChange> bodies;                 // by id
   std::vector<RelationshipChange> relationships;  // in relationship order
 };
 

@@ -36,7 +36,9 @@ size_t utf8_sequence(std::string_view s, size_t i) {
   return n;
 }
 
-bool is_utf8_continuation(char c) { return (static_cast<uint8_t>(c) & 0xC0) == 0x80; }
+bool is_utf8_continuation(char c) {
+  return (static_cast<uint8_t>(c) & 0xC0) == 0x80;
+}
 
 }  // namespace
 
@@ -66,14 +68,23 @@ std::string dot_string(std::string_view s) {
   std::string out = "\"";
   for (char c : clean_text(s)) {
     switch (c) {
-      case '"': out += "\\\""; break;
+      case '"':
+        out += "\\\"";
+        break;
       // Graphviz reads backslashes in these strings as escapes (\N, \G, \l ...)
       // and its handling of "\\" differs between versions: a backslash is shown
       // as U+29F5 REVERSE SOLIDUS OPERATOR, which looks the same.
-      case '\\': out += "\xE2\xA7\xB5"; break;
-      case '\n': out += "\\n"; break;
-      case '&': out += "&amp;"; break;
-      default: out += c;
+      case '\\':
+        out += "\xE2\xA7\xB5";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      default:
+        out += c;
     }
   }
   out += '"';
@@ -84,10 +95,17 @@ std::string dot_id(std::string_view s) {
   std::string out = "\"";
   for (char c : clean_text(s)) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;  // the lexer keeps both: still one distinct name
-      case '\n': out += ' '; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;  // the lexer keeps both: still one distinct name
+      case '\n':
+        out += ' ';
+        break;
+      default:
+        out += c;
     }
   }
   out += '"';
@@ -103,13 +121,26 @@ std::string html_text(std::string_view s, std::string_view br) {
   std::string out;
   for (char c : clean_text(s)) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\n': out += br; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\n':
+        out += br;
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -129,8 +160,8 @@ std::string safe_id(std::string_view prefix, std::string_view s) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out(prefix);
   for (char c : s) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '-';
+    bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
     if (plain) {
       out += c;
     } else {

@@ -23,7 +23,9 @@ const std::vector<std::string> kFormats = {"graphml", "gexf", "json", "csv", "do
 // Text for an XML attribute value or element content: html_text() escapes the
 // same five characters; newlines are kept as character references so a reader
 // gets them back instead of a space.
-std::string xml(std::string_view s) { return html_text(s, "&#10;"); }
+std::string xml(std::string_view s) {
+  return html_text(s, "&#10;");
+}
 
 std::string to_str(const std::optional<Date>& d) {
   return d ? d->str() : std::string();
@@ -186,8 +188,8 @@ std::string export_graphml(const ExportGraph& g) {
   }
   for (size_t i = 0; i < g.relationships.size(); ++i) {
     const Relationship& r = g.relationships[i];
-    out << "    <edge id=\"e" << i << "\" source=\"" << xml(r.from) << "\" target=\""
-        << xml(r.to) << "\">\n";
+    out << "    <edge id=\"e" << i << "\" source=\"" << xml(r.from) << "\" target=\"" << xml(r.to)
+        << "\">\n";
     data("e_kind", name_of(r.kind));
     data("e_layer", name_of(r.layer));
     data("e_from", r.valid.from.str());
@@ -245,8 +247,7 @@ std::string export_gexf(const ExportGraph& g) {
       out << "          <attvalue for=\"kind\" value=\"" << name_of(p.kind) << "\"" << when
           << "/>\n";
       if (!p.tier.empty())
-        out << "          <attvalue for=\"tier\" value=\"" << xml(p.tier) << "\"" << when
-            << "/>\n";
+        out << "          <attvalue for=\"tier\" value=\"" << xml(p.tier) << "\"" << when << "/>\n";
     }
     if (!s.identifiers.empty())
       out << "          <attvalue for=\"identifiers\" value=\"" << xml(s.identifiers) << "\"/>\n";
@@ -264,8 +265,8 @@ std::string export_gexf(const ExportGraph& g) {
   out << "    </nodes>\n    <edges>\n";
   for (size_t i = 0; i < g.relationships.size(); ++i) {
     const Relationship& r = g.relationships[i];
-    out << "      <edge id=\"e" << i << "\" source=\"" << xml(r.from) << "\" target=\""
-        << xml(r.to) << "\" label=\"" << name_of(r.kind) << "\"" << xml_interval(r.valid)
+    out << "      <edge id=\"e" << i << "\" source=\"" << xml(r.from) << "\" target=\"" << xml(r.to)
+        << "\" label=\"" << name_of(r.kind) << "\"" << xml_interval(r.valid)
         << ">\n        <attvalues>\n";
     auto att = [&out](const char* key, const std::string& value) {
       if (!value.empty())

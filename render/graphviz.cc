@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <memory>
 #include <map>
+#include <memory>
 #include <mutex>
 
 #include "core/error.h"
@@ -62,10 +62,14 @@ std::vector<char> c_string(const std::string& s) {
 
 const char* renderer_name(DiagramFormat f) {
   switch (f) {
-    case DiagramFormat::kSvg: return "svg";
-    case DiagramFormat::kPng: return "png";
-    case DiagramFormat::kPdf: return "pdf";
-    case DiagramFormat::kDot: return "dot";
+    case DiagramFormat::kSvg:
+      return "svg";
+    case DiagramFormat::kPng:
+      return "png";
+    case DiagramFormat::kPdf:
+      return "pdf";
+    case DiagramFormat::kDot:
+      return "dot";
   }
   return "svg";
 }
@@ -117,7 +121,7 @@ struct IdState {
   Agraph_t* graph = nullptr;
   std::map<std::string, IDTYPE> by_name;
   std::map<IDTYPE, std::string> names;
-  IDTYPE next_named = 2;  // even: named objects (as in cgraph's own scheme)
+  IDTYPE next_named = 2;      // even: named objects (as in cgraph's own scheme)
   IDTYPE next_anonymous = 1;  // odd: anonymous objects
 };
 
@@ -147,14 +151,18 @@ long id_map(void* state, int /*objtype*/, char* str, IDTYPE* id, int createflag)
   return 1;
 }
 
-long id_alloc(void*, int, IDTYPE) { return 0; }  // callers may not choose ids
+long id_alloc(void*, int, IDTYPE) {
+  return 0;
+}  // callers may not choose ids
 void id_free(void*, int, IDTYPE) {}
 char* id_print(void* state, int, IDTYPE id) {
   auto* s = static_cast<IdState*>(state);
   auto it = s->names.find(id);
   return it == s->names.end() ? nullptr : it->second.data();
 }
-void id_close(void* state) { delete static_cast<IdState*>(state); }
+void id_close(void* state) {
+  delete static_cast<IdState*>(state);
+}
 void id_register(void*, int, void*) {}
 
 Agiddisc_t kIdDisc = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
@@ -210,8 +218,8 @@ RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format
 
   std::unique_ptr<Agraph_t, GraphCloser> graph(read_graph(dot_text));
   if (!graph) {
-    throw Error(Error::Kind::kInput,
-                "graphviz could not read the diagram: " + join(split_lines(message_buffer()), "; "));
+    throw Error(Error::Kind::kInput, "graphviz could not read the diagram: " +
+                                         join(split_lines(message_buffer()), "; "));
   }
   std::vector<char> engine_name = c_string(engine);
   if (gvLayout(gvc, graph.get(), engine_name.data()) != 0) {

@@ -16,15 +16,21 @@ std::string script_json(const nlohmann::json& j) {
   std::string raw = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string out;
   for (char c : raw) {
-    if (c == '<') out += "\\u003c";
-    else if (c == '>') out += "\\u003e";
-    else if (c == '&') out += "\\u0026";
-    else out += c;
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
+    else
+      out += c;
   }
   return out;
 }
 
-std::string esc(const std::string& s) { return html_text(s); }
+std::string esc(const std::string& s) {
+  return html_text(s);
+}
 
 std::string distance_cell(const Distances& d, const std::string& id, bool present) {
   if (!present) return "&ndash;";
@@ -181,8 +187,7 @@ std::string html_report(const ReportInput& in) {
   SnapshotDiff diff = diff_snapshots(a, b);
   bool have = !in.before.distances.empty() || !in.after.distances.empty();
   h += "<h2>Accountability distance</h2>\n";
-  if (!have)
-    h += "<p class=\"hint\">Distances were not computed for this report.</p>\n";
+  if (!have) h += "<p class=\"hint\">Distances were not computed for this report.</p>\n";
   h += "<table id=\"distances\"><tr><th>body</th><th>kind</th><th>" + esc(d1) + "</th><th>" +
        esc(d2) + "</th><th>change</th></tr>\n";
   for (const BodyChange& c : diff.bodies) {
@@ -191,10 +196,9 @@ std::string html_report(const ReportInput& in) {
     std::string y = distance_cell(in.after.distances, c.id, c.after.has_value());
     std::string what = change_name(c.change);
     if (!c.what.empty()) what += ": " + join(c.what, "; ");
-    h += std::string("<tr") + (x != y ? " class=\"changed\"" : "") + "><td>" +
-         esc(v.period.name) + "</td><td>" + esc(kind_short(v.period.kind, v.period.tier)) +
-         "</td><td class=\"num\">" + x + "</td><td class=\"num\">" + y + "</td><td>" + esc(what) +
-         "</td></tr>\n";
+    h += std::string("<tr") + (x != y ? " class=\"changed\"" : "") + "><td>" + esc(v.period.name) +
+         "</td><td>" + esc(kind_short(v.period.kind, v.period.tier)) + "</td><td class=\"num\">" +
+         x + "</td><td class=\"num\">" + y + "</td><td>" + esc(what) + "</td></tr>\n";
   }
   h += "</table>\n";
 
@@ -212,8 +216,10 @@ std::string html_report(const ReportInput& in) {
         answers = answers || is_accountability(s.graph[*e].rel.kind);
       auto dist = side->distances.find(d.id);
       bool no_route = dist != side->distances.end() && !dist->second;
-      if (!answers) gaps.push_back(esc(d.period.name) + " answers to no one in this map");
-      else if (no_route) gaps.push_back(esc(d.period.name) + " has no route to the voters");
+      if (!answers)
+        gaps.push_back(esc(d.period.name) + " answers to no one in this map");
+      else if (no_route)
+        gaps.push_back(esc(d.period.name) + " has no route to the voters");
     }
     h += "<h3>As at " + esc(s.at.str()) + "</h3>\n";
     if (gaps.empty()) {

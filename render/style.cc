@@ -15,9 +15,9 @@ const FamilyStyle kStyles[] = {
     {"other", "other (no legal form of its own)", "box", "dashed,filled", "#FFFFFF", "#666666"},
 };
 
-const char* const kTierKeys[] = {"democratic", "national", "regional", "system",
+const char* const kTierKeys[] = {"democratic", "national",  "regional", "system",
                                  "place",      "providers", "none"};
-const char* const kTierLabels[] = {"Voters", "National", "Regional", "System",
+const char* const kTierLabels[] = {"Voters", "National",  "Regional", "System",
                                    "Place",  "Providers", ""};
 
 std::string la_words(const std::string& tier) {
@@ -34,61 +34,77 @@ std::string la_words(const std::string& tier) {
 
 Family family_of(OrgKind kind) {
   switch (kind) {
-    case OrgKind::kElectorate: return Family::kElectorate;
+    case OrgKind::kElectorate:
+      return Family::kElectorate;
     case OrgKind::kParliament:
     case OrgKind::kSecretaryOfState:
     case OrgKind::kGovernmentDepartment:
     case OrgKind::kNhsEngland:
-    case OrgKind::kRegulator: return Family::kNational;
+    case OrgKind::kRegulator:
+      return Family::kNational;
     case OrgKind::kNhseRegion:
-    case OrgKind::kNhseLocalOffice: return Family::kRegional;
+    case OrgKind::kNhseLocalOffice:
+      return Family::kRegional;
     case OrgKind::kJointCommittee:
     case OrgKind::kStp:
     case OrgKind::kIcs:
     case OrgKind::kIcb:
     case OrgKind::kIcp:
-    case OrgKind::kAco: return Family::kSystem;
+    case OrgKind::kAco:
+      return Family::kSystem;
     case OrgKind::kCcg:
     case OrgKind::kSubIcbLocation:
     case OrgKind::kLocalAuthority:
     case OrgKind::kHwb:
-    case OrgKind::kPlacePartnership: return Family::kPlace;
+    case OrgKind::kPlacePartnership:
+      return Family::kPlace;
     case OrgKind::kOsc:
     case OrgKind::kJhosc:
-    case OrgKind::kHealthwatch: return Family::kScrutiny;
+    case OrgKind::kHealthwatch:
+      return Family::kScrutiny;
     case OrgKind::kNhsTrust:
     case OrgKind::kFoundationTrust:
     case OrgKind::kCouncilOfGovernors:
     case OrgKind::kPcn:
     case OrgKind::kGpPractice:
-    case OrgKind::kProviderCollaborative: return Family::kProvider;
+    case OrgKind::kProviderCollaborative:
+      return Family::kProvider;
     case OrgKind::kOther:
-    case OrgKind::kUnknown: return Family::kOther;
+    case OrgKind::kUnknown:
+      return Family::kOther;
   }
   return Family::kOther;
 }
 
 Tier tier_of(Family family) {
   switch (family) {
-    case Family::kElectorate: return Tier::kDemocratic;
-    case Family::kNational: return Tier::kNational;
-    case Family::kRegional: return Tier::kRegional;
-    case Family::kSystem: return Tier::kSystem;
+    case Family::kElectorate:
+      return Tier::kDemocratic;
+    case Family::kNational:
+      return Tier::kNational;
+    case Family::kRegional:
+      return Tier::kRegional;
+    case Family::kSystem:
+      return Tier::kSystem;
     case Family::kPlace:
-    case Family::kScrutiny: return Tier::kPlace;
-    case Family::kProvider: return Tier::kProviders;
-    case Family::kOther: return Tier::kNone;
+    case Family::kScrutiny:
+      return Tier::kPlace;
+    case Family::kProvider:
+      return Tier::kProviders;
+    case Family::kOther:
+      return Tier::kNone;
   }
   return Tier::kNone;
 }
 
-const FamilyStyle& style_of(Family family) { return kStyles[static_cast<size_t>(family)]; }
+const FamilyStyle& style_of(Family family) {
+  return kStyles[static_cast<size_t>(family)];
+}
 
 const std::vector<Family>& all_families() {
-  static const std::vector<Family> kAll = {Family::kElectorate, Family::kNational,
-                                           Family::kRegional,   Family::kSystem,
-                                           Family::kPlace,      Family::kScrutiny,
-                                           Family::kProvider,   Family::kOther};
+  static const std::vector<Family> kAll = {
+      Family::kElectorate, Family::kNational, Family::kRegional, Family::kSystem,
+      Family::kPlace,      Family::kScrutiny, Family::kProvider, Family::kOther};
   return kAll;
 }
 
@@ -98,41 +114,75 @@ const std::vector<Tier>& all_tiers() {
   return kAll;
 }
 
-const char* tier_key(Tier tier) { return kTierKeys[static_cast<size_t>(tier)]; }
-const char* tier_label(Tier tier) { return kTierLabels[static_cast<size_t>(tier)]; }
+const char* tier_key(Tier tier) {
+  return kTierKeys[static_cast<size_t>(tier)];
+}
+const char* tier_label(Tier tier) {
+  return kTierLabels[static_cast<size_t>(tier)];
+}
 
 std::string kind_short(OrgKind kind, const std::string& la_tier) {
   switch (kind) {
-    case OrgKind::kElectorate: return "voters";
-    case OrgKind::kParliament: return "Parliament";
-    case OrgKind::kSecretaryOfState: return "minister";
-    case OrgKind::kGovernmentDepartment: return "government department";
-    case OrgKind::kNhsEngland: return "NHS England";
-    case OrgKind::kNhseRegion: return "NHS England region";
-    case OrgKind::kNhseLocalOffice: return "NHS England local office";
-    case OrgKind::kRegulator: return "regulator";
-    case OrgKind::kCcg: return "CCG";
-    case OrgKind::kSubIcbLocation: return "sub-ICB location";
-    case OrgKind::kJointCommittee: return "joint committee";
-    case OrgKind::kStp: return "STP";
-    case OrgKind::kIcs: return "ICS";
-    case OrgKind::kIcb: return "ICB";
-    case OrgKind::kIcp: return "ICP";
-    case OrgKind::kAco: return "accountable care organisation";
-    case OrgKind::kNhsTrust: return "NHS trust";
-    case OrgKind::kFoundationTrust: return "foundation trust";
-    case OrgKind::kCouncilOfGovernors: return "council of governors";
-    case OrgKind::kLocalAuthority: return la_words(la_tier);
-    case OrgKind::kHwb: return "health and wellbeing board";
-    case OrgKind::kOsc: return "scrutiny committee";
-    case OrgKind::kJhosc: return "joint scrutiny committee";
-    case OrgKind::kHealthwatch: return "Healthwatch";
-    case OrgKind::kPcn: return "primary care network";
-    case OrgKind::kGpPractice: return "GP practice";
-    case OrgKind::kPlacePartnership: return "place partnership";
-    case OrgKind::kProviderCollaborative: return "provider collaborative";
-    case OrgKind::kOther: return "other";
-    case OrgKind::kUnknown: return "unknown";
+    case OrgKind::kElectorate:
+      return "voters";
+    case OrgKind::kParliament:
+      return "Parliament";
+    case OrgKind::kSecretaryOfState:
+      return "minister";
+    case OrgKind::kGovernmentDepartment:
+      return "government department";
+    case OrgKind::kNhsEngland:
+      return "NHS England";
+    case OrgKind::kNhseRegion:
+      return "NHS England region";
+    case OrgKind::kNhseLocalOffice:
+      return "NHS England local office";
+    case OrgKind::kRegulator:
+      return "regulator";
+    case OrgKind::kCcg:
+      return "CCG";
+    case OrgKind::kSubIcbLocation:
+      return "sub-ICB location";
+    case OrgKind::kJointCommittee:
+      return "joint committee";
+    case OrgKind::kStp:
+      return "STP";
+    case OrgKind::kIcs:
+      return "ICS";
+    case OrgKind::kIcb:
+      return "ICB";
+    case OrgKind::kIcp:
+      return "ICP";
+    case OrgKind::kAco:
+      return "accountable care organisation";
+    case OrgKind::kNhsTrust:
+      return "NHS trust";
+    case OrgKind::kFoundationTrust:
+      return "foundation trust";
+    case OrgKind::kCouncilOfGovernors:
+      return "council of governors";
+    case OrgKind::kLocalAuthority:
+      return la_words(la_tier);
+    case OrgKind::kHwb:
+      return "health and wellbeing board";
+    case OrgKind::kOsc:
+      return "scrutiny committee";
+    case OrgKind::kJhosc:
+      return "joint scrutiny committee";
+    case OrgKind::kHealthwatch:
+      return "Healthwatch";
+    case OrgKind::kPcn:
+      return "primary care network";
+    case OrgKind::kGpPractice:
+      return "GP practice";
+    case OrgKind::kPlacePartnership:
+      return "place partnership";
+    case OrgKind::kProviderCollaborative:
+      return "provider collaborative";
+    case OrgKind::kOther:
+      return "other";
+    case OrgKind::kUnknown:
+      return "unknown";
   }
   return "other";
 }
@@ -140,15 +190,32 @@ std::string kind_short(OrgKind kind, const std::string& la_tier) {
 std::string kind_label(OrgKind kind, const std::string& la_tier) {
   std::string words;
   switch (kind) {
-    case OrgKind::kCcg: words = "clinical commissioning group"; break;
-    case OrgKind::kStp: words = "sustainability and transformation partnership"; break;
-    case OrgKind::kIcs: words = "integrated care system"; break;
-    case OrgKind::kIcb: words = "integrated care board"; break;
-    case OrgKind::kIcp: words = "integrated care partnership"; break;
-    case OrgKind::kHwb: words = "health and wellbeing board"; break;
-    case OrgKind::kOsc: words = "overview and scrutiny committee"; break;
-    case OrgKind::kJhosc: words = "joint health overview and scrutiny committee"; break;
-    default: return kind_short(kind, la_tier) + " (" + name_of(kind) + ")";
+    case OrgKind::kCcg:
+      words = "clinical commissioning group";
+      break;
+    case OrgKind::kStp:
+      words = "sustainability and transformation partnership";
+      break;
+    case OrgKind::kIcs:
+      words = "integrated care system";
+      break;
+    case OrgKind::kIcb:
+      words = "integrated care board";
+      break;
+    case OrgKind::kIcp:
+      words = "integrated care partnership";
+      break;
+    case OrgKind::kHwb:
+      words = "health and wellbeing board";
+      break;
+    case OrgKind::kOsc:
+      words = "overview and scrutiny committee";
+      break;
+    case OrgKind::kJhosc:
+      words = "joint health overview and scrutiny committee";
+      break;
+    default:
+      return kind_short(kind, la_tier) + " (" + name_of(kind) + ")";
   }
   return words + " (" + name_of(kind) + ")";
 }

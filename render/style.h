@@ -26,12 +26,12 @@ enum class Family {
 enum class Tier { kDemocratic, kNational, kRegional, kSystem, kPlace, kProviders, kNone };
 
 struct FamilyStyle {
-  const char* key;          // stable name, used in ids and CSS classes
-  const char* legend;       // the legend's words
-  const char* shape;        // Graphviz shape
-  const char* style;        // Graphviz style (always includes "filled")
-  const char* fill;         // fill colour
-  const char* border;       // border colour
+  const char* key;     // stable name, used in ids and CSS classes
+  const char* legend;  // the legend's words
+  const char* shape;   // Graphviz shape
+  const char* style;   // Graphviz style (always includes "filled")
+  const char* fill;    // fill colour
+  const char* border;  // border colour
 };
 
 Family family_of(OrgKind kind);

@@ -17,7 +17,8 @@ std::vector<CsvRecord> read_all(const std::string& text) {
 }  // namespace
 
 TEST_CASE("CSV: BOM, CRLF, quoting and line numbers") {
-  auto recs = read_all("\xEF\xBB\xBFid,name\r\n03N,\"NHS Sheffield, CCG\"\r\n\r\n02P,\"say \"\"hi\"\"\"\r\n");
+  auto recs = read_all(
+      "\xEF\xBB\xBFid,name\r\n03N,\"NHS Sheffield, CCG\"\r\n\r\n02P,\"say \"\"hi\"\"\"\r\n");
   REQUIRE(recs.size() == 3);
   CHECK(recs[0].fields == std::vector<std::string>{"id", "name"});
   CHECK(recs[1].fields[1] == "NHS Sheffield, CCG");
@@ -54,17 +55,19 @@ TEST_CASE("CSV: malformed quoting is reported with line and column") {
     CHECK(d.column == 4);
     CHECK(d.message == "malformed CSV: a quote inside an unquoted field or after a closing quote");
     CHECK(d.format() ==
-          "t.csv:3:4: error: malformed CSV: a quote inside an unquoted field or after a closing quote\n"
+          "t.csv:3:4: error: malformed CSV: a quote inside an unquoted field or after a closing "
+          "quote\n"
           " 3 | 3,x\"y\n"
           "   |    ^\n");
   }
 }
 
 TEST_CASE("CSV: an unclosed quote at the end of the file") {
-  CHECK_THROWS_WITH_AS(read_all("a,b\n1,\"open\n"),
-                       "t.csv:2: error: malformed CSV: quoted field is not closed before the end of the file\n"
-                       " 2 | 1,\"open\n",
-                       govmap::Error);
+  CHECK_THROWS_WITH_AS(
+      read_all("a,b\n1,\"open\n"),
+      "t.csv:2: error: malformed CSV: quoted field is not closed before the end of the file\n"
+      " 2 | 1,\"open\n",
+      govmap::Error);
 }
 
 TEST_CASE("CSV: quoting for output") {

@@ -146,7 +146,8 @@ TEST_CASE("export: output does not depend on import order") {
   TempDb a, b;
   import(a.store(), maps);
   import(b.store(), {maps.rbegin(), maps.rend()});
-  ExportGraph ga = export_graph(a.store(), std::nullopt), gb = export_graph(b.store(), std::nullopt);
+  ExportGraph ga = export_graph(a.store(), std::nullopt),
+              gb = export_graph(b.store(), std::nullopt);
   CHECK(export_graphml(ga) == export_graphml(gb));
   CHECK(export_gexf(ga) == export_gexf(gb));
   CHECK(export_node_link_json(ga) == export_node_link_json(gb));
@@ -157,7 +158,7 @@ TEST_CASE("progress: drawn only on a terminal, outside CI, after one second") {
   using namespace std::chrono_literals;
   CHECK(progress_should_draw(true, false, 1.5s));
   CHECK_FALSE(progress_should_draw(true, false, 0.5s));
-  CHECK_FALSE(progress_should_draw(true, false, 1s));  // more than a second
+  CHECK_FALSE(progress_should_draw(true, false, 1s));    // more than a second
   CHECK_FALSE(progress_should_draw(false, false, 10s));  // piped
   CHECK_FALSE(progress_should_draw(true, true, 10s));    // CI
   CHECK_FALSE(progress_should_draw(false, true, 10s));

@@ -73,7 +73,8 @@ TEST_CASE("map definition errors, with line and column") {
       {"unknown top key", "titel = \"x\"\n", 1, 1,
        "unknown key 'titel' in map.toml, did you mean 'title'? (valid: area, output, title)"},
       {"unknown output key", head + "at = 2018-08-08\nformat = [\"svg\"]\n", 4, 1,
-       "unknown key 'format' in [[output]], did you mean 'formats'? (valid: area, at, diff, engine, "
+       "unknown key 'format' in [[output]], did you mean 'formats'? (valid: area, at, diff, "
+       "engine, "
        "formats, from, kind, layer, name, title, to)"},
       {"escaping name", "[[output]]\nname = \"../../etc/x\"\nat = 2018-08-08\n", 2, 8,
        "output name '../../etc/x' must be a plain file name: letters, digits, '-', '_' and '.', "
@@ -83,7 +84,8 @@ TEST_CASE("map definition errors, with line and column") {
        "starting with '.'"},
       {"duplicate name", head + "at = 2018-08-08\n" + head + "at = 2019-08-08\n", 5, 8,
        "output name 'x' is already used on line 1"},
-      {"bad date", head + "at = \"2018-02-30\"\n", 3, 6, "'at': day 30 is out of range in '2018-02-30'"},
+      {"bad date", head + "at = \"2018-02-30\"\n", 3, 6,
+       "'at': day 30 is out of range in '2018-02-30'"},
       {"no date", head, 1, 1, "an output needs 'at', or 'from' and 'to'"},
       {"half a pair", head + "from = 2018-08-08\n", 1, 1, "'from' and 'to' go together"},
       {"reversed pair", head + "from = 2022-08-08\nto = 2018-08-08\n", 4, 6,
@@ -91,7 +93,8 @@ TEST_CASE("map definition errors, with line and column") {
       {"bad format", head + "at = 2018-08-08\nformats = [\"svgz\"]\n", 4, 11,
        "a diagram cannot be written as 'svgz', did you mean 'svg'? (valid: dot, pdf, png, svg)"},
       {"bad kind", head + "kind = \"reprot\"\n", 3, 8,
-       "unknown output kind 'reprot', did you mean 'report'? (valid: diagram, report, distance, compare)"},
+       "unknown output kind 'reprot', did you mean 'report'? (valid: diagram, report, distance, "
+       "compare)"},
       {"report needs a pair", head + "kind = \"report\"\nat = 2018-08-08\n", 1, 1,
        "a report output takes 'from' and 'to', not 'at'"},
       {"diff needs a pair", head + "at = 2018-08-08\ndiff = true\n", 4, 8,
@@ -99,7 +102,8 @@ TEST_CASE("map definition errors, with line and column") {
       {"bad layer", head + "at = 2018-08-08\nlayer = \"shadw\"\n", 4, 9,
        "unknown layer 'shadw', did you mean 'shadow'? (valid: statutory, shadow, both)"},
       {"bad engine", head + "at = 2018-08-08\nengine = \"sfpd\"\n", 4, 10,
-       "unknown layout engine 'sfpd', did you mean 'sfdp'? (valid: dot, neato, fdp, sfdp, circo, twopi, osage, patchwork)"},
+       "unknown layout engine 'sfpd', did you mean 'sfdp'? (valid: dot, neato, fdp, sfdp, circo, "
+       "twopi, osage, patchwork)"},
   };
   for (const Case& c : cases) {
     std::string case_name = c.name;

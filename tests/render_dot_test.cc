@@ -24,7 +24,8 @@ const BodyChange* body(const SnapshotDiff& d, const std::string& id) {
   return nullptr;
 }
 
-const RelationshipChange* rel(const SnapshotDiff& d, const std::string& from, const std::string& to) {
+const RelationshipChange* rel(const SnapshotDiff& d, const std::string& from,
+                              const std::string& to) {
   for (const RelationshipChange& r : d.relationships)
     if (r.rel().from == from && r.rel().to == to) return &r;
   return nullptr;
@@ -54,11 +55,11 @@ SmallMap stp_to_icb() {
   m.rels.push_back(make_rel("ccg", "X24", RelKind::kAccountableTo, "2013-04-01", "2022-06-30"));
   m.rels.push_back(make_rel("ccg", "council", RelKind::kScrutinisedBy, "2013-04-01", "2022-06-30"));
   m.rels.push_back(make_rel("QX1", "council", RelKind::kScrutinisedBy, "2022-07-01"));
-  Relationship shadow = make_rel("ccg", "QX1", RelKind::kMemberOf, "2016-03-01", "2022-06-30",
-                                 Layer::kShadow);
+  Relationship shadow =
+      make_rel("ccg", "QX1", RelKind::kMemberOf, "2016-03-01", "2022-06-30", Layer::kShadow);
   m.rels.push_back(shadow);
-  Relationship before = make_rel("QX1", "X24", RelKind::kPerformanceManagedBy, "2016-03-01",
-                                 "2022-06-30");
+  Relationship before =
+      make_rel("QX1", "X24", RelKind::kPerformanceManagedBy, "2016-03-01", "2022-06-30");
   before.legal_basis = "none (NHS England guidance)";
   Relationship after = make_rel("QX1", "X24", RelKind::kPerformanceManagedBy, "2022-07-01");
   after.legal_basis = "NHS Act 2006 s14Z59";
@@ -84,8 +85,9 @@ void check_golden(const std::string& text, const std::string& name) {
   }
   std::string expected = read_file(path);
   CAPTURE(path);
-  CHECK_MESSAGE(text == expected, "differs from the golden file; rerun with GOVMAP_UPDATE_GOLDEN=1 "
-                                  "and review the diff if the change is intended");
+  CHECK_MESSAGE(text == expected,
+                "differs from the golden file; rerun with GOVMAP_UPDATE_GOLDEN=1 "
+                "and review the diff if the change is intended");
 }
 
 // Imports maps in the order given: all in one import when together is set,
@@ -195,8 +197,8 @@ TEST_CASE("the diff picture colours and labels each change") {
   CHECK(dot.find("distance to the voters: 2.5 \xE2\x86\x92 \xE2\x80\x93") != std::string::npos);
   CHECK(dot.find("removed (gone by 2023-01-01)") != std::string::npos);
   CHECK(dot.find("renamed from") != std::string::npos);
-  CHECK(count(dot, "fillcolor=\"#C7EBC0\"") == 1);  // no body was added: the legend only
-  CHECK(dot.find("color=\"#1A7F2A\"") != std::string::npos);      // an edge was
+  CHECK(count(dot, "fillcolor=\"#C7EBC0\"") == 1);            // no body was added: the legend only
+  CHECK(dot.find("color=\"#1A7F2A\"") != std::string::npos);  // an edge was
   CHECK(dot.find("fillcolor=\"#F9C6C3\"") != std::string::npos);
   CHECK(dot.find("fillcolor=\"#FFDFA3\"") != std::string::npos);
   // Every body and relationship has a tooltip; the picture lays out.
@@ -223,8 +225,10 @@ TEST_CASE("the order of the input does not change the DOT") {
     CHECK(snapshot_dot(snapshot_at(m.orgs, m.rels, at), {}, {}) ==
           snapshot_dot(snapshot_at(r.orgs, r.rels, at), {}, {}));
   }
-  Snapshot a1 = snapshot_at(m.orgs, m.rels, "2020-01-01"), b1 = snapshot_at(m.orgs, m.rels, "2023-01-01");
-  Snapshot a2 = snapshot_at(r.orgs, r.rels, "2020-01-01"), b2 = snapshot_at(r.orgs, r.rels, "2023-01-01");
+  Snapshot a1 = snapshot_at(m.orgs, m.rels, "2020-01-01"),
+           b1 = snapshot_at(m.orgs, m.rels, "2023-01-01");
+  Snapshot a2 = snapshot_at(r.orgs, r.rels, "2020-01-01"),
+           b2 = snapshot_at(r.orgs, r.rels, "2023-01-01");
   CHECK(diff_dot(a1, {}, b1, {}, {}) == diff_dot(a2, {}, b2, {}, {}));
   CHECK(side_by_side_dot(a1, {}, b1, {}, {}) == side_by_side_dot(a2, {}, b2, {}, {}));
 }
@@ -232,10 +236,13 @@ TEST_CASE("the order of the input does not change the DOT") {
 TEST_CASE("maps imported in two orders give byte-identical DOT and SVG") {
   std::string dir = temp_dir();
   // Frimley cites national sources, so separate imports start with the nation.
-  std::string one = import_db(dir, "one.db", {"england-national", "south-yorkshire-bassetlaw", "frimley"});
-  std::string two = import_db(dir, "two.db", {"frimley", "south-yorkshire-bassetlaw", "england-national"},
-                              /*together=*/true);
-  std::string three = import_db(dir, "three.db", {"england-national", "frimley", "south-yorkshire-bassetlaw"});
+  std::string one =
+      import_db(dir, "one.db", {"england-national", "south-yorkshire-bassetlaw", "frimley"});
+  std::string two =
+      import_db(dir, "two.db", {"frimley", "south-yorkshire-bassetlaw", "england-national"},
+                /*together=*/true);
+  std::string three =
+      import_db(dir, "three.db", {"england-national", "frimley", "south-yorkshire-bassetlaw"});
   Outputs a = draw_from_db(one);
   for (const std::string& other : {two, three}) {
     Outputs b = draw_from_db(other);
@@ -268,7 +275,8 @@ TEST_CASE("golden DOT: maps/example") {
   Snapshot s2012 = build_snapshot(store, at2012);
   check_golden(snapshot_dot(s2020, {}, options), "example-2020-01-01.dot");
   Distances d2012 = {{"electorate-england", 0}, {"parliament", 1000}, {"sos-health", std::nullopt}};
-  Distances d2020 = {{"electorate-england", 0}, {"parliament", 1000}, {"sos-health", 2000}, {"X24", 3000}};
+  Distances d2020 = {
+      {"electorate-england", 0}, {"parliament", 1000}, {"sos-health", 2000}, {"X24", 3000}};
   check_golden(diff_dot(s2012, d2012, s2020, d2020, options), "example-diff-2012-2020.dot");
   check_golden(side_by_side_dot(s2012, d2012, s2020, d2020, options), "example-2012-and-2020.dot");
 }

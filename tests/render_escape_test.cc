@@ -38,8 +38,10 @@ struct Fixture {
 Fixture fixture(const std::string& text, const std::string& url) {
   Fixture f;
   f.orgs.push_back(make_org("voters", text, OrgKind::kElectorate, "2000-01-01", nullptr, {"s1"}));
-  f.orgs.push_back(make_org("council", text, OrgKind::kLocalAuthority, "2000-01-01", nullptr, {"s1"}));
-  Organisation ccg = make_org("ccg-" + text, text, OrgKind::kCcg, "2010-01-01", "2020-12-31", {"s1", "s2"});
+  f.orgs.push_back(
+      make_org("council", text, OrgKind::kLocalAuthority, "2000-01-01", nullptr, {"s1"}));
+  Organisation ccg =
+      make_org("ccg-" + text, text, OrgKind::kCcg, "2010-01-01", "2020-12-31", {"s1", "s2"});
   ccg.identifiers.push_back({"slug", text});
   f.orgs.push_back(ccg);
   f.orgs.push_back(make_org("icb", text, OrgKind::kIcb, "2020-06-01", nullptr, {"s2"}));
@@ -78,13 +80,15 @@ struct Drawn {
 std::vector<Drawn> draw_all(const Fixture& f) {
   Snapshot a = snapshot_at(f.orgs, f.rels, "2015-01-01");
   Snapshot b = snapshot_at(f.orgs, f.rels, "2021-01-01");
-  Distances da = {{"voters", 0}, {"council", 1000}, {"ccg-" + kHostile, 2000}, {"ccg-Benign name", 2000}};
+  Distances da = {
+      {"voters", 0}, {"council", 1000}, {"ccg-" + kHostile, 2000}, {"ccg-Benign name", 2000}};
   Distances db = {{"voters", 0}, {"council", 1000}, {"icb", std::nullopt}};
   std::vector<std::string> dots = {snapshot_dot(a, da, f.options),
                                    side_by_side_dot(a, da, b, db, f.options),
                                    diff_dot(a, da, b, db, f.options)};
   std::vector<Drawn> out;
-  for (const std::string& d : dots) out.push_back({d, render_diagram(d, DiagramFormat::kSvg).bytes});
+  for (const std::string& d : dots)
+    out.push_back({d, render_diagram(d, DiagramFormat::kSvg).bytes});
   return out;
 }
 
@@ -157,7 +161,7 @@ TEST_CASE("a hostile name, note, legal basis and source become text and nothing 
     CHECK(unescaped_quotes_before(dot, "];x[") == 0);
     CHECK(count(dot, "\\\"];x[") > 0);
     CHECK(dot.find("URL=\"javascript:") == std::string::npos);
-    CHECK(dot.find("<script>alert(1)</script> \\\"];x[") != std::string::npos);  // in tooltips
+    CHECK(dot.find("<script>alert(1)</script> \\\"];x[") != std::string::npos);     // in tooltips
     CHECK(dot.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);  // in labels
     // SVG: no markup from data, no script links, and the text is shown.
     CHECK(lower(svg).find("<script") == std::string::npos);
@@ -191,14 +195,15 @@ TEST_CASE("a hostile curated map imports and renders as text") {
   CHECK(lower(svg).find("<img") == std::string::npos);
   CHECK(lower(svg).find("<b>") == std::string::npos);
   CHECK(svg.find("&lt;img&gt;\xE2\xA7\xB5N]x") != std::string::npos);  // the id, in a tooltip
-  CHECK(count(svg, "--") == 2 * count(svg, "<!--"));  // no comment breakout
+  CHECK(count(svg, "--") == 2 * count(svg, "<!--"));                   // no comment breakout
   CHECK(count(svg, "<!--") == count(svg, "-->"));
   CHECK(svg.find("Council &amp; &lt;b&gt;bold&lt;/b&gt;") != std::string::npos);
 }
 
 TEST_CASE("the HTML report keeps hostile text as text everywhere") {
   Fixture f = fixture(kHostile, kHostileUrl);
-  f.options.sources["s3"] = Source{"s3", kHostile, kHostile, "https://example.org/</script>", "", "t"};
+  f.options.sources["s3"] =
+      Source{"s3", kHostile, kHostile, "https://example.org/</script>", "", "t"};
   f.rels[0].sources.push_back("s3");
   Snapshot a = snapshot_at(f.orgs, f.rels, "2015-01-01");
   Snapshot b = snapshot_at(f.orgs, f.rels, "2021-01-01");

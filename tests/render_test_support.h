@@ -12,7 +12,9 @@
 
 namespace govmap::test {
 
-inline Date day(const char* iso) { return *Date::parse(iso); }
+inline Date day(const char* iso) {
+  return *Date::parse(iso);
+}
 
 inline Organisation make_org(const std::string& id, const std::string& name, OrgKind kind,
                              const char* from, const char* to = nullptr,

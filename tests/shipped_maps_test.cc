@@ -22,7 +22,8 @@ const Store& shipped() {
   static bool imported = [] {
     std::string maps = std::string(GOVMAP_SOURCE_DIR) + "/maps/";
     import_paths(store,
-                 {maps + "england-national", maps + "south-yorkshire-bassetlaw", maps + "frimley"}, {});
+                 {maps + "england-national", maps + "south-yorkshire-bassetlaw", maps + "frimley"},
+                 {});
     return true;
   }();
   (void)imported;
@@ -59,8 +60,9 @@ TEST_CASE("SYB Collaborative Partnership Board on 2018-08-08: distance 3, throug
   CHECK(route.weight == 3 * kMilli);  // shadow ratified_by (1 + 1) then elected_by (1)
   CHECK(route.hops == 2);
   CHECK(route.shadow_hops == 1);
-  CHECK(steps == std::vector<std::string>{"syb-cpb ratified_by la-barnsley (shadow)",
-                                          "la-barnsley elected_by electorate-barnsley (statutory)"});
+  CHECK(steps ==
+        std::vector<std::string>{"syb-cpb ratified_by la-barnsley (shadow)",
+                                 "la-barnsley elected_by electorate-barnsley (statutory)"});
 }
 
 TEST_CASE("NHS South Yorkshire ICB on 2022-07-01: distance 4, all statutory") {
@@ -74,9 +76,10 @@ TEST_CASE("NHS South Yorkshire ICB on 2022-07-01: distance 4, all statutory") {
   CHECK(route.weight == 4 * kMilli);  // scrutiny (2), committee (1), election (1)
   CHECK(route.hops == 3);
   CHECK(route.shadow_hops == 0);
-  CHECK(steps == std::vector<std::string>{"QF7 scrutinised_by jhosc-syb (statutory)",
-                                          "jhosc-syb committee_of la-barnsley (statutory)",
-                                          "la-barnsley elected_by electorate-barnsley (statutory)"});
+  CHECK(steps ==
+        std::vector<std::string>{"QF7 scrutinised_by jhosc-syb (statutory)",
+                                 "jhosc-syb committee_of la-barnsley (statutory)",
+                                 "la-barnsley elected_by electorate-barnsley (statutory)"});
   // The same code as the shadow ICS on 2018-08-08 stood further away, via the shadow layer.
   Snapshot before = at("2018-08-08");
   Route shadow;
@@ -114,8 +117,10 @@ TEST_CASE("gaps on 2018-08-08: the shadow partnership board and the bodies that 
   std::set<std::string> ratifiers;
   for (const Gap& g : find_gaps(snap, Weights()))
     if (g.kind == GapKind::kDoubleRunning && g.id == "syb-cpb") ratifiers.insert(g.related);
-  CHECK(ratifiers == std::set<std::string>{"02P", "02Q", "02X", "03L", "03N", "RCU", "RFF", "RFR",
-                                           "RFS", "RHQ", "RP5", "RX8", "RX9", "RXE", "la-barnsley",
-                                           "la-bassetlaw", "la-doncaster", "la-notts",
-                                           "la-rotherham", "la-sheffield"});
+  CHECK(ratifiers ==
+        std::set<std::string>{"02P",          "02Q",      "02X",          "03L",
+                              "03N",          "RCU",      "RFF",          "RFR",
+                              "RFS",          "RHQ",      "RP5",          "RX8",
+                              "RX9",          "RXE",      "la-barnsley",  "la-bassetlaw",
+                              "la-doncaster", "la-notts", "la-rotherham", "la-sheffield"});
 }

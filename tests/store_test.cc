@@ -15,7 +15,8 @@ using govmap::test::TempDir;
 namespace {
 
 // A second map that refers to the base map's organisations.
-const char* kNhsSources = "id,title,publisher,url,date\nn1,Mandate,DHSC,https://example.org/mandate,\n";
+const char* kNhsSources =
+    "id,title,publisher,url,date\nn1,Mandate,DHSC,https://example.org/mandate,\n";
 const char* kNhsOrgs =
     "id,name,kind,tier,valid_from,valid_to,identifiers,source\n"
     "X24,NHS England,nhs_england,,2012-10-01,,ods:X24,n1\n";
@@ -72,7 +73,8 @@ TEST_CASE("a failed import leaves the database byte-for-byte unchanged") {
   // A changed base map (valid) together with a broken second map: neither lands.
   std::string changed = std::string(test::kOrgs) + "hwb,Sheffield HWB,hwb,,2013-04-01,,,s1\n";
   test::write_map(dir, "base", test::kSources, changed, test::kRels);
-  std::string bad_rels = std::string(kNhsRels) + "X24,nobody,accountable_to,statutory,2013-04-01,,x,n1,\n";
+  std::string bad_rels =
+      std::string(kNhsRels) + "X24,nobody,accountable_to,statutory,2013-04-01,,x,n1,\n";
   std::string broken = test::write_map(dir, "nhs", kNhsSources, kNhsOrgs, bad_rels);
   {
     Store store(db, Database::Mode::kReadWrite);
@@ -86,13 +88,18 @@ TEST_CASE("a dry run writes nothing and reports the changes") {
   TempDir dir;
   std::string map = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
   std::string db = dir.file("db");
-  { Store store(db, Database::Mode::kReadWrite); import_paths(store, {map}, {}); }
+  {
+    Store store(db, Database::Mode::kReadWrite);
+    import_paths(store, {map}, {});
+  }
   std::string before = test::read_bytes(db);
   std::string orgs = std::string(test::kOrgs);
   orgs.replace(orgs.find("Sheffield health scrutiny"), 25, "Sheffield Health Scrutiny Committee");
   orgs += "hwb,Sheffield HWB,hwb,,2013-04-01,,,s1\n";
   std::string rels = test::kRels;
-  rels.erase(rels.find("osc,la,committee_of"), std::string("osc,la,committee_of,statutory,2013-04-01,,NHS Act 2006 s244,s1,\n").size());
+  rels.erase(
+      rels.find("osc,la,committee_of"),
+      std::string("osc,la,committee_of,statutory,2013-04-01,,NHS Act 2006 s244,s1,\n").size());
   test::write_map(dir, "base", test::kSources, orgs, rels);
   Store store(db, Database::Mode::kReadWrite);
   ImportOptions dry;
@@ -113,7 +120,9 @@ TEST_CASE("re-importing a changed map replaces its facts") {
   Store store(dir.file("db"), Database::Mode::kReadWrite);
   import_paths(store, {map}, {});
   std::string rels = test::kRels;
-  rels.erase(rels.find("osc,la,committee_of"), std::string("osc,la,committee_of,statutory,2013-04-01,,NHS Act 2006 s244,s1,\n").size());
+  rels.erase(
+      rels.find("osc,la,committee_of"),
+      std::string("osc,la,committee_of,statutory,2013-04-01,,NHS Act 2006 s244,s1,\n").size());
   test::write_map(dir, "base", test::kSources, test::kOrgs, rels);
   auto report = import_paths(store, {map}, {});
   CHECK(report[0].diff.relationships.removed == 1);

@@ -4,6 +4,8 @@
 #ifndef GOVMAP_TESTS_TEST_UTIL_H_
 #define GOVMAP_TESTS_TEST_UTIL_H_
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -14,8 +16,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <vector>
 
 #include "core/error.h"
@@ -52,8 +52,9 @@ inline std::string read_bytes(const std::string& path) {
 }
 
 // Writes a map folder dir/name with the three files; returns its path.
-inline std::string write_map(const TempDir& dir, const std::string& name, const std::string& sources,
-                             const std::string& orgs, const std::string& rels) {
+inline std::string write_map(const TempDir& dir, const std::string& name,
+                             const std::string& sources, const std::string& orgs,
+                             const std::string& rels) {
   std::string folder = dir.file(name);
   write_text(folder + "/sources.csv", sources);
   write_text(folder + "/organisations.csv", orgs);
@@ -84,7 +85,6 @@ inline const char* kRels =
     "03N,QF7,succeeded_by,statutory,2022-06-30,2022-06-30,Health and Care Act 2022,s1,\n";
 
 // ---- importer helpers ----
-
 
 // A database file in the temporary directory, removed at the end.
 class TempDb {
