@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 namespace govmap {
@@ -62,17 +63,28 @@ std::vector<OrgPeriod> effective_periods(std::vector<OrgPeriod> raw) {
 
 std::vector<Relationship> effective_relationships(std::vector<Relationship> raw) {
   // Most relationships have no competitor: group by from, to, kind, layer first.
-  std::map<std::tuple<std::string, std::string, RelKind, Layer>, std::vector<Relationship*>> groups;
-  for (Relationship& r : raw) groups[{r.from, r.to, r.kind, r.layer}].push_back(&r);
+  // The key orders kinds and layers by name, as operator< on Relationship does,
+  // and each group is emitted in date order, so the result comes out sorted
+  // and the final sort is only a linear check.
+  using Key = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>;
+  std::map<Key, std::vector<Relationship*>> groups;
+  for (Relationship& r : raw)
+    groups[{r.from, r.to, name_of(r.kind), name_of(r.layer)}].push_back(&r);
+  auto by_date = [](const Relationship* a, const Relationship* b) {
+    return a->valid.from < b->valid.from;
+  };
   std::vector<Relationship> out;
   out.reserve(raw.size());
   for (auto& [key, group] : groups) {
     bool mixed = false;
     for (const Relationship* r : group) mixed = mixed || r->dataset != group.front()->dataset;
     if (!mixed) {
+      std::stable_sort(group.begin(), group.end(), by_date);
+      // Copied, not moved: the map's keys are views into these relationships.
       for (const Relationship* r : group) out.push_back(*r);
       continue;
     }
+    size_t first = out.size();
     std::stable_sort(group.begin(), group.end(), [](const Relationship* a, const Relationship* b) {
       return std::make_tuple(dataset_rank(a->dataset), std::cref(a->dataset), a->valid.from) <
              std::make_tuple(dataset_rank(b->dataset), std::cref(b->dataset), b->valid.from);
@@ -94,8 +106,12 @@ std::vector<Relationship> effective_relationships(std::vector<Relationship> raw)
         kept.push_back(piece);
       }
     }
+    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                     [](const Relationship& a, const Relationship& b) {
+                       return a.valid.from < b.valid.from;
+                     });
   }
-  std::sort(out.begin(), out.end());
+  if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
   return out;
 }
 

@@ -57,8 +57,10 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs,
   std::vector<const Organisation*> live;
   for (const Organisation& o : orgs)
     if (o.period_at(options.at)) live.push_back(&o);
-  std::sort(live.begin(), live.end(),
-            [](const Organisation* a, const Organisation* b) { return a->id < b->id; });
+  // The store hands both lists over already in order: check (linear) before
+  // sorting (n log n string comparisons, a quarter of a whole distance run).
+  auto by_id = [](const Organisation* a, const Organisation* b) { return a->id < b->id; };
+  if (!std::is_sorted(live.begin(), live.end(), by_id)) std::sort(live.begin(), live.end(), by_id);
   std::set<std::string> live_ids;
   for (const Organisation* o : live) live_ids.insert(o->id);
 
@@ -66,8 +68,9 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs,
   for (const Relationship& r : rels)
     if (r.valid.contains(options.at) && live_ids.count(r.from) && live_ids.count(r.to))
       in_force.push_back(&r);
-  std::sort(in_force.begin(), in_force.end(),
-            [](const Relationship* a, const Relationship* b) { return *a < *b; });
+  auto by_key = [](const Relationship* a, const Relationship* b) { return *a < *b; };
+  if (!std::is_sorted(in_force.begin(), in_force.end(), by_key))
+    std::sort(in_force.begin(), in_force.end(), by_key);
 
   // The area is found over all relationships in force, before layer and kind
   // filters, so "--area X --layer shadow" means the shadow part of area X.

@@ -178,27 +178,29 @@ Relationship read_relationship(const Statement& st) {
 }  // namespace
 
 std::vector<Organisation> Store::organisations(const std::set<std::string>& excluded) const {
+  // Three scans ordered by organisation id, merged against the id-ordered list
+  // (SQLite's BINARY collation and std::string compare bytes alike), rather
+  // than a map lookup per row. Periods follow the primary key's order, which
+  // needs no sort; effective_periods() orders them itself.
   std::vector<Organisation> orgs;
-  std::map<std::string, size_t> index;
   auto st = db_.prepare("SELECT id FROM organisation ORDER BY id");
-  while (st.step()) {
-    index[st.text(0)] = orgs.size();
-    orgs.push_back(Organisation{st.text(0), {}, {}});
-  }
+  while (st.step()) orgs.push_back(Organisation{st.text(0), {}, {}});
+  auto owner = [&orgs](size_t& i, const std::string& id) -> Organisation* {
+    while (i < orgs.size() && orgs[i].id < id) ++i;
+    return i < orgs.size() && orgs[i].id == id ? &orgs[i] : nullptr;
+  };
   auto ids = db_.prepare(
       "SELECT DISTINCT org_id, scheme, value FROM identifier ORDER BY org_id, scheme, value");
-  while (ids.step()) {
-    auto it = index.find(ids.text(0));
-    if (it != index.end()) orgs[it->second].identifiers.push_back({ids.text(1), ids.text(2)});
-  }
+  for (size_t i = 0; ids.step();)
+    if (Organisation* o = owner(i, ids.text(0))) o->identifiers.push_back({ids.text(1), ids.text(2)});
   auto per = db_.prepare(std::string("SELECT ") + kPeriodColumns +
-                         "FROM org_period p ORDER BY p.org_id, p.valid_from, p.dataset");
-  while (per.step()) {
-    auto it = index.find(per.text(0));
-    if (it == index.end()) continue;
+                         "FROM org_period p ORDER BY p.org_id, p.dataset, p.valid_from");
+  for (size_t i = 0; per.step();) {
+    Organisation* o = owner(i, per.text(0));
+    if (!o) continue;
     OrgPeriod p = read_period(per);
     if (excluded.count(p.dataset)) continue;
-    orgs[it->second].periods.push_back(std::move(p));
+    o->periods.push_back(std::move(p));
   }
   std::vector<Organisation> out;
   out.reserve(orgs.size());
