@@ -106,10 +106,9 @@ std::vector<Relationship> effective_relationships(std::vector<Relationship> raw)
         kept.push_back(piece);
       }
     }
-    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-                     [](const Relationship& a, const Relationship& b) {
-                       return a.valid.from < b.valid.from;
-                     });
+    std::stable_sort(
+        out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+        [](const Relationship& a, const Relationship& b) { return a.valid.from < b.valid.from; });
   }
   if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
   return out;

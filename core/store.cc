@@ -192,7 +192,8 @@ std::vector<Organisation> Store::organisations(const std::set<std::string>& excl
   auto ids = db_.prepare(
       "SELECT DISTINCT org_id, scheme, value FROM identifier ORDER BY org_id, scheme, value");
   for (size_t i = 0; ids.step();)
-    if (Organisation* o = owner(i, ids.text(0))) o->identifiers.push_back({ids.text(1), ids.text(2)});
+    if (Organisation* o = owner(i, ids.text(0)))
+      o->identifiers.push_back({ids.text(1), ids.text(2)});
   auto per = db_.prepare(std::string("SELECT ") + kPeriodColumns +
                          "FROM org_period p ORDER BY p.org_id, p.dataset, p.valid_from");
   for (size_t i = 0; per.step();) {
