@@ -1,5 +1,6 @@
 #include "cli/diagram_input.h"
 
+#include <map>
 #include <ostream>
 
 #include "core/accountability.h"
@@ -34,14 +35,36 @@ SnapshotOptions snapshot_options(const Store& store, const DiagramRequest& reque
   return options;
 }
 
-DiagramInput input_for(const Store& store, const SnapshotOptions& options) {
-  DiagramInput input{build_snapshot(store, options), {}};
+// What one picture reads from the store: the organisations once, and the
+// relationships once per date, however many snapshots the picture needs (a
+// two-date area picture takes up to six).
+class PictureData {
+ public:
+  explicit PictureData(const Store& store) : store_(store), orgs_(store.organisations()) {}
+  Snapshot snapshot(const SnapshotOptions& options) {
+    auto it = rels_.find(options.at);
+    if (it == rels_.end()) {
+      RelationshipFilter filter;
+      filter.at = options.at;
+      it = rels_.emplace(options.at, store_.relationships(filter)).first;
+    }
+    return build_snapshot(orgs_, it->second, options);
+  }
+
+ private:
+  const Store& store_;
+  std::vector<Organisation> orgs_;
+  std::map<Date, std::vector<Relationship>> rels_;
+};
+
+DiagramInput input_for(PictureData& data, const SnapshotOptions& options) {
+  DiagramInput input{data.snapshot(options), {}};
   // Distances come from the same bodies over both layers; the shown snapshot
   // may hold one layer only.
   SnapshotOptions all_layers = options;
   all_layers.layer.reset();
   input.distances = !options.layer ? diagram_distances(input.snapshot)
-                                   : diagram_distances(build_snapshot(store, all_layers));
+                                   : diagram_distances(data.snapshot(all_layers));
   return input;
 }
 
@@ -52,10 +75,11 @@ std::pair<DiagramInput, DiagramInput> load_diagram_pair(const Store& store,
                                                         Date to) {
   SnapshotOptions a = snapshot_options(store, request, from);
   SnapshotOptions b = snapshot_options(store, request, to);
+  PictureData data(store);
   if (a.area) {
     std::set<std::string> both;
     for (const SnapshotOptions* o : {&a, &b}) {
-      Snapshot s = build_snapshot(store, *o);
+      Snapshot s = data.snapshot(*o);
       for (auto v : boost::make_iterator_range(boost::vertices(s.graph))) both.insert(s[v].id);
     }
     for (SnapshotOptions* o : {&a, &b}) {
@@ -63,11 +87,12 @@ std::pair<DiagramInput, DiagramInput> load_diagram_pair(const Store& store,
       o->only = both;
     }
   }
-  return {input_for(store, a), input_for(store, b)};
+  return {input_for(data, a), input_for(data, b)};
 }
 
 DiagramInput load_diagram_input(const Store& store, const DiagramRequest& request, Date at) {
-  return input_for(store, snapshot_options(store, request, at));
+  PictureData data(store);
+  return input_for(data, snapshot_options(store, request, at));
 }
 
 DiagramOptions diagram_options(const Store& store, const DiagramRequest& request, Date at) {
