@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "core/kinds.h"
+
 namespace govmap {
 
 void add_format_option(CLI::App* cmd, std::string& format) {
@@ -12,6 +14,18 @@ void add_format_option(CLI::App* cmd, std::string& format) {
 
 void add_at_option(CLI::App* cmd, std::string& at) {
   cmd->add_option("--at", at, "Only what was in force on this date (YYYY-MM-DD)");
+}
+
+void add_picture_options(CLI::App* cmd, std::string& area, std::string& layer,
+                         std::string& engine) {
+  cmd->add_option("--area", area,
+                  "Only this organisation and what lies inside it: bodies up to two part_of / "
+                  "member_of / committee_of steps below it, and whom they answer to (an id, "
+                  "identifier or name fragment)");
+  cmd->add_option("--layer", layer, "Only statutory or only shadow relationships");
+  cmd->add_option("--engine", engine,
+                  "Graphviz layout engine: " + join(layout_engines()) + " (sfdp for national maps)")
+      ->default_val("dot");
 }
 
 std::optional<Date> optional_date(const std::string& text, const char* option) {

@@ -40,6 +40,8 @@ using RunFunction = std::function<Outcome(CommandContext&)>;
 void add_format_option(CLI::App* cmd, std::string& format);
 // Adds `--at D` with a help text.
 void add_at_option(CLI::App* cmd, std::string& at);
+// Adds --area, --layer and --engine (default dot), as every picture command takes them.
+void add_picture_options(CLI::App* cmd, std::string& area, std::string& layer, std::string& engine);
 // Parses an optional --at value; empty means nullopt.
 std::optional<Date> optional_date(const std::string& text, const char* option);
 

@@ -64,14 +64,7 @@ void setup_render(CLI::App& app, RunFunction& run) {
   cmd->add_option("--to", opts->to, "The later date of a comparison (YYYY-MM-DD)");
   cmd->add_flag("--diff", opts->diff,
                 "With --from/--to: one picture, added green, removed red, changed amber");
-  cmd->add_option(
-      "--area", opts->area,
-      "Only this organisation and what lies inside it: bodies up to two part_of / member_of / "
-      "committee_of steps below it, and whom they answer to (an id, identifier or name fragment)");
-  cmd->add_option("--layer", opts->layer, "Only statutory or only shadow relationships");
-  cmd->add_option("--engine", opts->engine,
-                  "Graphviz layout engine: " + join(layout_engines()) + " (sfdp for national maps)")
-      ->default_val("dot");
+  add_picture_options(cmd, opts->area, opts->layer, opts->engine);
   cmd->add_option("-o,--output", opts->output, "The file to write: .svg, .png, .pdf or .dot")
       ->required();
   cmd->callback(

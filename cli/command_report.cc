@@ -45,14 +45,7 @@ void setup_report(CLI::App& app, RunFunction& run) {
       "the key, accountability distances, gaps and sources. No network needed to view it.");
   cmd->add_option("--from", opts->from, "The earlier date (YYYY-MM-DD)")->required();
   cmd->add_option("--to", opts->to, "The later date (YYYY-MM-DD)")->required();
-  cmd->add_option(
-      "--area", opts->area,
-      "Only this organisation and what lies inside it: bodies up to two part_of / member_of / "
-      "committee_of steps of it");
-  cmd->add_option("--layer", opts->layer, "Only statutory or only shadow relationships");
-  cmd->add_option("--engine", opts->engine,
-                  "Graphviz layout engine (" + join(layout_engines()) + ")")
-      ->default_val("dot");
+  add_picture_options(cmd, opts->area, opts->layer, opts->engine);
   cmd->add_option("-o,--output", opts->output, "The .html file to write")->required();
   cmd->callback(
       [opts, &run] { run = [opts](CommandContext& ctx) { return run_report(*opts, ctx); }; });
