@@ -24,6 +24,7 @@
 #include "importers/map_definition.h"
 #include "render/graphviz.h"
 #include "render/output_file.h"
+#include "render/style.h"
 
 namespace govmap {
 namespace {
@@ -119,7 +120,8 @@ void remove_leftovers(const std::string& dir) {
 
 std::string input_hash(const std::vector<std::string>& map_dirs) {
   Sha256 h;
-  h.update(std::string("govmap ") + GOVMAP_VERSION);
+  h.update(std::string("govmap ") + GOVMAP_VERSION + " drawing " +
+           std::to_string(kDrawingRevision));
   for (const std::string& dir : map_dirs) {
     // Names relative to the maps folder, so "maps" and "./maps" agree.
     std::string map = dir.substr(dir.rfind('/') + 1);

@@ -1,7 +1,8 @@
 // Fuzzes the path from a map to DOT and HTML: the input is split into a map's
 // three CSV files, imported, and drawn at several dates. Oracles: the DOT text
 // must be accepted by Graphviz's parser (so no data can break out of a string),
-// and the report page must hold no <script> beyond its own one.
+// the report page must hold no <script> beyond its own one, and the SVG, the
+// report page, GraphML and GEXF must be well-formed XML (tests/xml_check.h).
 #include <graphviz/cgraph.h>
 
 #include <cstdlib>
@@ -12,7 +13,10 @@
 #include "fuzz/fuzz_util.h"
 #include "importers/import.h"
 #include "render/dot_writer.h"
+#include "render/export.h"
+#include "render/graphviz.h"
 #include "render/html_report.h"
+#include "tests/xml_check.h"
 
 namespace {
 
@@ -24,6 +28,10 @@ size_t count(const std::string& s, const std::string& what) {
   size_t n = 0;
   for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
   return n;
+}
+
+void check_xml(const std::string& text) {
+  require(govmap::test::xml_error(text).empty());
 }
 
 void check_dot(const std::string& dot) {
@@ -54,6 +62,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     in.before = {&a.snapshot, a.distances, "<svg></svg>", "1"};
     in.after = {&b.snapshot, b.distances, "<svg></svg>", "2"};
     std::string page = govmap::html_report(in);
+    check_xml(page);
+    check_xml(govmap::export_graphml(govmap::export_graph(store, std::nullopt)));
+    check_xml(govmap::export_gexf(govmap::export_graph(store, std::nullopt)));
+    // Laying out is slow: only small maps are drawn to SVG.
+    if (a.snapshot.vertex_count() <= 12) {
+      std::string dot = govmap::diagram_dot(store, request, d1, d2, true);
+      check_xml(govmap::render_diagram(dot, govmap::DiagramFormat::kSvg).bytes);
+    }
     require(count(page, "<script") ==
             count(govmap::html_report(govmap::ReportInput{{&a.snapshot, {}, "<svg></svg>", "1"},
                                                           {&a.snapshot, {}, "<svg></svg>", "2"},

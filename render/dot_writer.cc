@@ -11,6 +11,8 @@ namespace govmap {
 namespace {
 
 constexpr size_t kWrapWidth = 26;
+// Names longer than this are cut in labels (the tooltip holds more).
+constexpr size_t kMaxLabelChars = 160;
 const char* const kFont = "Helvetica";
 
 // Colours of the diff picture: fill, border/line.
@@ -128,7 +130,8 @@ std::string rel_tooltip(const Relationship& r, const std::string& from_name,
 // Text is HTML-escaped here; extra_html lines are already escaped.
 std::string body_label(const std::string& name, const std::string& kind_words,
                        const std::vector<std::string>& extra_html) {
-  std::string l = "<<B>" + html_text(wrap_words(clean_text(name), kWrapWidth), "<BR/>") +
+  std::string l = "<<B>" +
+                  html_text(wrap_words(clip_text(name, kMaxLabelChars), kWrapWidth), "<BR/>") +
                   "</B><BR/><FONT POINT-SIZE=\"9\">" + html_text(kind_words) + "</FONT>";
   for (const std::string& line : extra_html) l += "<BR/>" + line;
   return l + ">";
@@ -150,9 +153,11 @@ std::string diagram_heading(const DiagramOptions& options) {
 namespace {
 
 std::string title_html(const std::string& first_line, const DiagramOptions& options) {
-  std::string l = "<<FONT POINT-SIZE=\"20\"><B>" + html_text(first_line) + "</B></FONT>";
+  std::string l = "<<FONT POINT-SIZE=\"20\"><B>" +
+                  html_text(clip_text(first_line, 2 * kMaxLabelChars)) + "</B></FONT>";
   std::string second = "Who answers to whom";
-  if (!options.area_name.empty()) second += " around " + options.area_name;
+  if (!options.area_name.empty())
+    second += " around " + clip_text(options.area_name, kMaxLabelChars);
   if (options.layer)
     second += *options.layer == Layer::kShadow ? " (shadow relationships only)"
                                                : " (statutory relationships only)";

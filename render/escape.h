@@ -22,14 +22,22 @@
 
 namespace govmap {
 
-// Valid UTF-8, with C0 controls other than '\n' and DEL replaced by spaces.
+// Valid UTF-8, with C0 controls other than '\n' and DEL replaced by spaces, and
+// U+FFFE / U+FFFF (valid UTF-8, forbidden in XML) replaced by U+FFFD.
 std::string clean_text(std::string_view s);
+
+// clean_text(s) cut to at most max_chars characters (code points), ending with
+// an ellipsis when cut. Keeps a label or tooltip from growing past what Graphviz
+// reads back (a 16 KiB name otherwise gives DOT it cannot parse).
+std::string clip_text(std::string_view s, size_t max_chars);
 
 // The text as a quoted DOT string for an attribute value (tooltip, plain
 // label), quotes included: "...". Quotes are escaped, '&' becomes "&amp;"
 // (Graphviz expands entities in plain strings), newlines become "\n" (a line
 // break) and a backslash becomes U+29F5, which looks the same, so Graphviz never
-// sees an escape sequence (\N, \G, \l ...) that the data did not mean.
+// sees an escape sequence (\N, \G, \l ...) that the data did not mean. Text
+// that would make the string longer than Graphviz reads (16 KiB) is cut and
+// ends with an ellipsis.
 std::string dot_string(std::string_view s);
 
 // The text as a quoted DOT node name: quotes and backslashes escaped (Graphviz
@@ -37,15 +45,17 @@ std::string dot_string(std::string_view s);
 // newlines as spaces. Names are identities, never shown.
 std::string dot_id(std::string_view s);
 
-// safe_url(url) as a quoted DOT string, or "" when the URL is not safe.
+// safe_url(url) as a quoted DOT string with '&' written as "&amp;" (Graphviz
+// copies the value into SVG unescaped), or "" when the URL is not safe.
 std::string dot_url(std::string_view url);
 
 // The text with & < > " ' replaced by entities; newlines become spaces unless
 // br is given, in which case each newline becomes br (e.g. "<BR/>").
 std::string html_text(std::string_view s, std::string_view br = " ");
 
-// The URL when it is an absolute http or https URL without spaces or control
-// characters; otherwise "" (so javascript:, data: and the like never become links).
+// The URL when it is an absolute http or https URL of at most 2000 bytes without
+// spaces or control characters; otherwise "" (so javascript:, data: and the like never become
+// links).
 std::string safe_url(std::string_view url);
 
 // An identifier safe for DOT, SVG ids and CSS selectors: prefix followed by the

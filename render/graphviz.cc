@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -192,6 +193,37 @@ Agraph_t* read_graph(const std::string& text) {
   return agread(&reader, &disc);
 }
 
+// The DOT text carries link targets XML-escaped, ready for SVG (see dot_url()
+// in render/escape.h); other formats take them as they are, so "&amp;" goes
+// back to a plain ampersand before PDF writes its link annotations.
+std::string xml_unescaped_amp(const char* value) {
+  std::string v = value ? value : "";
+  for (size_t at = v.find("&amp;"); at != std::string::npos; at = v.find("&amp;", at + 1))
+    v.replace(at, 5, "&");
+  return v;
+}
+
+void unescape_links(Agraph_t* g) {
+  std::vector<char> name = c_string("URL");
+  for (int kind : {AGNODE, AGEDGE}) {
+    Agsym_t* sym = agattr(g, kind, name.data(), nullptr);
+    if (!sym) continue;
+    auto fix = [&](void* obj) {
+      char* value = agxget(obj, sym);
+      if (!value || !std::strstr(value, "&amp;")) return;
+      std::vector<char> plain = c_string(xml_unescaped_amp(value));
+      agxset(obj, sym, plain.data());
+    };
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+      if (kind == AGNODE) {
+        fix(n);
+        continue;
+      }
+      for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) fix(e);
+    }
+  }
+}
+
 }  // namespace
 
 RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format,
@@ -221,6 +253,7 @@ RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format
     throw Error(Error::Kind::kInput, "graphviz could not read the diagram: " +
                                          join(split_lines(message_buffer()), "; "));
   }
+  if (format != DiagramFormat::kSvg) unescape_links(graph.get());
   std::vector<char> engine_name = c_string(engine);
   if (gvLayout(gvc, graph.get(), engine_name.data()) != 0) {
     throw Error(Error::Kind::kInput, "graphviz could not lay out the diagram with '" + engine +

@@ -33,7 +33,7 @@ std::string esc(const std::string& s) {
 }
 
 std::string distance_cell(const Distances& d, const std::string& id, bool present) {
-  if (!present) return "&ndash;";
+  if (!present) return "&#8211;";
   auto it = d.find(id);
   if (it == d.end()) return "?";
   return it->second ? format_milli(*it->second) : "no route";
@@ -136,19 +136,21 @@ std::string html_report(const ReportInput& in) {
   std::string area = diagram_heading(in.options);
   std::string d1 = a.at.str(), d2 = b.at.str();
   std::string h;
-  h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta "
+       "charset=\"utf-8\"/>\n";
   h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-       "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n";
+       "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\"/>\n";
   h += "<title>" + esc(area + " \xE2\x80\x94 " + d1 + " and " + d2) + "</title>\n";
   h += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
   h += "<h1>" + esc(area) + "</h1>\n";
   h += "<p>Who answers to whom on " + esc(d1) + " and on " + esc(d2) + ".</p>\n";
 
   h += "<div class=\"controls\" id=\"date-control\">Show: ";
-  h += "<label><input type=\"radio\" name=\"date\" value=\"1\" checked> " + esc(d1) + "</label>";
-  h += "<label><input type=\"radio\" name=\"date\" value=\"2\"> " + esc(d2) + "</label>";
+  h += "<label><input type=\"radio\" name=\"date\" value=\"1\" checked=\"checked\"/> " + esc(d1) +
+       "</label>";
+  h += "<label><input type=\"radio\" name=\"date\" value=\"2\"/> " + esc(d2) + "</label>";
   if (!in.diff_svg.empty())
-    h += "<label><input type=\"radio\" name=\"date\" value=\"diff\"> what changed</label>";
+    h += "<label><input type=\"radio\" name=\"date\" value=\"diff\"/> what changed</label>";
   h += "<span class=\"hint\">Click a body to highlight its path to the voters; click the "
        "background to clear.</span></div>\n";
 
@@ -256,7 +258,9 @@ std::string html_report(const ReportInput& in) {
     h += "</li>\n";
   }
   h += "</ul>\n<p class=\"hint\">Made by govmap. This page works offline.</p>\n";
-  h += "<script>" + std::string(kScript) + "</script>\n</body>\n</html>\n";
+  // CDATA keeps the script's && and < well-formed XML; HTML parsers see a
+  // JavaScript comment.
+  h += "<script>//<![CDATA[\n" + std::string(kScript) + "//]]>\n</script>\n</body>\n</html>\n";
   return h;
 }
 

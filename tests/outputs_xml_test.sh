@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Every XML output of the shipped maps parses as XML, as a browser, NetworkX
+# or Gephi would read it: each SVG and HTML file `govmap build maps` writes, the
+# GraphML and GEXF exports of the same database, and the pictures of the
+# hostile test map.
+# Usage: outputs_xml_test.sh GOVMAP_BINARY SOURCE_DIR
+set -euo pipefail
+govmap=$1
+src=$2
+command -v python3 >/dev/null || { echo "SKIPPED: python3 is not installed"; exit 77; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$govmap" build "$src/maps" -o "$work/out" >/dev/null
+for f in graphml gexf; do
+  "$govmap" --db "$work/out/govmap.db" export --format $f -o "$work/out/all.$f" >/dev/null
+  "$govmap" --db "$work/out/govmap.db" export --format $f --at 2022-07-01 -o "$work/out/2022.$f" >/dev/null
+done
+"$govmap" --db "$work/h.db" import "$src/tests/data/render/hostile" >/dev/null
+"$govmap" --db "$work/h.db" render --at 2015-01-01 -o "$work/out/hostile.svg" >/dev/null
+"$govmap" --db "$work/h.db" render --from 2015-01-01 --to 2022-01-01 --diff -o "$work/out/hostile-diff.svg" >/dev/null
+"$govmap" --db "$work/h.db" report --from 2015-01-01 --to 2022-01-01 -o "$work/out/hostile.html" >/dev/null
+
+python3 - "$work/out" <<'PY'
+import pathlib, sys, xml.dom.minidom
+root = pathlib.Path(sys.argv[1])
+files = sorted(p for p in root.rglob("*") if p.suffix in (".svg", ".html", ".graphml", ".gexf"))
+bad = 0
+for p in files:
+    try:
+        xml.dom.minidom.parse(str(p))
+    except Exception as e:
+        print(f"FAIL: {p.relative_to(root)} is not well-formed XML: {e}")
+        bad += 1
+kinds = {p.suffix for p in files}
+if kinds != {".svg", ".html", ".graphml", ".gexf"} or len(files) < 15:
+    print(f"FAIL: expected every kind of XML output, found {len(files)} files: {sorted(kinds)}")
+    bad += 1
+print(f"{len(files) - bad} of {len(files)} XML outputs well-formed")
+sys.exit(1 if bad else 0)
+PY
