@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "core/accountability.h"
+#include "core/error.h"
 #include "core/resolve.h"
 #include "core/store.h"
 #include "render/graphviz.h"
@@ -57,8 +58,25 @@ class PictureData {
   std::map<Date, std::vector<Relationship>> rels_;
 };
 
+// Graphviz's layout needs memory and time far beyond linear in the bodies
+// drawn (dot's crossing minimisation dies in "out of memory" on a chain of
+// 10^5 bodies), so a picture holds at most this many; larger ones are refused
+// with the options that narrow them.
+constexpr size_t kMaxPictureBodies = 4000;
+
+void check_picture_size(const Snapshot& snap, const SnapshotOptions& options) {
+  if (snap.vertex_count() <= kMaxPictureBodies) return;
+  throw Error(Error::Kind::kUsage,
+              "the picture of " + options.at.str() + " would hold " +
+                  std::to_string(snap.vertex_count()) + " bodies, more than govmap draws (" +
+                  std::to_string(kMaxPictureBodies) + "); narrow it with --area ORG" +
+                  (options.area ? " (a smaller area than " + *options.area + ")" : std::string()) +
+                  " or --layer statutory|shadow");
+}
+
 DiagramInput input_for(PictureData& data, const SnapshotOptions& options) {
   DiagramInput input{data.snapshot(options), {}};
+  check_picture_size(input.snapshot, options);
   // Distances come from the same bodies over both layers; the shown snapshot
   // may hold one layer only.
   SnapshotOptions all_layers = options;

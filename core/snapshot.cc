@@ -77,6 +77,19 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs,
   std::optional<std::set<std::string>> area;
   if (options.area) area = area_members(*options.area, options.area_hops, in_force);
   if (area && options.area_upward) {
+    // A picture of an area also shows where it sits and what its bodies sit
+    // on: the bodies the area itself is part_of (its region), and the
+    // partnerships and boards a body of the area is member_of (health and
+    // wellbeing boards, an ICP). After 2022 an ICB's footprint is linked to it
+    // this way, not by part_of / member_of edges pointing into it.
+    std::set<std::string> partners;
+    for (const Relationship* r : in_force) {
+      if (!area->count(r->from)) continue;
+      if (r->kind == RelKind::kMemberOf ||
+          (r->kind == RelKind::kPartOf && r->from == *options.area))
+        partners.insert(r->to);
+    }
+    area->insert(partners.begin(), partners.end());
     std::map<std::string, std::vector<std::string>> up;
     for (const Relationship* r : in_force)
       if (is_accountability(r->kind) && (!options.layer || r->layer == *options.layer))

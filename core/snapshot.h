@@ -51,7 +51,9 @@ struct SnapshotOptions {
   int area_hops = 2;
   // With area: also keep every body reachable from the area's bodies along
   // accountability relationships (towards the voters), so that a picture of an
-  // area shows whom it answers to: NHS England, Parliament, the electorates.
+  // area shows whom it answers to: NHS England, Parliament, the electorates;
+  // and, before that, the bodies the area is part_of and those its bodies are
+  // member_of (its region, health and wellbeing boards, partnerships).
   bool area_upward = false;
   // Keep only these organisations (applied after area). Two-date pictures use
   // the union of both dates' areas, so a body that merely left the area is not

@@ -1,0 +1,114 @@
+// What an area's picture holds: after 2022 the same kinds of bodies as before
+// (the ICB's partner trusts, its councils and their boards, its ICP, its
+// region), and a cap on what is sent to Graphviz.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+#include "cli/diagram_input.h"
+#include "core/error.h"
+#include "core/store.h"
+#include "render/style.h"
+#include "test_util.h"
+
+using namespace govmap;
+
+namespace {
+
+const Store& shipped_maps() {
+  static test::TempDir dir;
+  static Store store(dir.file("maps.db"), Database::Mode::kReadWrite);
+  static bool imported = [] {
+    std::string maps = std::string(GOVMAP_SOURCE_DIR) + "/maps/";
+    test::import(store,
+                 {maps + "england-national", maps + "south-yorkshire-bassetlaw", maps + "frimley"});
+    return true;
+  }();
+  (void)imported;
+  return store;
+}
+
+std::set<std::string> bodies(const std::string& area, const char* date) {
+  DiagramRequest request{area, "", ""};
+  DiagramInput in = load_diagram_input(shipped_maps(), request, *Date::parse(date));
+  std::set<std::string> ids;
+  for (auto v : boost::make_iterator_range(boost::vertices(in.snapshot.graph)))
+    ids.insert(in.snapshot[v].id);
+  return ids;
+}
+
+std::set<OrgKind> kinds(const std::string& area, const char* date) {
+  DiagramRequest request{area, "", ""};
+  DiagramInput in = load_diagram_input(shipped_maps(), request, *Date::parse(date));
+  std::set<OrgKind> out;
+  for (auto v : boost::make_iterator_range(boost::vertices(in.snapshot.graph)))
+    out.insert(in.snapshot[v].period.kind);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the SYB picture of 2022-07-01 shows the ICB's trusts, councils, boards, ICP, region") {
+  std::set<std::string> after = bodies("QF7", "2022-07-01");
+  for (const char* id : {"RHQ",           "RFF",
+                         "RFR",           "RP5",
+                         "RCU",           "RXE",
+                         "RX8",  // trusts
+                         "la-barnsley",   "la-doncaster",
+                         "la-rotherham",  "la-sheffield",  // councils
+                         "hwb-barnsley",  "hwb-doncaster",
+                         "hwb-rotherham", "hwb-sheffield",
+                         "osc-sheffield", "jhosc-syb",
+                         "icp-sy",        "Y63",
+                         "X24",           "electorate-sheffield"}) {
+    CAPTURE(id);
+    CHECK(after.count(id) == 1);
+  }
+  // Bodies that left the footprint in 2022 are not drawn as if they were in it.
+  CHECK(after.count("RFS") == 0);  // Chesterfield: Derby and Derbyshire ICB
+  CHECK(after.count("hwb-notts") == 0);
+  CHECK(after.size() >= 40);
+  // The same families of bodies as in 2018, less the CCGs and shadow boards.
+  std::set<OrgKind> k = kinds("QF7", "2022-07-01");
+  for (OrgKind kind : {OrgKind::kIcb, OrgKind::kIcp, OrgKind::kFoundationTrust, OrgKind::kNhsTrust,
+                       OrgKind::kLocalAuthority, OrgKind::kHwb, OrgKind::kOsc, OrgKind::kNhseRegion,
+                       OrgKind::kElectorate})
+    CHECK(k.count(kind) == 1);
+}
+
+TEST_CASE("the Frimley picture of 2022-07-01 shows its partner trusts and councils") {
+  std::set<std::string> after = bodies("QNQ", "2022-07-01");
+  for (const char* id : {"RDU", "RWX", "icp-frimley", "la-surrey", "hwb-surrey", "hwb-slough"}) {
+    CAPTURE(id);
+    CHECK(after.count(id) == 1);
+  }
+}
+
+TEST_CASE("a picture too large for Graphviz is refused, naming the options that narrow it") {
+  test::TempDir dir;
+  std::string orgs = "id,name,kind,tier,valid_from,valid_to,identifiers,source\n";
+  std::string rels = "from,to,kind,layer,valid_from,valid_to,legal_basis,source,note\n";
+  const int n = 4100;
+  for (int i = 0; i < n; ++i) {
+    orgs += "b" + std::to_string(i) + ",Body " + std::to_string(i) + ",other,,2000-01-01,,,s1\n";
+    if (i > 0)
+      rels += "b" + std::to_string(i) + ",b" + std::to_string(i - 1) +
+              ",accountable_to,statutory,2000-01-01,,,s1,\n";
+  }
+  std::string map = test::write_map(dir, "chain", test::kSources, orgs, rels);
+  Store store(dir.file("chain.db"), Database::Mode::kReadWrite);
+  test::import(store, {map});
+  DiagramRequest request{"", "", ""};
+  try {
+    (void)diagram_dot(store, request, *Date::parse("2020-01-01"), std::nullopt, false);
+    FAIL("no error");
+  } catch (const Error& e) {
+    std::string what = e.format();
+    CHECK(what.find("4100 bodies") != std::string::npos);
+    CHECK(what.find("--area") != std::string::npos);
+  }
+  // An area of it is drawn.
+  request.area = "b5";
+  CHECK_NOTHROW(diagram_dot(store, request, *Date::parse("2020-01-01"), std::nullopt, false));
+}
