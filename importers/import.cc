@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/csv.h"
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/kinds.h"
@@ -111,6 +112,19 @@ std::string detect_format(const std::string& path) {
   std::string ons_why, ods_why;
   if (detect_ons(path, &ons_why)) return "ons";
   if (auto f = detect_ods(path, &ods_why)) return ods_format_name(*f);
+  CsvReader probe(path);
+  CsvRecord first;
+  bool semicolons = false;
+  try {
+    semicolons = probe.next(first) && looks_semicolon_separated(first.raw_line);
+  } catch (const Error&) {
+    semicolons = false;  // the sniffers above have said what is wrong with it
+  }
+  if (semicolons) {
+    Diagnostic d = diagnostic_at(path, first, 0, std::string("the file ") + kSemicolonHint);
+    d.span = 0;
+    throw Error(Error::Kind::kInput, {d});
+  }
   throw Error(
       Error::Kind::kInput,
       "'" + path +
