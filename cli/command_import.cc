@@ -63,6 +63,10 @@ Outcome run_import(const ImportOptionsCli& opts, CommandContext& ctx) {
   TerminalProgress progress;
   options.progress = &progress;
   for (const ImportReport& r : import_into(ctx.global.db, opts.paths, options)) {
+    if (r.assumed_as_of)
+      *ctx.err << r.path << ": note: no --as-of given; taking the extract as of "
+               << r.assumed_as_of->str()
+               << ", the first day by which every open and close date it records had passed\n";
     for (const std::string& w : r.warnings) *ctx.err << r.path << ": warning: " << w << "\n";
     std::ostream& out = *ctx.out;
     out << r.path << ": ";
@@ -99,9 +103,10 @@ void setup_import(CLI::App& app, RunFunction& run) {
       "--format", opts->format,
       "Force the input format instead of detecting it (" + join(import_format_names()) + ")");
   cmd->add_option("--as-of", opts->as_of,
-                  "The date ODS extracts (etr, eccg, ect) were taken, YYYY-MM-DD: they carry no "
-                  "date of their own. Required for them; ONS files take 1 April of the year in "
-                  "their header");
+                  "The date ODS extracts (etr, eccg, ect) were taken, YYYY-MM-DD, for every one "
+                  "named. Without it each extract is dated by its own contents: its latest open "
+                  "date or the day after its latest close date, whichever is later (said on "
+                  "standard error). ONS files take 1 April of the year in their header");
   cmd->add_flag("--dry-run", opts->dry_run,
                 "Check everything and report what would be added (+), changed (~), closed and "
                 "removed (-), writing nothing");

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/parse_error.h"
 #include "core/error.h"
 
 int main(int argc, char** argv) {
@@ -16,8 +17,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);  // prints help, version or the parse error
-    return rc == 0 ? 0 : 2;
+    // --help and --version are "errors" with exit code 0: CLI11 prints them.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::cerr << "govmap: error: " << govmap::explain_parse_error(app, e, args) << "\n";
+    return 2;
   }
   govmap::CommandContext ctx{global, &std::cout, &std::cerr};
   try {

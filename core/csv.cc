@@ -121,6 +121,8 @@ void CsvReader::parse_error(int column) {
   d.column = column;
   d.source_line = current_raw_;
   d.message = "malformed CSV: a quote inside an unquoted field or after a closing quote";
+  if (looks_semicolon_separated(current_raw_))
+    d.message += std::string("; the line ") + kSemicolonHint;
   throw Error(Error::Kind::kInput, {d});
 }
 
@@ -176,6 +178,13 @@ CsvHeader::CsvHeader(const CsvReader& reader, const CsvRecord& header,
                      const std::vector<std::string>& optional, DiagnosticSink& sink) {
   std::vector<std::string> known = required;
   known.insert(known.end(), optional.begin(), optional.end());
+  if (looks_semicolon_separated(header.raw_line)) {
+    Diagnostic d = reader.at(header, 0, std::string("the header ") + kSemicolonHint);
+    d.span = 0;
+    sink.add(d);
+    ok_ = false;
+    return;
+  }
   for (size_t i = 0; i < header.fields.size(); ++i) {
     std::string name = trim(header.fields[i]);
     bool is_known = false;
@@ -211,6 +220,24 @@ const std::string& CsvHeader::get(const CsvRecord& rec, std::string_view column)
   static const std::string kEmpty;
   size_t i = index(column);
   return i < rec.fields.size() ? rec.fields[i] : kEmpty;
+}
+
+const char* const kSemicolonHint =
+    "looks semicolon-separated, as a spreadsheet saves CSV in many locales; save the file as "
+    "comma-separated (\"CSV UTF-8 (comma delimited)\")";
+
+bool looks_semicolon_separated(std::string_view line) {
+  size_t semicolons = 0, commas = 0;
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"')
+      quoted = !quoted;
+    else if (!quoted && c == ';')
+      ++semicolons;
+    else if (!quoted && c == ',')
+      ++commas;
+  }
+  return semicolons > 0 && semicolons > commas;
 }
 
 std::vector<std::string> split_list(std::string_view s, char sep) {

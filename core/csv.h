@@ -76,7 +76,8 @@ class CsvReader {
 };
 
 // Maps a header row to column indexes and checks it: unknown columns (with a
-// did-you-mean), duplicates and missing required columns become diagnostics.
+// did-you-mean), duplicates and missing required columns become diagnostics;
+// a semicolon-separated header is one diagnostic saying so.
 class CsvHeader {
  public:
   CsvHeader(const CsvReader& reader, const CsvRecord& header,
@@ -97,6 +98,12 @@ class CsvHeader {
 // Diagnostic positioned at field i of rec in file (column 0 when i is past the end).
 Diagnostic diagnostic_at(const std::string& file, const CsvRecord& rec, size_t field,
                          std::string message);
+
+// True when line has more semicolons than commas outside quotes, and at least
+// one: a spreadsheet in a locale that writes decimal commas saves "CSV" so.
+bool looks_semicolon_separated(std::string_view line);
+// What to tell the user then, to append to a message.
+extern const char* const kSemicolonHint;
 
 // Splits "a;b;c" on sep, trimming spaces and dropping empty items.
 std::vector<std::string> split_list(std::string_view s, char sep = ';');

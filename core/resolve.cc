@@ -8,14 +8,6 @@
 #include "core/suggest.h"
 
 namespace govmap {
-namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-}  // namespace
 
 std::string resolve_org(const Store& store, const std::string& text) {
   std::vector<std::string> ids = store.lookup(text);
@@ -23,21 +15,36 @@ std::string resolve_org(const Store& store, const std::string& text) {
   if (ids.size() > 1)
     throw Error(Error::Kind::kUsage, "'" + text + "' is an identifier of several organisations: " +
                                          join(ids) + "; use an organisation id");
-  // Name fragments: latest name first for the candidate list.
+  // Name fragments, compared folded (case, accents and punctuation ignored).
   std::map<std::string, std::string> matches;  // id -> a matching name
-  std::vector<std::string> all;
-  std::string needle = lower(text);
+  std::map<std::string, std::string> latest;   // id -> latest name, for suggestions
+  Suggester suggester;
+  const std::string needle = fold_for_matching(text);
   for (const Organisation& o : store.organisations()) {
-    all.push_back(o.id);
-    for (const Identifier& i : o.identifiers) all.push_back(i.value);
-    for (const OrgPeriod& p : o.periods)
-      if (!needle.empty() && lower(p.name).find(needle) != std::string::npos)
+    suggester.add(o.id);
+    for (const Identifier& i : o.identifiers) suggester.add(o.id, i.value);
+    for (const OrgPeriod& p : o.periods) {
+      suggester.add(o.id, p.name);
+      if (!needle.empty() && fold_for_matching(p.name).find(needle) != std::string::npos)
         matches[o.id] = p.name;
+    }
+    if (!o.periods.empty()) latest[o.id] = o.periods.back().name;
   }
   if (matches.size() == 1) return matches.begin()->first;
-  if (matches.empty())
-    throw Error(Error::Kind::kNotFound,
-                "unknown organisation '" + text + "'" + did_you_mean(text, all));
+  if (matches.empty()) {
+    const size_t shown = 8;
+    std::vector<std::string> best = suggester.suggest(text, shown + 1);
+    std::string message = "unknown organisation '" + text + "'";
+    if (best.size() == 1)
+      message += ", did you mean '" + best[0] + "' (" + latest[best[0]] + ")?";
+    else if (!best.empty()) {
+      message += "; did you mean one of these?";
+      for (size_t i = 0; i < best.size() && i < shown; ++i)
+        message += "\n  " + best[i] + "  " + latest[best[i]];
+      if (best.size() > shown) message += "\n  ...";
+    }
+    throw Error(Error::Kind::kNotFound, message);
+  }
   std::string list;
   size_t shown = 0;
   for (const auto& [id, name] : matches) {

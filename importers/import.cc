@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/csv.h"
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/kinds.h"
@@ -55,6 +56,8 @@ struct Input {
   std::optional<CuratedMap> map;
   std::optional<OdsFile> ods;
   std::optional<OnsFile> ons;
+  std::optional<Date> as_of;  // an ODS extract's snapshot date
+  bool assumed = false;       // as_of was taken from the file itself
 };
 
 // When inputs are processed: maps, then ONS, then ODS extracts, then succ, so
@@ -109,6 +112,19 @@ std::string detect_format(const std::string& path) {
   std::string ons_why, ods_why;
   if (detect_ons(path, &ons_why)) return "ons";
   if (auto f = detect_ods(path, &ods_why)) return ods_format_name(*f);
+  CsvReader probe(path);
+  CsvRecord first;
+  bool semicolons = false;
+  try {
+    semicolons = probe.next(first) && looks_semicolon_separated(first.raw_line);
+  } catch (const Error&) {
+    semicolons = false;  // the sniffers above have said what is wrong with it
+  }
+  if (semicolons) {
+    Diagnostic d = diagnostic_at(path, first, 0, std::string("the file ") + kSemicolonHint);
+    d.span = 0;
+    throw Error(Error::Kind::kInput, {d});
+  }
   throw Error(
       Error::Kind::kInput,
       "'" + path +
@@ -159,13 +175,20 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
       in.ons = read_ons(in.path, sink);
     } else {
       OdsFormat f = *parse_ods_format(in.format);
-      if (ods_needs_as_of(f) && !options.as_of)
-        throw Error(Error::Kind::kUsage,
-                    in.path + ": an ODS " + in.format.substr(4) +
-                        " extract does not say on which date it was taken; give that date with "
-                        "--as-of YYYY-MM-DD (it dates the part_of relationships from fields 3 and "
-                        "4 and closes codes missing from the extract)");
       in.ods = read_ods(in.path, f, sink);
+      in.as_of = options.as_of;
+      if (ods_needs_as_of(f) && !in.as_of) {
+        in.as_of = ods_bounding_date(*in.ods);
+        in.assumed = true;
+        if (!in.as_of && sink.empty())
+          throw Error(Error::Kind::kUsage,
+                      in.path + ": this ODS " + in.format.substr(4) +
+                          " extract records no close date, so it does not say when it was taken "
+                          "(without --as-of, an extract is dated by its latest open date or the "
+                          "day after its latest close date); give that date with --as-of "
+                          "YYYY-MM-DD, in a command of its own if the other files are dated by "
+                          "their contents");
+      }
     }
     inputs.push_back(std::move(in));
   }
@@ -210,7 +233,8 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
     DatasetContent& current = data[report.dataset];
     Warnings warnings;
     DatasetContent next = in.ons ? merge_ons(current, *in.ons, index, warnings)
-                                 : merge_ods(current, *in.ods, options.as_of, index, warnings);
+                                 : merge_ods(current, *in.ods, in.as_of, index, warnings);
+    if (in.assumed) report.assumed_as_of = in.as_of;
     report.diff = diff_datasets(current, next);
     report.warnings = warnings.messages;
     if (report.diff.empty()) {

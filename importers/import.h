@@ -32,8 +32,10 @@ class Store;
 
 struct ImportOptions {
   bool dry_run = false;
-  std::string format;            // "" = detect; else one of import_format_names()
-  std::optional<Date> as_of;     // snapshot date of ODS extracts (--as-of)
+  std::string format;  // "" = detect; else one of import_format_names()
+  // Snapshot date of ODS extracts (--as-of); when unset, each extract is dated
+  // by ods_bounding_date() and the report says so.
+  std::optional<Date> as_of;
   Progress* progress = nullptr;  // told each step; null = silent
 };
 
@@ -44,6 +46,8 @@ struct ImportReport {
   std::string importer;  // the format: map, ods-etr, ..., ons
   Status status = Status::kImported;
   DatasetDiff diff;
+  // The snapshot date taken from an ODS extract itself (no --as-of given).
+  std::optional<Date> assumed_as_of;
   // Problems that did not stop the import (codes no dataset defines, ...).
   std::vector<std::string> warnings;
 };
@@ -55,7 +59,8 @@ const std::vector<std::string>& import_format_names();
 std::string detect_format(const std::string& path);
 
 // Throws Error(kInput) with every diagnostic found, Error(kIo) for unreadable
-// inputs, Error(kUsage) when an ODS extract needs --as-of and has none,
+// inputs, Error(kUsage) when an ODS extract needs a date, has no --as-of
+// and no rows to take one from,
 // Error(kDatabase) when the store cannot be written.
 std::vector<ImportReport> import_paths(Store& store, const std::vector<std::string>& paths,
                                        const ImportOptions& options);

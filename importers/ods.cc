@@ -191,6 +191,18 @@ bool ods_needs_as_of(OdsFormat f) {
   return f != OdsFormat::kSucc;
 }
 
+std::optional<Date> ods_bounding_date(const OdsFile& file) {
+  std::optional<Date> bound;
+  bool any_close = false;
+  for (const OdsRow& row : file.rows) {
+    any_close = any_close || row.close;
+    Date d = row.close ? std::max(row.open, row.close->next_day()) : row.open;
+    if (!bound || d > *bound) bound = d;
+  }
+  if (!any_close) return std::nullopt;
+  return bound;
+}
+
 bool is_placeholder_code(const std::string& code) {
   return code.empty() || code == "Q99" || code == "W00" || code == "Y99";
 }

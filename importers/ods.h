@@ -99,6 +99,16 @@ OdsFile read_ods(const std::string& path, OdsFormat format, DiagnosticSink& sink
 // True when the format needs a snapshot date (--as-of): etr, eccg and ect.
 bool ods_needs_as_of(OdsFormat f);
 
+// The date an etr, eccg or ect extract bounds for itself when no --as-of is
+// given: the first day by which every open and close date it records had
+// happened (its latest open date, or the day after its latest close date,
+// whichever is later). The files carry no date; this is the estimate their
+// publishers' copies allow (a planned change can make it late). nullopt when
+// the file records no close date: an extract of current records only (such as
+// ect) says nothing of when it was taken beyond its latest opening, which may
+// be decades earlier.
+std::optional<Date> ods_bounding_date(const OdsFile& file);
+
 // The dataset's new content: before (what the database holds) with the file's
 // snapshot merged in. as_of is required for etr, eccg and ect (Error(kUsage)
 // naming the file otherwise); for succ it only dates the source.

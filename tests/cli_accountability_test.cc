@@ -177,7 +177,9 @@ TEST_CASE("distance --weights: a file replaces defaults; bad rows give file:line
 TEST_CASE("bad input: unknown organisation with did-you-mean, bad dates, not in force") {
   Result r = run({"distance", "--at", "2020-01-01", "trsut"});
   CHECK(r.code == 2);
-  CHECK(has(r.err, "unknown organisation 'trsut', did you mean 'trust'?"));
+  CHECK(has(r.err,
+            "unknown organisation 'trsut', did you mean 'trust' (Test Hospital NHS "
+            "Foundation Trust)?"));
 
   Result d = run({"distance", "--at", "2020-02-30"});
   CHECK(d.code == 2);

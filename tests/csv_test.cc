@@ -95,3 +95,46 @@ TEST_CASE("CSV: lines across read blocks, no final newline, and a line too long"
                        doctest::Contains("t.csv:2: error: line is longer than 1048576 bytes"),
                        govmap::Error);
 }
+
+namespace govmap {
+namespace {
+
+TEST_CASE("looks_semicolon_separated") {
+  struct Case {
+    const char* line;
+    bool semicolons;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"id;name;kind", true},
+           {"\"id\";\"name\";\"kind\"", true},
+           {"id,name,kind", false},
+           {"id,note", false},
+           {"a,\"x;y;z\",b", false},  // semicolons inside quotes do not count
+           {"sources,a;b;c", true},   // more semicolons than commas
+           {"from,to,sources\n", false},
+           {"", false},
+       }) {
+    CAPTURE(c.line);
+    CHECK(looks_semicolon_separated(c.line) == c.semicolons);
+  }
+}
+
+TEST_CASE("a semicolon-separated header is one diagnostic that says so") {
+  CsvReader reader("orgs.csv", "id;name;kind\n03N;NHS Sheffield CCG;ccg\n");
+  CsvRecord header;
+  REQUIRE(reader.next(header));
+  DiagnosticSink sink;
+  CsvHeader h(reader, header, {"id", "name", "kind"}, {}, sink);
+  CHECK_FALSE(h.ok());
+  REQUIRE(sink.count() == 1);
+  try {
+    sink.throw_if_any();
+  } catch (const Error& e) {
+    CHECK(e.format().find("orgs.csv:1:1: error: the header looks semicolon-separated") !=
+          std::string::npos);
+    CHECK(e.format().find("unknown column") == std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace govmap

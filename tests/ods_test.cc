@@ -80,7 +80,48 @@ TEST_CASE("a file that matches no format is an error naming the formats tried") 
   CHECK(contains(msg, "4 fields per row"));
 }
 
-TEST_CASE("an ODS extract without --as-of is an error that says so") {
+TEST_CASE("an ODS extract without --as-of is dated by its own open and close dates") {
+  test::TempDb db;
+  auto reports = import(db.store(), {ods_fixture("etr-standard-27-fields.csv"),
+                                     ods_fixture("eccg-field14-role.csv")});
+  REQUIRE(reports.size() == 2);
+  // etr: latest open 2020-06-01 beats the day after its latest close (2019-04-01).
+  REQUIRE(reports[0].assumed_as_of);
+  CHECK(reports[0].assumed_as_of->str() == "2020-06-01");
+  // eccg: latest open 2024-04-01.
+  REQUIRE(reports[1].assumed_as_of);
+  CHECK(reports[1].assumed_as_of->str() == "2024-04-01");
+  // The same as giving each date with --as-of.
+  test::TempDb given;
+  import(given.store(), {ods_fixture("etr-standard-27-fields.csv")}, "2020-06-01");
+  import(given.store(), {ods_fixture("eccg-field14-role.csv")}, "2024-04-01");
+  for (const char* d : {"ods:trusts", "ods:commissioners"})
+    CHECK(diff_datasets(load_dataset(db.store(), d), load_dataset(given.store(), d)).empty());
+  // A given --as-of is used as it is, and nothing is assumed.
+  test::TempDb explicit_date;
+  auto r = import(explicit_date.store(), {ods_fixture("etr-standard-27-fields.csv")}, "2021-01-01");
+  CHECK_FALSE(r[0].assumed_as_of);
+}
+
+TEST_CASE("ods_bounding_date: the later of the latest open date and the day after a close") {
+  OdsFile f;
+  CHECK_FALSE(ods_bounding_date(f));  // no rows
+  OdsRow a;
+  a.open = day("2013-04-01");
+  f.rows.push_back(a);
+  CHECK_FALSE(ods_bounding_date(f));  // no close date: no bound
+  OdsRow b;
+  b.open = day("2013-04-01");
+  b.close = day("2022-06-30");
+  f.rows.push_back(b);
+  CHECK(ods_bounding_date(f)->str() == "2022-07-01");
+  OdsRow c;
+  c.open = day("2024-07-24");
+  f.rows.push_back(c);
+  CHECK(ods_bounding_date(f)->str() == "2024-07-24");
+}
+
+TEST_CASE("an ODS extract without --as-of and without a close date is an error that says so") {
   test::TempDb db;
   Error::Kind kind = Error::Kind::kInput;
   std::string msg =
