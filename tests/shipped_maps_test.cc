@@ -124,3 +124,105 @@ TEST_CASE("gaps on 2018-08-08: the shadow partnership board and the bodies that 
                               "RX9",          "RXE",      "la-barnsley",  "la-bassetlaw",
                               "la-doncaster", "la-notts", "la-rotherham", "la-sheffield"});
 }
+
+namespace {
+
+// The name in force on a date, or "" when the body does not exist then.
+std::string name_at(const char* id, const char* date) {
+  Snapshot snap = at(date);
+  auto v = snap.find(id);
+  return v ? snap[*v].period.name : std::string();
+}
+
+std::set<std::string> regions_at(const char* date) {
+  Snapshot snap = at(date);
+  std::set<std::string> ids;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(snap.graph)))
+    if (snap[v].period.kind == OrgKind::kNhseRegion) ids.insert(snap[v].id);
+  return ids;
+}
+
+const Relationship* edge(const Snapshot& snap, const std::string& from, const std::string& to,
+                         RelKind kind) {
+  for (Edge e : boost::make_iterator_range(boost::edges(snap.graph))) {
+    const Relationship& r = snap.graph[e].rel;
+    if (r.from == from && r.to == to && r.kind == kind) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+// Facts a review found wrong (issue 18), each written down with the date that tells.
+TEST_CASE("renamed bodies carry the name in force on the day") {
+  struct Case {
+    const char* id;
+    const char* date;
+    const char* name;
+  };
+  const Case cases[] = {
+      {"RP5", "2004-04-01", "Doncaster and Bassetlaw Hospitals NHS Foundation Trust"},
+      {"RP5", "2016-12-31", "Doncaster and Bassetlaw Hospitals NHS Foundation Trust"},
+      {"RP5", "2017-01-01", "Doncaster and Bassetlaw Teaching Hospitals NHS Foundation Trust"},
+      {"RP5-cog", "2010-06-01",
+       "Doncaster and Bassetlaw Hospitals NHS Foundation Trust Council of Governors"},
+      {"RXE", "2007-08-01",
+       "Rotherham Doncaster and South Humber Mental Health NHS Foundation Trust"},
+      {"RXE", "2018-08-08", "Rotherham Doncaster and South Humber NHS Foundation Trust"},
+      {"la-bracknell-forest", "1974-04-01", "Bracknell District Council"},
+      {"la-bracknell-forest", "1988-04-30", "Bracknell District Council"},
+      {"la-bracknell-forest", "1988-05-01", "Bracknell Forest Borough Council"},
+      {"la-bracknell-forest", "2018-08-08", "Bracknell Forest Council"},
+      {"X24", "2012-10-01", "NHS Commissioning Board"},
+      {"X24", "2018-08-08", "NHS England (operating name of the NHS Commissioning Board)"},
+      {"X24", "2022-07-01", "NHS England"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.id);
+    CAPTURE(c.date);
+    CHECK(name_at(c.id, c.date) == c.name);
+  }
+}
+
+TEST_CASE("NHS England regions: four from 2013, five from 2018, seven from 2019") {
+  CHECK(regions_at("2013-03-31").empty());
+  CHECK(regions_at("2013-04-01") == std::set<std::string>{"Y54", "Y55", "Y56", "nhser-south"});
+  CHECK(regions_at("2018-03-31") == std::set<std::string>{"Y54", "Y55", "Y56", "nhser-south"});
+  CHECK(regions_at("2018-04-01") == std::set<std::string>{"Y54", "Y55", "Y56", "Y58", "Y59"});
+  CHECK(regions_at("2019-04-01") ==
+        std::set<std::string>{"Y56", "Y58", "Y59", "Y60", "Y61", "Y62", "Y63"});
+  CHECK(name_at("Y54", "2018-08-08") == "NHS England North of England region");
+  CHECK(name_at("Y55", "2015-01-01") == "NHS England Midlands and East of England region");
+}
+
+TEST_CASE("regions are NHS England's internal structure: shadow part_of, no legal basis") {
+  for (const char* date : {"2015-01-01", "2018-08-08", "2023-04-01"}) {
+    Snapshot snap = at(date);
+    for (Vertex v : boost::make_iterator_range(boost::vertices(snap.graph))) {
+      if (snap[v].period.kind != OrgKind::kNhseRegion) continue;
+      CAPTURE(snap[v].id);
+      const Relationship* r = edge(snap, snap[v].id, "X24", RelKind::kPartOf);
+      REQUIRE(r != nullptr);
+      CHECK(r->layer == Layer::kShadow);
+      CHECK(r->legal_basis.empty());
+    }
+  }
+}
+
+TEST_CASE("footprints sit in a region before 2018 too, and regions hand over their areas") {
+  Snapshot s2017 = at("2017-06-01");
+  CHECK(edge(s2017, "QF7", "Y54", RelKind::kPartOf) != nullptr);
+  CHECK(edge(s2017, "QNQ", "nhser-south", RelKind::kPartOf) != nullptr);
+  // A succession ends on the predecessor's last day, when its successors do not
+  // exist yet, so it is read from the store rather than from a day's graph.
+  std::set<std::string> successions;
+  for (const Relationship& r : shipped().relationships())
+    if (r.kind == RelKind::kSucceededBy && r.layer == Layer::kShadow && r.valid.to)
+      successions.insert(r.from + ">" + r.to + "@" + r.valid.to->str());
+  for (const char* s :
+       {"nhser-south>Y58@2018-03-31", "nhser-south>Y59@2018-03-31", "Y54>Y62@2019-03-31",
+        "Y54>Y63@2019-03-31", "Y55>Y60@2019-03-31", "Y55>Y61@2019-03-31"}) {
+    CAPTURE(s);
+    CHECK(successions.count(s) == 1);
+  }
+}
