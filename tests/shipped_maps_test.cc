@@ -22,7 +22,8 @@ const Store& shipped() {
   static bool imported = [] {
     std::string maps = std::string(GOVMAP_SOURCE_DIR) + "/maps/";
     import_paths(store,
-                 {maps + "england-national", maps + "south-yorkshire-bassetlaw", maps + "frimley"},
+                 {maps + "england-national", maps + "south-yorkshire-bassetlaw", maps + "frimley",
+                  maps + "greater-manchester"},
                  {});
     return true;
   }();
@@ -224,5 +225,90 @@ TEST_CASE("footprints sit in a region before 2018 too, and regions hand over the
         "Y54>Y63@2019-03-31", "Y55>Y60@2019-03-31", "Y55>Y61@2019-03-31"}) {
     CAPTURE(s);
     CHECK(successions.count(s) == 1);
+  }
+}
+
+// Greater Manchester: devolution (2016), the Manchester Local Care Organisation (2018), the ICB
+// (2022).
+TEST_CASE("Greater Manchester on 2018-08-08: the partnership board stands 3 from the voters") {
+  Snapshot snap = at("2018-08-08");
+  Route route;
+  auto steps = route_of(snap, "gm-spb", route);
+  CHECK(route.weight == 3 * kMilli);  // shadow ratified_by (1 + 1) then elected_by (1)
+  CHECK(route.shadow_hops == 1);
+  CHECK(steps == std::vector<std::string>{"gm-spb ratified_by la-bolton (shadow)",
+                                          "la-bolton elected_by electorate-bolton (statutory)"});
+  // The partnership itself answered only by agreement to NHS England.
+  Route qop;
+  steps = route_of(snap, "QOP", qop);
+  CHECK(qop.weight == 5 * kMilli);
+  CHECK(steps.front() == "QOP performance_managed_by X24 (shadow)");
+  // The combined authority: its members are appointed by the ten councils.
+  Route gmca;
+  steps = route_of(snap, "gm-gmca", gmca);
+  CHECK(gmca.weight == 2 * kMilli);
+  CHECK(steps.front() == "gm-gmca appointed_by la-bolton (statutory)");
+}
+
+TEST_CASE("the Joint Commissioning Board has no sourced route to the voters") {
+  Snapshot snap = at("2018-08-08");
+  ShortestPaths paths = accountability_distances(snap, Weights());
+  auto v = snap.find("gm-jcb");
+  REQUIRE(v);
+  CHECK_FALSE(paths.route(*v));
+}
+
+TEST_CASE("Manchester Local Care Organisation: 3 from the voters, through the city council") {
+  for (const char* date : {"2018-08-08", "2022-07-01"}) {
+    CAPTURE(date);
+    Snapshot snap = at(date);
+    Route route;
+    auto steps = route_of(snap, "gm-mlco", route);
+    CHECK(route.weight == 3 * kMilli);  // shadow accountable_to (1 + 1) then elected_by (1)
+    CHECK(steps ==
+          std::vector<std::string>{"gm-mlco accountable_to la-manchester (shadow)",
+                                   "la-manchester elected_by electorate-manchester (statutory)"});
+  }
+  CHECK(name_at("gm-mlco", "2018-03-31").empty());
+}
+
+TEST_CASE("NHS Greater Manchester ICB on 2022-07-01: distance 4, all statutory, one closer") {
+  Snapshot a = at("2018-08-08"), b = at("2022-07-01");
+  Route route;
+  auto steps = route_of(b, "QOP", route);
+  CHECK(route.weight == 4 * kMilli);  // scrutiny (2), committee (1), election (1)
+  CHECK(route.shadow_hops == 0);
+  CHECK(steps.front() == "QOP scrutinised_by osc-bolton (statutory)");
+  Comparison c = compare_snapshots(a, b, Weights());
+  const OrgComparison* qop = nullptr;
+  std::set<std::string> removed, added;
+  for (const OrgComparison& o : c.organisations) {
+    if (o.id == "QOP") qop = &o;
+    if (o.change == DistanceChange::kRemoved) removed.insert(o.id);
+    if (o.change == DistanceChange::kAdded) added.insert(o.id);
+  }
+  REQUIRE(qop != nullptr);
+  CHECK(qop->change == DistanceChange::kCloser);
+  CHECK(qop->delta == -1 * kMilli);
+  for (const char* gone : {"00T", "14L", "02H", "gm-spb", "gm-jcb"}) CHECK(removed.count(gone));
+  CHECK(added.count("icp-gm") == 1);
+}
+
+TEST_CASE("Manchester's three CCGs became one on 2017-04-01") {
+  CHECK(name_at("00W", "2017-03-31") == "NHS Central Manchester CCG");
+  CHECK(name_at("00W", "2017-04-01").empty());
+  CHECK(name_at("14L", "2017-04-01") == "NHS Manchester CCG");
+  CHECK(name_at("R0A", "2017-10-01") == "Manchester University NHS Foundation Trust");
+}
+
+TEST_CASE("greater-manchester imports with england-national alone, in either order") {
+  std::string maps = std::string(GOVMAP_SOURCE_DIR) + "/maps/";
+  std::vector<std::string> a = {maps + "england-national", maps + "greater-manchester"};
+  std::vector<std::string> b = {a[1], a[0]};
+  for (const auto& order : {a, b}) {
+    test::TempDir dir;
+    Store store(dir.file("gm.db"), Database::Mode::kReadWrite);
+    CHECK_NOTHROW(import_paths(store, order, {}));
+    CHECK(store.organisations({}).size() > 70);
   }
 }
