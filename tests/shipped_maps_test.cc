@@ -177,6 +177,9 @@ TEST_CASE("renamed bodies carry the name in force on the day") {
       {"X24", "2012-10-01", "NHS Commissioning Board"},
       {"X24", "2018-08-08", "NHS England (operating name of the NHS Commissioning Board)"},
       {"X24", "2022-07-01", "NHS England"},
+      {"cqc", "2008-09-30", ""},
+      {"cqc", "2008-10-01", "Care Quality Commission (shadowing its three predecessors)"},
+      {"cqc", "2009-04-01", "Care Quality Commission"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.id);
@@ -194,6 +197,14 @@ TEST_CASE("NHS England regions: four from 2013, five from 2018, seven from 2019"
         std::set<std::string>{"Y56", "Y58", "Y59", "Y60", "Y61", "Y62", "Y63"});
   CHECK(name_at("Y54", "2018-08-08") == "NHS England North of England region");
   CHECK(name_at("Y55", "2015-01-01") == "NHS England Midlands and East of England region");
+}
+
+TEST_CASE("the CQC answers to the Secretary of State from its first day") {
+  Snapshot snap = at("2008-10-01");
+  const Relationship* r = edge(snap, "cqc", "sos-health", RelKind::kAccountableTo);
+  REQUIRE(r != nullptr);
+  CHECK(r->layer == Layer::kStatutory);
+  CHECK(edge(snap, "cqc", "sos-health", RelKind::kAppointedBy) != nullptr);
 }
 
 TEST_CASE("regions are NHS England's internal structure: shadow part_of, no legal basis") {
