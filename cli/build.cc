@@ -22,6 +22,7 @@
 #include "importers/curated_map.h"
 #include "importers/import.h"
 #include "importers/map_definition.h"
+#include "importers/source_check.h"
 #include "render/graphviz.h"
 #include "render/output_file.h"
 #include "render/style.h"
@@ -219,6 +220,12 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
   if (defs.empty())
     throw Error(Error::Kind::kInput,
                 "no map folder with a map.toml under '" + options.maps_dir + "'");
+  // The source check: its warnings are printed and do not stop the build. A map
+  // that does not read is left to the import below, which reports it in full.
+  try {
+    for (const Diagnostic& d : check_sources(read_maps_for_check(map_dirs))) err << d.format();
+  } catch (const Error&) {
+  }
 
   // 2. What should exist, with its cache key.
   std::string inputs = input_hash(map_dirs);

@@ -60,6 +60,7 @@ void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run) {
   setup_export(app, run);
   setup_report(app, run);
   setup_build(app, run);
+  setup_check(app, run);
 }
 
 }  // namespace govmap

@@ -54,6 +54,7 @@ void setup_sources(CLI::App& app, RunFunction& run);
 void setup_imports(CLI::App& app, RunFunction& run);
 void setup_sql(CLI::App& app, RunFunction& run);
 void setup_build(CLI::App& app, RunFunction& run);
+void setup_check(CLI::App& app, RunFunction& run);
 void setup_render(CLI::App& app, RunFunction& run);
 void setup_export(CLI::App& app, RunFunction& run);
 void setup_report(CLI::App& app, RunFunction& run);

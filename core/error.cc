@@ -14,7 +14,7 @@ std::string Diagnostic::format() const {
   } else {
     out += "govmap: ";
   }
-  out += "error: " + message + "\n";
+  out += (severity == Severity::kWarning ? "warning: " : "error: ") + message + "\n";
   if (line > 0 && !source_line.empty()) {
     std::string number = std::to_string(line);
     std::string gutter(number.size(), ' ');

@@ -16,6 +16,10 @@
 namespace govmap {
 
 struct Diagnostic {
+  // A warning reports something doubtful that does not stop the command
+  // (govmap check); everything else is an error.
+  enum class Severity { kError, kWarning };
+  Severity severity = Severity::kError;
   std::string file;         // path as the user gave it; empty when not about a file
   int line = 0;             // 1-based; 0 = unknown
   int column = 0;           // 1-based character column; 0 = unknown
@@ -23,8 +27,8 @@ struct Diagnostic {
   std::string source_line;  // the offending line, without its newline
   int span = 1;             // how many characters to underline from column
 
-  // "file:line:column: error: message" followed, when source_line is known, by the
-  // line and a caret marker under the column. Ends with a newline.
+  // "file:line:column: error: message" ("warning:" for a warning) followed, when source_line is
+  // known, by the line and a caret marker under the column. Ends with a newline.
   std::string format() const;
 };
 

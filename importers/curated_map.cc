@@ -96,8 +96,8 @@ class MapFile {
       auto wf = std::make_shared<CuratedMap::WhereFile>();
       wf->name = reader_.name();
       for (const std::string& c : kOrgRequired) wf->columns[c] = header_->index(c);
-      for (const char* c :
-           {"tier", "valid_to", "identifiers", "from", "to", "layer", "legal_basis", "note"})
+      for (const char* c : {"tier", "valid_to", "identifiers", "from", "to", "layer", "legal_basis",
+                            "note", "title", "publisher", "url", "date"})
         wf->columns[c] = header_->index(c);
       where_file_ = std::move(wf);
     }
@@ -160,6 +160,7 @@ void read_sources(const std::string& path, CuratedMap& map, DiagnosticSink& sink
     if (!f.get(rec, "date").empty() && !f.date(rec, "date")) continue;
     map.content.sources.push_back(
         {*id, *title, f.get(rec, "publisher"), *url, f.get(rec, "date"), map.content.dataset});
+    map.source_where.push_back(f.where(rec));
   }
 }
 
@@ -331,6 +332,11 @@ std::string lifetime_text(const Organisation& o) {
 }
 
 }  // namespace
+
+Diagnostic diagnostic_at(const CuratedMap::Where& where, const std::string& column,
+                         std::string message) {
+  return at(where, column, std::move(message));
+}
 
 std::string curated_dataset_name(const std::string& dir) {
   return "map:" + base_name(dir);

@@ -44,11 +44,17 @@ struct CuratedMap {
     std::vector<unsigned> field_sizes;
     const std::string& file() const { return source->name; }
   };
+  std::vector<Where> source_where;                             // parallel to content.sources
   std::vector<Where> period_where;                             // parallel to content.periods
   std::vector<Where> relationship_where;                       // parallel to content.relationships
   std::vector<std::vector<std::string>> period_source_fields;  // as written
   std::map<std::string, Where> identifier_where;  // "scheme:value" -> first row naming it
 };
+
+// A diagnostic pointing at one column of a row read earlier (its line, the text
+// of that line and a marker under the column's field).
+Diagnostic diagnostic_at(const CuratedMap::Where& where, const std::string& column,
+                         std::string message);
 
 // The dataset name of a map folder: "map:" + the folder's base name.
 std::string curated_dataset_name(const std::string& dir);
