@@ -55,6 +55,7 @@ struct Input {
   std::optional<CuratedMap> map;
   std::optional<OdsFile> ods;
   std::optional<OnsFile> ons;
+  std::optional<Date> as_of;  // the snapshot date of an ODS extract
 };
 
 // When inputs are processed: maps, then ONS, then ODS extracts, then succ, so
@@ -159,7 +160,9 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
       in.ons = read_ons(in.path, sink);
     } else {
       OdsFormat f = *parse_ods_format(in.format);
-      if (ods_needs_as_of(f) && !options.as_of)
+      auto dated = options.snapshot_dates.find(in.path);
+      in.as_of = dated != options.snapshot_dates.end() ? dated->second : options.as_of;
+      if (ods_needs_as_of(f) && !in.as_of)
         throw Error(Error::Kind::kUsage,
                     in.path + ": an ODS " + in.format.substr(4) +
                         " extract does not say on which date it was taken; give that date with "
@@ -210,7 +213,7 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
     DatasetContent& current = data[report.dataset];
     Warnings warnings;
     DatasetContent next = in.ons ? merge_ons(current, *in.ons, index, warnings)
-                                 : merge_ods(current, *in.ods, options.as_of, index, warnings);
+                                 : merge_ods(current, *in.ods, in.as_of, index, warnings);
     report.diff = diff_datasets(current, next);
     report.warnings = warnings.messages;
     if (report.diff.empty()) {

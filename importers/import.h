@@ -18,6 +18,7 @@
 #ifndef GOVMAP_IMPORTERS_IMPORT_H_
 #define GOVMAP_IMPORTERS_IMPORT_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,8 +33,11 @@ class Store;
 
 struct ImportOptions {
   bool dry_run = false;
-  std::string format;            // "" = detect; else one of import_format_names()
-  std::optional<Date> as_of;     // snapshot date of ODS extracts (--as-of)
+  std::string format;         // "" = detect; else one of import_format_names()
+  std::optional<Date> as_of;  // snapshot date of ODS extracts (--as-of)
+  // Per-input snapshot dates (the data/MANIFEST.toml record of each shipped
+  // extract), used instead of as_of for the paths they name.
+  std::map<std::string, Date> snapshot_dates;
   Progress* progress = nullptr;  // told each step; null = silent
 };
 
