@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <map>
 #include <ostream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -23,6 +24,7 @@
 #include "importers/import.h"
 #include "importers/map_definition.h"
 #include "importers/source_check.h"
+#include "importers/map_inputs.h"
 #include "render/graphviz.h"
 #include "render/output_file.h"
 #include "render/style.h"
@@ -82,7 +84,40 @@ struct Target {
   std::string format;
   const OutputSpec* spec;
   std::string key;
+  size_t group = 0;  // the database it is drawn from (Group)
 };
+
+// Outputs are drawn from a database holding every curated map plus the data
+// files their own map (and the maps it depends on) names: maps naming the same
+// data share one. Maps naming none share govmap.db, so the curated pictures do
+// not change when national data is added for another map.
+struct Group {
+  std::vector<std::string> data_names;  // sorted; empty for the curated-only database
+  std::string db_name;                  // govmap.db, or govmap-<first map>.db
+  ResolvedInputs inputs;                // curated maps + data files
+  std::string data_hash;                // SHA-256 over the data files' SHA-256s
+};
+
+std::string folder_name(const std::string& dir) {
+  return dir.substr(dir.rfind('/') + 1);
+}
+
+// The data names of def and of every map it depends on, sorted, unique.
+std::vector<std::string> data_closure(const MapDefinition& def,
+                                      const std::vector<MapDefinition>& defs) {
+  std::set<std::string> names, visited;
+  std::vector<const MapDefinition*> todo = {&def};
+  while (!todo.empty()) {
+    const MapDefinition* d = todo.back();
+    todo.pop_back();
+    if (!visited.insert(folder_name(d->dir)).second) continue;
+    for (const MapReference& r : d->data) names.insert(r.name);
+    for (const MapReference& dep : d->depends)
+      for (const MapDefinition& other : defs)
+        if (folder_name(other.dir) == dep.name) todo.push_back(&other);
+  }
+  return {names.begin(), names.end()};
+}
 
 // Holds an exclusive lock on OUT_DIR/.govmap-build.lock for the life of the
 // object, so two builds into one folder (parallel CI jobs) take turns instead
@@ -114,7 +149,7 @@ void remove_leftovers(const std::string& dir) {
     size_t tmp = name.rfind(".tmp-");
     bool temp_file =
         name.size() > 1 && name[0] == '.' && tmp != std::string::npos && name.size() - tmp == 11;
-    bool temp_db = name.rfind("govmap.db.building", 0) == 0;
+    bool temp_db = name.rfind("govmap", 0) == 0 && name.find(".db.building") != std::string::npos;
     if (temp_file || temp_db) std::remove((dir + "/" + name).c_str());
   }
 }
@@ -204,7 +239,7 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
     throw Error(Error::Kind::kIo, "maps folder '" + options.maps_dir + "' does not exist");
   // 1. The maps: every folder with a map.toml.
   std::vector<MapDefinition> defs;
-  std::vector<std::string> map_dirs;
+  std::vector<std::string> map_dirs, curated_dirs;
   std::vector<Diagnostic> problems;
   for (const std::string& name : list_dir(options.maps_dir)) {
     std::string dir = options.maps_dir + "/" + name;
@@ -212,6 +247,7 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
     try {
       defs.push_back(read_map_definition(dir));
       map_dirs.push_back(dir);
+      if (is_curated_map(dir)) curated_dirs.push_back(dir);
     } catch (const Error& e) {
       problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
     }
@@ -227,15 +263,72 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
   } catch (const Error&) {
   }
 
-  // 2. What should exist, with its cache key.
+  for (const MapDefinition& def : defs)
+    for (const MapReference& dep : def.depends)
+      if (std::none_of(defs.begin(), defs.end(),
+                       [&](const MapDefinition& d) { return folder_name(d.dir) == dep.name; })) {
+        Diagnostic d = dep.where;
+        d.message = "map folder '" + dep.name + "' named in 'depends' has no map.toml in " +
+                    options.maps_dir;
+        problems.push_back(d);
+      }
+  if (!problems.empty()) throw Error(Error::Kind::kInput, problems);
+
+  // 2. The databases (one per set of data files) and what should exist, with its cache key.
+  std::string data_dir = data_dir_beside(options.maps_dir);
+  std::vector<Group> groups(1);
+  groups[0].db_name = "govmap.db";
+  std::vector<size_t> group_of(defs.size(), 0);
+  for (size_t i = 0; i < defs.size(); ++i) {
+    std::vector<std::string> names = data_closure(defs[i], defs);
+    if (names.empty()) continue;
+    auto g = std::find_if(groups.begin(), groups.end(),
+                          [&](const Group& x) { return x.data_names == names; });
+    if (g == groups.end()) {
+      groups.push_back({names, "govmap-" + folder_name(defs[i].dir) + ".db", {}, ""});
+      g = groups.end() - 1;
+    }
+    group_of[i] = static_cast<size_t>(g - groups.begin());
+  }
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    Group& g = groups[gi];
+    g.inputs.paths = curated_dirs;
+    // The maps that write these names, so each is checked (and reported) where it is written.
+    std::vector<const MapDefinition*> named;
+    for (const MapDefinition& d : defs)
+      if (std::any_of(d.data.begin(), d.data.end(), [&](const MapReference& r) {
+            return std::binary_search(g.data_names.begin(), g.data_names.end(), r.name);
+          }))
+        named.push_back(&d);
+    if (!g.data_names.empty()) add_map_data(named, data_dir, g.inputs);
+    // Keep only the files this group names (a map it shares files with may name more).
+    ResolvedInputs kept;
+    kept.paths = curated_dirs;
+    Sha256 h;
+    for (const DataFile& f : g.inputs.data) {
+      if (!std::binary_search(g.data_names.begin(), g.data_names.end(), f.name)) continue;
+      std::string path = data_dir + "/" + f.name;
+      kept.paths.push_back(path);
+      if (auto it = g.inputs.snapshot_dates.find(path); it != g.inputs.snapshot_dates.end())
+        kept.snapshot_dates.insert(*it);
+      kept.data.push_back(f);
+      h.update(f.name + '\0' + f.sha256 + '\0' + f.snapshot.str() + '\0');
+    }
+    g.inputs = std::move(kept);
+    g.data_hash = g.data_names.empty() ? "" : h.hex();
+  }
   std::string inputs = input_hash(map_dirs);
   std::vector<Target> targets;
-  for (const MapDefinition& def : defs) {
-    std::string map = def.dir.substr(def.dir.rfind('/') + 1);
+  for (size_t i = 0; i < defs.size(); ++i) {
+    const MapDefinition& def = defs[i];
+    std::string map = folder_name(def.dir);
+    const Group& g = groups[group_of[i]];
+    std::string data_part = g.data_hash.empty() ? "" : "\x1f" + g.data_hash;
     for (const OutputSpec& o : def.outputs)
       for (const std::string& f : o.formats)
         targets.push_back({map, map + "/" + o.name + "." + f, f, &o,
-                           sha256_text(inputs + "\x1f" + o.canonical() + "\x1f" + f)});
+                           sha256_text(inputs + data_part + "\x1f" + o.canonical() + "\x1f" + f),
+                           group_of[i]});
   }
 
   // 3. What is stale.
@@ -306,43 +399,76 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
   remove_leftovers(options.out_dir);
   for (const MapDefinition& def : defs)
     remove_leftovers(options.out_dir + "/" + def.dir.substr(def.dir.rfind('/') + 1));
-  std::string db_path = options.out_dir + "/govmap.db";
-  if (todo.empty() && orphans.empty() && exists(db_path)) {
+  // Which databases to make: those drawing a stale output, and any missing one.
+  std::vector<bool> make(groups.size(), false);
+  for (const Target* t : todo) make[t->group] = true;
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    bool used = gi == 0 || std::any_of(targets.begin(), targets.end(),
+                                       [&](const Target& t) { return t.group == gi; });
+    if (used && !exists(options.out_dir + "/" + groups[gi].db_name)) make[gi] = true;
+  }
+  if (todo.empty() && orphans.empty() &&
+      std::none_of(make.begin(), make.end(), [](bool b) { return b; })) {
     out << "up to date: " << targets.size() << " outputs in " << options.out_dir << "\n";
     return result;
   }
-  std::string tmp_db = db_path + ".building";
-  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((tmp_db + suffix).c_str());
   auto save_manifest = [&] {
     manifest["govmap"] = GOVMAP_VERSION;
     write_file_atomically(manifest_path, manifest.dump(2) + "\n");
   };
+  std::string tmp_db;
+  auto drop_tmp = [&] {
+    if (tmp_db.empty()) return;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((tmp_db + suffix).c_str());
+  };
   try {
-    {
-      Store store(tmp_db, Database::Mode::kReadWrite);
-      import_paths(store, map_dirs, {});
-      for (const Target* t : todo) {
-        const MapDefinition& def = *std::find_if(
-            defs.begin(), defs.end(),
-            [&](const MapDefinition& d) { return d.dir.substr(d.dir.rfind('/') + 1) == t->map; });
-        std::string dir = options.out_dir + "/" + t->map;
-        make_dirs(dir);
-        check_not_symlink(dir);
-        std::string path = options.out_dir + "/" + t->relpath;
-        check_not_symlink(path);
-        std::string bytes;
-        try {
-          bytes = produce(store, *t, def, err);
-        } catch (const Error& e) {
-          std::vector<Diagnostic> diags = e.diagnostics();
-          diags.front().message = "building " + path + ": " + diags.front().message;
-          throw Error(e.kind(), diags);
+    for (size_t gi = 0; gi < groups.size(); ++gi) {
+      if (!make[gi]) continue;
+      const Group& g = groups[gi];
+      std::string db_path = options.out_dir + "/" + g.db_name;
+      tmp_db = db_path + ".building";
+      drop_tmp();
+      {
+        Store store(tmp_db, Database::Mode::kReadWrite);
+        ImportOptions import_options;
+        import_options.snapshot_dates = g.inputs.snapshot_dates;
+        import_paths(store, g.inputs.paths, import_options);
+        for (const Target* t : todo) {
+          if (t->group != gi) continue;
+          const MapDefinition& def =
+              *std::find_if(defs.begin(), defs.end(),
+                            [&](const MapDefinition& d) { return folder_name(d.dir) == t->map; });
+          std::string dir = options.out_dir + "/" + t->map;
+          make_dirs(dir);
+          check_not_symlink(dir);
+          std::string path = options.out_dir + "/" + t->relpath;
+          check_not_symlink(path);
+          std::string bytes;
+          try {
+            bytes = produce(store, *t, def, err);
+          } catch (const Error& e) {
+            std::vector<Diagnostic> diags = e.diagnostics();
+            diags.front().message = "building " + path + ": " + diags.front().message;
+            throw Error(e.kind(), diags);
+          }
+          write_file_atomically(path, bytes);
+          recorded[t->relpath] = {{"key", t->key}, {"sha256", sha256_text(bytes)}};
+          result.built.push_back(path);
+          out << "built " << path << "\n";
         }
-        write_file_atomically(path, bytes);
-        recorded[t->relpath] = {{"key", t->key}, {"sha256", sha256_text(bytes)}};
-        result.built.push_back(path);
-        out << "built " << path << "\n";
       }
+      // Checkpoint the WAL into the file before it replaces the old database.
+      {
+        Database db(tmp_db, Database::Mode::kReadWrite);
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      }
+      if (std::rename(tmp_db.c_str(), db_path.c_str()) != 0)
+        throw Error(Error::Kind::kIo, "cannot replace '" + db_path + "'");
+      for (const char* suffix : {"-wal", "-shm"}) {
+        std::remove((tmp_db + suffix).c_str());
+        std::remove((db_path + suffix).c_str());
+      }
+      tmp_db.clear();
     }
     for (const std::string& o : orphans) {
       std::string path = options.out_dir + "/" + o;
@@ -352,20 +478,9 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
       }
       recorded.erase(o);
     }
-    // Checkpoint the WAL into the file before it replaces the old database.
-    {
-      Database db(tmp_db, Database::Mode::kReadWrite);
-      db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    }
-    if (std::rename(tmp_db.c_str(), db_path.c_str()) != 0)
-      throw Error(Error::Kind::kIo, "cannot replace '" + db_path + "'");
-    for (const char* suffix : {"-wal", "-shm"}) {
-      std::remove((tmp_db + suffix).c_str());
-      std::remove((db_path + suffix).c_str());
-    }
     save_manifest();
   } catch (...) {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((tmp_db + suffix).c_str());
+    drop_tmp();
     save_manifest();
     throw;
   }

@@ -10,6 +10,7 @@
 #include "core/progress.h"
 #include "core/store.h"
 #include "importers/import.h"
+#include "importers/map_inputs.h"
 
 namespace govmap {
 namespace {
@@ -62,7 +63,10 @@ Outcome run_import(const ImportOptionsCli& opts, CommandContext& ctx) {
   options.as_of = optional_date(opts.as_of, "--as-of");
   TerminalProgress progress;
   options.progress = &progress;
-  for (const ImportReport& r : import_into(ctx.global.db, opts.paths, options)) {
+  // Map folders bring the maps they depend on and the data files they name.
+  ResolvedInputs inputs = resolve_import_inputs(opts.paths);
+  options.snapshot_dates = inputs.snapshot_dates;
+  for (const ImportReport& r : import_into(ctx.global.db, inputs.paths, options)) {
     if (r.assumed_as_of)
       *ctx.err << r.path << ": note: no --as-of given; taking the extract as of "
                << r.assumed_as_of->str()
@@ -98,7 +102,10 @@ void setup_import(CLI::App& app, RunFunction& run) {
       "Import map folders and ODS / ONS data files into the database. Everything named lands in "
       "one transaction or nothing changes; formats are recognised from each file's structure, "
       "not its name.");
-  cmd->add_option("paths", opts->paths, "Map folders or data files to import")->required();
+  cmd->add_option("paths", opts->paths,
+                  "Map folders or data files to import. A map folder whose map.toml has "
+                  "'depends' or 'data' brings those maps and data/ files with it")
+      ->required();
   cmd->add_option(
       "--format", opts->format,
       "Force the input format instead of detecting it (" + join(import_format_names()) + ")");

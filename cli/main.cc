@@ -1,7 +1,9 @@
 // govmap's entry point: parse the command line, run the chosen command, and
 // choose the exit code. Exit codes (docs/cli.md):
 //   0  success
-//   1  the command ran and found a difference (compare, build --check)
+//   1  the command ran and found a difference (compare, build --check), or
+//      fetch put new data in place
+//   (fetch: 0 = no new data)
 //   2  an error: bad usage, bad input, missing data, I/O or database failure
 #include <iostream>
 

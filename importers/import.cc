@@ -176,7 +176,8 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
     } else {
       OdsFormat f = *parse_ods_format(in.format);
       in.ods = read_ods(in.path, f, sink);
-      in.as_of = options.as_of;
+      auto dated = options.snapshot_dates.find(in.path);
+      in.as_of = dated != options.snapshot_dates.end() ? dated->second : options.as_of;
       if (ods_needs_as_of(f) && !in.as_of) {
         in.as_of = ods_bounding_date(*in.ods);
         in.assumed = true;

@@ -18,6 +18,7 @@
 #ifndef GOVMAP_IMPORTERS_IMPORT_H_
 #define GOVMAP_IMPORTERS_IMPORT_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,9 @@ struct ImportOptions {
   // Snapshot date of ODS extracts (--as-of); when unset, each extract is dated
   // by ods_bounding_date() and the report says so.
   std::optional<Date> as_of;
+  // Per-input snapshot dates (the data/MANIFEST.toml record of each shipped
+  // extract), used instead of as_of for the paths they name.
+  std::map<std::string, Date> snapshot_dates;
   Progress* progress = nullptr;  // told each step; null = silent
 };
 

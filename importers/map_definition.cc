@@ -17,7 +17,7 @@ const std::vector<std::string> kDiagramFormats = {"dot", "pdf", "png", "svg"};
 const std::vector<std::string> kReportFormats = {"html"};
 const std::vector<std::string> kTableFormats = {"csv", "json"};
 const std::vector<std::string>& kEngines = layout_engines();
-const std::vector<std::string> kTopKeys = {"area", "output", "title"};
+const std::vector<std::string> kTopKeys = {"area", "data", "depends", "output", "title"};
 const std::vector<std::string> kOutputKeys = {"area", "at",    "diff", "engine", "formats", "from",
                                               "kind", "layer", "name", "title",  "to"};
 
@@ -99,6 +99,44 @@ class Checker {
         out.push_back(*s);
       else
         error(item.source(), std::string("'") + key + "' must hold strings");
+    }
+    return out;
+  }
+
+  // A list of plain names (map folders, data files), each with its position.
+  std::vector<MapReference> references(const toml::table& t, const char* key) {
+    std::vector<MapReference> out;
+    const toml::node* n = t.get(key);
+    if (!n) return out;
+    const toml::array* arr = n->as_array();
+    if (!arr) {
+      error(n->source(), std::string("'") + key + "' must be a list of names, e.g. [\"name\"]");
+      return out;
+    }
+    for (const toml::node& item : *arr) {
+      auto s = item.value<std::string>();
+      if (!s) {
+        error(item.source(), std::string("'") + key + "' must hold strings");
+        continue;
+      }
+      MapReference ref;
+      ref.name = *s;
+      ref.where.file = file_;
+      ref.where.line = static_cast<int>(item.source().begin.line);
+      ref.where.column = static_cast<int>(item.source().begin.column);
+      if (ref.where.line >= 1 && static_cast<size_t>(ref.where.line) <= lines_.size())
+        ref.where.source_line = lines_[static_cast<size_t>(ref.where.line) - 1];
+      ref.where.span = static_cast<int>(s->size() + 2);
+      bool plain = !s->empty() && (*s)[0] != '.' && s->find('/') == std::string::npos;
+      bool repeated =
+          std::any_of(out.begin(), out.end(), [&](const MapReference& r) { return r.name == *s; });
+      if (!plain)
+        error(item.source(),
+              std::string("'") + key + "' names a plain file or folder name, not '" + *s + "'");
+      else if (repeated)
+        error(item.source(), "'" + *s + "' is listed twice in '" + key + "'");
+      else
+        out.push_back(std::move(ref));
     }
     return out;
   }
@@ -260,6 +298,8 @@ MapDefinition read_map_definition(const std::string& dir) {
   c.check_keys(root, kTopKeys, "map.toml");
   def.title = c.string(root, "title");
   def.area = c.string(root, "area");
+  def.depends = c.references(root, "depends");
+  def.data = c.references(root, "data");
   if (const toml::node* outputs = root.get("output")) {
     const toml::array* arr = outputs->as_array();
     if (!arr) {

@@ -3,6 +3,8 @@
 //
 //   title = "South Yorkshire and Bassetlaw"
 //   area = "QF7"                      # default --area for every output
+//   depends = ["england-national"]    # map folders imported with this one
+//   data = ["ods_etr_2025.csv"]       # files of data/ (data/MANIFEST.toml) imported with it
 //
 //   [[output]]
 //   name = "syb-2018"                 # file name without extension
@@ -22,6 +24,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/error.h"
 #include "core/kinds.h"
 
 namespace govmap {
@@ -42,12 +45,22 @@ struct OutputSpec {
   std::string canonical() const;
 };
 
+// A name map.toml gives in `depends` or `data`, with where it was written, so
+// that a problem found later (an unknown map, a modified data file) is
+// reported at the name.
+struct MapReference {
+  std::string name;
+  Diagnostic where;  // file, line, column and source line; message empty
+};
+
 struct MapDefinition {
   std::string dir;   // the map folder
   std::string file;  // dir/map.toml
   std::string title;
   std::string area;
-  std::vector<OutputSpec> outputs;  // in file order
+  std::vector<MapReference> depends;  // sibling map folders, in file order
+  std::vector<MapReference> data;     // file names in the data folder beside maps/
+  std::vector<OutputSpec> outputs;    // in file order
 };
 
 const char* kind_name(OutputSpec::Kind kind);
