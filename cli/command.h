@@ -64,6 +64,8 @@ void setup_gaps(CLI::App& app, RunFunction& run);
 void setup_compare(CLI::App& app, RunFunction& run);
 void setup_centrality(CLI::App& app, RunFunction& run);
 void setup_lineage(CLI::App& app, RunFunction& run);
+// The rules layer (docs/rules.md).
+void setup_rules(CLI::App& app, RunFunction& run);
 
 // Builds the whole command line interface.
 void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run);
