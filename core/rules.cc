@@ -262,6 +262,24 @@ class Engine {
     return system_councils_[system] = std::move(out);
   }
 
+  // The councils of a system on another day (memoised: few trusts need it).
+  const std::set<std::string>& councils_on(const std::string& system, Date when) {
+    auto key = std::make_pair(system, when);
+    auto memo = councils_on_.find(key);
+    if (memo != councils_on_.end()) return memo->second;
+    auto members = members_on_.find(when);
+    if (members == members_on_.end())
+      members = members_on_.emplace(when, geo_.all_members(when)).first;
+    std::set<std::string> out;
+    auto m = members->second.find(system);
+    if (m != members->second.end())
+      for (const auto& [member, why] : m->second)
+        if (geo_.is_commissioner(member))
+          for (const auto& [council, b] : geo_.commissioner_councils(member, when))
+            out.insert(council);
+    return councils_on_[key] = std::move(out);
+  }
+
   // The upper-tier councils whose area the subject serves today.
   std::map<std::string, Basis> councils_of(const std::string& id, const OrgPeriod& p) {
     switch (p.kind) {
@@ -277,8 +295,20 @@ class Engine {
         Basis via;
         std::string system = geo_.system_of(id, day_, &via);
         std::map<std::string, Basis> out;
+        if (!system.empty()) {
+          for (const auto& [council, b] : councils_of_system(system)) out.emplace(council, via);
+          return out;
+        }
+        // No system in force today (its code starts later): the councils of
+        // the nearest system the trust is listed in, on that system's first
+        // day, that are in force today.
+        Date when;
+        system = geo_.nearest_system(id, day_, &when, &via);
         if (system.empty()) return out;
-        for (const auto& [council, b] : councils_of_system(system)) out.emplace(council, via);
+        for (const std::string& council : councils_on(system, when)) {
+          const OrgPeriod* cp = geo_.period_at(council, day_);
+          if (cp && Geography::upper_tier(*cp)) out.emplace(council, via);
+        }
         return out;
       }
       case OrgKind::kLocalAuthority:
@@ -414,6 +444,9 @@ class Engine {
   std::map<std::string, OrgPeriod> derived_today_;                   // derived body -> period
   std::map<std::string, std::map<std::string, Basis>> members_;
   std::map<std::string, std::map<std::string, Basis>> system_councils_;
+
+  std::map<std::pair<std::string, Date>, std::set<std::string>> councils_on_;
+  std::map<Date, std::map<std::string, std::map<std::string, Basis>>> members_on_;
 
   std::map<FactKey, Run> runs_;
   std::map<std::string, BodyRun> body_runs_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <tuple>
 
 namespace govmap {
@@ -237,6 +238,36 @@ std::string Geography::system_of(const std::string& id, Date d, Basis* basis) co
       }
     }
   if (!best) return "";
+  if (basis) *basis = {best, nullptr};
+  return best->to;
+}
+
+std::string Geography::nearest_system(const std::string& id, Date d, Date* when,
+                                      Basis* basis) const {
+  const Relationship* best = nullptr;
+  Date best_day;
+  int best_gap = 0;
+  auto it = out_.find(id);
+  if (it == out_.end()) return "";
+  for (const Relationship* r : it->second) {
+    if (r->kind != RelKind::kPartOf) continue;
+    const Organisation* t = org(r->to);
+    if (!t) continue;
+    // The first day both the link and the system are in force.
+    for (const OrgPeriod& p : t->periods) {
+      if (!is_system_kind(p.kind) || !p.valid.overlaps(r->valid)) continue;
+      Date day = std::max(p.valid.from, r->valid.from);
+      int gap = std::abs(day.days() - d.days());
+      if (!best || gap < best_gap || (gap == best_gap && r->to < best->to)) {
+        best = r;
+        best_day = day;
+        best_gap = gap;
+      }
+      break;
+    }
+  }
+  if (!best) return "";
+  *when = best_day;
   if (basis) *basis = {best, nullptr};
   return best->to;
 }

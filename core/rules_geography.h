@@ -55,6 +55,10 @@ class Geography {
   std::map<std::string, Basis> area_councils(const std::string& area, Date d) const;
   // The subject's system in force on d, or "" (with why in *basis).
   std::string system_of(const std::string& id, Date d, Basis* basis) const;
+  // The subject's nearest system link in time whatever the system's own dates
+  // (a trust listed in 2020 under a system whose code starts in 2020): the
+  // system and the first day it is in force within the link, or "".
+  std::string nearest_system(const std::string& id, Date d, Date* when, Basis* basis) const;
   // Every system in force on d with its commissioners and trusts in force.
   std::map<std::string, std::map<std::string, Basis>> all_members(Date d) const;
   // Every date on which an answer above can change.
