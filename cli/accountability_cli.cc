@@ -1,5 +1,7 @@
 #include "cli/accountability_cli.h"
 
+#include "core/rules.h"
+
 #include "core/error.h"
 #include "core/kinds.h"
 #include "core/resolve.h"
@@ -140,6 +142,8 @@ std::string explain_route(const Snapshot& snap, Vertex v, const std::optional<Ro
            "\n";
     out += "     legal basis: " + (r.legal_basis.empty() ? "none cited" : r.legal_basis) + "\n";
     out += "     sources: " + (r.sources.empty() ? "none" : join(r.sources)) + "\n";
+    // A fact of the rules layer says which rule made it and from which data row.
+    if (!derived_rule_id(r).empty()) out += "     " + r.note + "\n";
     cited.insert(r.sources.begin(), r.sources.end());
   }
   return out;

@@ -67,6 +67,8 @@ void setup_centrality(CLI::App& app, RunFunction& run);
 void setup_lineage(CLI::App& app, RunFunction& run);
 // The national dataset (data/README.md).
 void setup_fetch(CLI::App& app, RunFunction& run);
+// The rules layer (docs/rules.md).
+void setup_rules(CLI::App& app, RunFunction& run);
 
 // Builds the whole command line interface.
 void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run);

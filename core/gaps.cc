@@ -4,6 +4,8 @@
 #include <tuple>
 
 #include "core/accountability.h"
+#include "core/precedence.h"
+#include "core/rules.h"
 
 namespace govmap {
 namespace {
@@ -33,8 +35,9 @@ const std::set<OrgKind>& scrutiny_scope() {
   // Local NHS commissioners and providers, and the partnerships that stood in
   // for them (NHS Act 2006 s244; SI 2013/218 Part 4). The national tier answers
   // to Parliament instead and is left out.
+  // Sub-ICB locations are left out: from July 2022 they are places for which
+  // an ICB reports, not bodies, and the ICB is the one scrutinised.
   static const std::set<OrgKind> kinds = {OrgKind::kCcg,
-                                          OrgKind::kSubIcbLocation,
                                           OrgKind::kJointCommittee,
                                           OrgKind::kStp,
                                           OrgKind::kIcs,
@@ -45,6 +48,50 @@ const std::set<OrgKind>& scrutiny_scope() {
                                           OrgKind::kPlacePartnership,
                                           OrgKind::kProviderCollaborative};
   return kinds;
+}
+
+namespace {
+
+// A GSS code of Wales, Scotland or Northern Ireland (W06000015).
+bool outside_england(const VertexData& d) {
+  auto code = [](const std::string& c) {
+    return c.size() == 9 && (c[0] == 'W' || c[0] == 'S' || c[0] == 'N') &&
+           std::all_of(c.begin() + 1, c.end(), [](char x) { return x >= '0' && x <= '9'; });
+  };
+  if (code(d.id)) return true;
+  for (const Identifier& i : d.identifiers)
+    if (i.scheme == "ons" && code(i.value)) return true;
+  return false;
+}
+
+}  // namespace
+
+// Why a body has no route, where the reason is known: what it is, not a defect.
+std::string unaccountable_reason(const Snapshot& snap, Vertex v) {
+  const VertexData& d = snap[v];
+  switch (d.period.kind) {
+    case OrgKind::kSubIcbLocation:
+    case OrgKind::kNhseRegion:
+    case OrgKind::kNhseLocalOffice:
+      return ": an internal unit with no legal personality; it answers through the body it is "
+             "part_of";
+    case OrgKind::kCouncilOfGovernors:
+      return ": elected by the foundation trust's members, a membership and not a public "
+             "electorate (docs/rules.md)";
+    default:
+      break;
+  }
+  for (auto [ei, ee] = boost::in_edges(v, snap.graph); ei != ee; ++ei)
+    if (snap.graph[*ei].rel.kind == RelKind::kElectedBy &&
+        snap[boost::source(*ei, snap.graph)].period.kind == OrgKind::kCouncilOfGovernors)
+      return ": a foundation trust's members, who elect its governors: a membership, not a "
+             "public electorate (docs/rules.md)";
+  if (outside_england(d)) return ": outside England, where the English rules derive nothing";
+  for (auto [ei, ee] = boost::out_edges(v, snap.graph); ei != ee; ++ei)
+    if (is_rules_dataset(snap.graph[*ei].rel.dataset)) return "";
+  if (d.period.kind == OrgKind::kNhsTrust || d.period.kind == OrgKind::kFoundationTrust)
+    return ": no NHS England region or system in any extract (a trust outside England?)";
+  return "";
 }
 
 bool is_shadow_body(const Snapshot& snap, Vertex v) {
@@ -71,7 +118,8 @@ std::vector<Gap> find_gaps(const Snapshot& snap, const Weights& weights,
     if (!wanted(v)) continue;
     if (!all.reachable(v)) {
       gaps.push_back({GapKind::kUnaccountable, g[v].id, "",
-                      "no route to any electorate along the accountability kinds on " + date,
+                      "no route to any electorate along the accountability kinds on " + date +
+                          unaccountable_reason(snap, v),
                       std::nullopt});
     } else if (!statutory.reachable(v)) {
       auto r = all.route(v);
@@ -112,15 +160,24 @@ std::vector<Gap> find_gaps(const Snapshot& snap, const Weights& weights,
           (by == OrgKind::kOsc || by == OrgKind::kJhosc))
         scrutinised = true;
     }
+    OrgKind kind = g[v].period.kind;
     if (!scrutinised)
       gaps.push_back({GapKind::kUnscrutinised, g[v].id, "",
-                      name_of(g[v].period.kind) + " that no OSC or JHOSC scrutinises on " + date,
+                      name_of(kind) + " that no OSC or JHOSC scrutinises on " + date +
+                          (kind == OrgKind::kStp || kind == OrgKind::kIcs
+                               ? ": a non-statutory partnership, outside health scrutiny "
+                                 "(NHS Act 2006 s244 reaches only its statutory members)"
+                               : ""),
                       std::nullopt});
   }
 
   for (auto [ei, ee] = boost::edges(g); ei != ee; ++ei) {
     const Relationship& r = g[*ei].rel;
     if (r.layer != Layer::kStatutory || !r.legal_basis.empty()) continue;
+    // Containment read from the ODS and ONS files is geography (where a body
+    // lies), not a governance relationship: it needs no legal basis.
+    if (r.kind == RelKind::kPartOf && dataset_rank(r.dataset) > 0 && !is_rules_dataset(r.dataset))
+      continue;
     if (!wanted(boost::source(*ei, g))) continue;
     gaps.push_back({GapKind::kNoLegalBasis, r.from, r.to,
                     "statutory relationship " + describe(r) + " cites no legal basis", r});

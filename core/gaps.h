@@ -49,6 +49,10 @@ bool is_shadow_body(const Snapshot& snap, Vertex v);
 
 // All gaps in the snapshot; when `only` is given, findings about other
 // organisations are left out (the analysis itself still uses the whole graph).
+// Why v is unaccountable when that is what the body is (an internal unit, a
+// council of governors, a body outside England), as ": ..."; else "".
+std::string unaccountable_reason(const Snapshot& snap, Vertex v);
+
 std::vector<Gap> find_gaps(const Snapshot& snap, const Weights& weights,
                            const std::optional<std::set<std::string>>& only = std::nullopt);
 

@@ -87,4 +87,15 @@ CREATE TABLE import (
 CREATE INDEX import_dataset ON import(dataset);
 )sql";
 
+// The rules files of the maps (docs/rules.md). Kept apart so that opening an
+// older database can add it on its own (IF NOT EXISTS): the migration step.
+const char* const kRulesSchemaSql = R"sql(
+CREATE TABLE IF NOT EXISTS rule_file (
+  dataset TEXT PRIMARY KEY,
+  path    TEXT NOT NULL,
+  sha256  TEXT NOT NULL,
+  text    TEXT NOT NULL
+);
+)sql";
+
 }  // namespace govmap

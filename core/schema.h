@@ -10,6 +10,9 @@ namespace govmap {
 constexpr int kApplicationId = 0x474f564d;
 
 extern const char* const kSchemaSql;
+// The rule_file table (one rules file per map dataset). Also run on opening a
+// database for writing, so databases made before it gain it.
+extern const char* const kRulesSchemaSql;
 
 }  // namespace govmap
 

@@ -77,6 +77,7 @@ Store::Store(const std::string& path, Database::Mode mode) : db_(existing_path(p
     create_schema();
   } else {
     check_schema();
+    db_.exec(kRulesSchemaSql);  // databases made before the rules layer gain its table
   }
 }
 
@@ -85,6 +86,7 @@ void Store::create_schema() {
   db_.exec("PRAGMA journal_mode = WAL");
   Transaction txn(db_);
   db_.exec(kSchemaSql);
+  db_.exec(kRulesSchemaSql);
   db_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
   db_.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   txn.commit();
@@ -350,7 +352,27 @@ std::optional<ImportRecord> Store::last_import(const std::string& dataset) const
   return ImportRecord{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)};
 }
 
+std::vector<Store::RuleFileRow> Store::rule_files() const {
+  std::vector<RuleFileRow> out;
+  {
+    // A database opened read-only may predate the table.
+    auto has = db_.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rule_file'");
+    if (!has.step()) return out;
+  }
+  auto st = db_.prepare("SELECT dataset, path, sha256, text FROM rule_file ORDER BY dataset");
+  while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3)});
+  return out;
+}
+
 // ---- writes ----
+
+void Store::set_rule_file(const RuleFileRow& row) {
+  auto st = db_.prepare(
+      "INSERT INTO rule_file(dataset, path, sha256, text) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT(dataset) DO UPDATE SET path = ?2, sha256 = ?3, text = ?4");
+  st.bind(1, row.dataset).bind(2, row.path).bind(3, row.sha256).bind(4, row.text);
+  st.run();
+}
 
 void Store::delete_dataset(const std::string& dataset) {
   for (const char* sql : {
@@ -361,6 +383,7 @@ void Store::delete_dataset(const std::string& dataset) {
            "DELETE FROM org_period WHERE dataset = ?1",
            "DELETE FROM identifier WHERE dataset = ?1",
            "DELETE FROM source WHERE dataset = ?1",
+           "DELETE FROM rule_file WHERE dataset = ?1",
        }) {
     auto st = db_.prepare(sql);
     st.bind(1, dataset);

@@ -86,6 +86,11 @@ class Store {
   std::optional<Source> source(const std::string& id) const;
   std::vector<ImportRecord> imports() const;
   std::optional<ImportRecord> last_import(const std::string& dataset) const;
+  // The rules file a map dataset brought (docs/rules.md), by map dataset.
+  struct RuleFileRow {
+    std::string dataset, path, sha256, text;
+  };
+  std::vector<RuleFileRow> rule_files() const;
 
   // ---- writes (call inside a Transaction) ----
   // Removes every fact owned by dataset, then organisations left with no period.
@@ -97,6 +102,8 @@ class Store {
   void add_relationship(const Relationship& rel);
   void add_source(const Source& source);  // no-op when an identical one exists
   void record_import(const ImportRecord& record);
+  // Replaces the rules file of a map dataset (removed with the dataset).
+  void set_rule_file(const RuleFileRow& row);
   // Lists facts that refer to organisations or sources that no longer exist, as
   // human-readable lines; empty when the database is consistent.
   std::vector<std::string> dangling_references() const;

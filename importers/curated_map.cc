@@ -366,6 +366,15 @@ CuratedMap read_curated_map(const std::string& dir, DiagnosticSink& sink) {
     hash.update(std::string(1, '\0'));
     hash.update(sha256_file(path));
   }
+  // The rules file counts only when present, so maps without one keep their hash.
+  std::string rules = join_path(dir, "rules.toml");
+  if (exists(rules)) {
+    map.rules_path = rules;
+    map.rules_text = read_file(rules);
+    hash.update("rules.toml");
+    hash.update(std::string(1, '\0'));
+    hash.update(sha256_text(*map.rules_text));
+  }
   map.sha256 = hash.hex();
   if (!complete) return map;
   std::map<std::string, int> source_lines;

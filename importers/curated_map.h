@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ struct CuratedMap {
   std::string dir;         // as given by the user
   std::string sha256;      // of the three files' names and bytes
   DatasetContent content;  // relationships' from/to hold the text as written until checked
+  // The folder's rules file (rules.toml, docs/rules.md), when it has one.
+  std::string rules_path;
+  std::optional<std::string> rules_text;
 
   // Where each fact came from, for diagnostics in the second step. Kept small
   // because there is one per row: the file's name and column positions are

@@ -22,6 +22,7 @@
 #include "importers/ods.h"
 #include "importers/ons.h"
 #include "importers/org_index.h"
+#include "importers/rules_import.h"
 
 namespace govmap {
 namespace {
@@ -262,6 +263,7 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
     std::vector<CuratedMap> checked;
     for (CuratedMap* m : maps) checked.push_back(std::move(*m));
     check_curated_maps(checked, world, sink);
+    for (const CuratedMap& m : checked) check_map_rules(m, sink);
     sink.throw_if_any();
     for (size_t i = 0; i < maps.size(); ++i) *maps[i] = std::move(checked[i]);
     // An identifier a map gives that a data dataset gives another organisation:
@@ -297,6 +299,9 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
   progress.update("writing " + store.path(), steps - 1, steps);
   for (const CuratedMap* m : maps) apply_dataset(store, m->content);
   for (const std::string& d : changed_data) apply_dataset(store, data[d]);
+  for (const CuratedMap* m : maps) store_map_rules(store, *m);
+  // The rules layer is recomputed from the combined view after every change.
+  derive_rules(store);
   std::vector<std::string> dangling = store.dangling_references();
   if (!dangling.empty()) {
     std::vector<Diagnostic> diags;
