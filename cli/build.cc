@@ -85,6 +85,7 @@ struct Target {
   const OutputSpec* spec;
   std::string key;
   size_t group = 0;  // the database it is drawn from (Group)
+  std::string text;  // spec == nullptr: the licence notice, written as it is
 };
 
 // Outputs are drawn from a database holding every curated map plus the data
@@ -97,6 +98,26 @@ struct Group {
   ResolvedInputs inputs;                // curated maps + data files
   std::string data_hash;                // SHA-256 over the data files' SHA-256s
 };
+
+// The licence notice written beside the outputs of a map that draws on the
+// national dataset: CSV has no place for it inside the file.
+std::string notice_text(const std::vector<DataFile>& files) {
+  std::string out =
+      "The outputs in this folder draw on public data published under the Open Government\n"
+      "Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/).\n"
+      "Reuse them with these attributions:\n\n";
+  std::vector<std::string> seen;
+  for (const DataFile& f : files) {
+    if (std::find(seen.begin(), seen.end(), f.attribution) != seen.end()) continue;
+    seen.push_back(f.attribution);
+    out += "- " + f.publisher + ": " + f.attribution + "\n";
+  }
+  out += "\nThe files (data/MANIFEST.toml):\n\n";
+  for (const DataFile& f : files)
+    out += "- " + f.name + ": " + f.title + ", " + f.publisher + ", snapshot " + f.snapshot.str() +
+           ", " + f.licence + ", " + f.page + "\n";
+  return out;
+}
 
 std::string folder_name(const std::string& dir) {
   return dir.substr(dir.rfind('/') + 1);
@@ -328,7 +349,13 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
       for (const std::string& f : o.formats)
         targets.push_back({map, map + "/" + o.name + "." + f, f, &o,
                            sha256_text(inputs + data_part + "\x1f" + o.canonical() + "\x1f" + f),
-                           group_of[i]});
+                           group_of[i], ""});
+    if (!g.inputs.data.empty()) {
+      std::string text = notice_text(g.inputs.data);
+      targets.push_back({map, map + "/NOTICE.txt", "txt", nullptr,
+                         sha256_text(inputs + data_part + "\x1fnotice\x1f" + text), group_of[i],
+                         text});
+    }
   }
 
   // 3. What is stale.
@@ -445,7 +472,7 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
           check_not_symlink(path);
           std::string bytes;
           try {
-            bytes = produce(store, *t, def, err);
+            bytes = t->spec ? produce(store, *t, def, err) : t->text;
           } catch (const Error& e) {
             std::vector<Diagnostic> diags = e.diagnostics();
             diags.front().message = "building " + path + ": " + diags.front().message;

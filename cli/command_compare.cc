@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "cli/accountability_cli.h"
+#include "core/attribution.h"
 #include "core/compare.h"
 #include "core/error.h"
 #include "core/kinds.h"
@@ -132,6 +133,9 @@ Outcome run_compare(const CompareOptions& opts, CommandContext& ctx) {
     j["to"] = to.str();
     j["same_graph"] = c.same_graph();
     j["summary"] = summary_json(s);
+    // The licence notice of the public data compared, when there is any.
+    std::vector<std::string> notices = data_notices(run.store().sources());
+    if (!notices.empty()) j["licence"] = notices;
     Json orgs = Json::array();
     for (const OrgComparison& o : c.organisations) {
       Json oj;

@@ -1,9 +1,8 @@
 // govmap's entry point: parse the command line, run the chosen command, and
 // choose the exit code. Exit codes (docs/cli.md):
-//   0  success
+//   0  success (fetch: no new data)
 //   1  the command ran and found a difference (compare, build --check), or
 //      fetch put new data in place
-//   (fetch: 0 = no new data)
 //   2  an error: bad usage, bad input, missing data, I/O or database failure
 #include <iostream>
 

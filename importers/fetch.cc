@@ -390,7 +390,7 @@ std::string fetch_summary_text(const FetchResult& r) {
            f.old_snapshot.str() + " -> " + f.new_snapshot.str() + ")\n";
   }
   for (const auto& [d, diff] : r.datasets) out += "dataset " + d + ": " + dataset_line(diff) + "\n";
-  auto bodies = [&out](const char* what, const std::vector<BodyChange>& list) {
+  auto bodies = [&out](const char* what, const std::vector<FetchedBody>& list) {
     if (list.empty()) return;
     out += std::string(what) + ": " + plural(list.size(), "body", "bodies") + "\n";
     for (size_t i = 0; i < list.size() && i < kListed; ++i)
@@ -435,7 +435,7 @@ std::string fetch_summary_markdown(const FetchResult& r) {
       out += "| `" + d + "` | " + cell(diff.organisations) + " | " + cell(diff.periods) + " | " +
              cell(diff.relationships) + " |\n";
   }
-  auto bodies = [&out](const char* what, const std::vector<BodyChange>& list) {
+  auto bodies = [&out](const char* what, const std::vector<FetchedBody>& list) {
     if (list.empty()) return;
     out += "\n**" + std::string(what) + "** (" + std::to_string(list.size()) + "):\n\n";
     for (size_t i = 0; i < list.size() && i < kListed; ++i) {

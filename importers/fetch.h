@@ -52,7 +52,7 @@ struct FetchedFile {
   Date old_snapshot, new_snapshot;
 };
 
-struct BodyChange {
+struct FetchedBody {
   std::string id, name;
   Date date;  // the day it opened, or its last day
 };
@@ -61,7 +61,7 @@ struct FetchResult {
   std::vector<FetchedFile> files;        // every file downloaded, in manifest order
   std::vector<std::string> not_fetched;  // entries without a url (dated releases)
   std::vector<std::pair<std::string, DatasetDiff>> datasets;  // changed datasets
-  std::vector<BodyChange> opened, closed;                     // bodies, sorted by id
+  std::vector<FetchedBody> opened, closed;                     // bodies, sorted by id
   int relationships_added = 0, relationships_removed = 0;     // combined view
   bool replaced = false;  // the new files are in place (false on a dry run)
   bool changed() const;

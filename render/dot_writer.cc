@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/attribution.h"
 #include "render/escape.h"
 #include "render/style.h"
 
@@ -178,6 +179,12 @@ class Writer {
     out_ += "  graph [rankdir=BT, newrank=true, nodesep=0.45, ranksep=0.6, splines=true,\n";
     out_ += "         fontname=\"" + std::string(kFont) + "\", labelloc=t, labeljust=c,\n";
     out_ += "         tooltip=" + dot_string(tooltip) + ",\n";
+    // The licence notice of the public data behind the picture: Graphviz
+    // writes a graph comment into SVG as an XML comment.
+    std::vector<Source> sources;
+    for (const auto& [id, s] : options_.sources) sources.push_back(s);
+    if (std::string notice = data_notice_line(sources); !notice.empty())
+      out_ += "         comment=" + dot_string(notice) + ",\n";
     out_ += "         label=" + title_html(title_first_line, options_) + "];\n";
     out_ += "  node [fontname=\"" + std::string(kFont) +
             "\", fontsize=11, penwidth=1.2, margin=\"0.12,0.06\"];\n";

@@ -5,6 +5,7 @@
 #include <deque>
 #include <set>
 
+#include "core/attribution.h"
 #include "render/escape.h"
 #include "render/style.h"
 
@@ -257,7 +258,14 @@ std::string html_report(const ReportInput& in) {
     }
     h += "</li>\n";
   }
-  h += "</ul>\n<p class=\"hint\">Made by govmap. This page works offline.</p>\n";
+  h += "</ul>\n";
+  {
+    std::vector<Source> all;
+    for (const auto& [id, src] : in.options.sources) all.push_back(src);
+    for (const std::string& notice : data_notices(all))
+      h += "<p class=\"hint licence\">" + esc(notice) + "</p>\n";
+  }
+  h += "<p class=\"hint\">Made by govmap. This page works offline.</p>\n";
   // CDATA keeps the script's && and < well-formed XML; HTML parsers see a
   // JavaScript comment.
   h += "<script>//<![CDATA[\n" + std::string(kScript) + "//]]>\n</script>\n</body>\n</html>\n";

@@ -148,7 +148,11 @@ TEST_CASE("a build draws a map with data from a database of its own") {
   o.out_dir = p.dir.file("out");
   std::ostringstream out, err;
   BuildResult r = run_build(o, out, err);
-  CHECK(r.built.size() == 1);
+  CHECK(r.built.size() == 2);  // the table and the licence notice beside it
+  std::string notice = test::read_bytes(o.out_dir + "/nat/NOTICE.txt");
+  CHECK(notice.find("- P: Source: somebody\n") != std::string::npos);
+  CHECK(notice.find("- etr.csv: etr.csv, P, snapshot 2023-07-01") != std::string::npos);
+  CHECK(!test::exists(o.out_dir + "/base/NOTICE.txt"));
   {
     Store with(o.out_dir + "/govmap-nat.db", Database::Mode::kReadOnly);
     CHECK(with.organisation("RAA"));
@@ -166,7 +170,7 @@ TEST_CASE("a build draws a map with data from a database of its own") {
                    test::read_bytes(test::ods_fixture("etr-later-snapshot.csv")));
   *m.find("etr.csv") = record(p.data, "etr.csv", "ods-etr", "2024-01-01");
   test::write_text(p.data + "/MANIFEST.toml", data_manifest_text(m));
-  CHECK(run_build(o, out, err).stale.size() == 1);
+  CHECK(run_build(o, out, err).stale.size() == 2);
 }
 
 TEST_CASE("a data file the manifest does not list, or whose bytes changed, is an error") {
