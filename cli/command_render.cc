@@ -16,7 +16,7 @@ namespace govmap {
 namespace {
 
 struct RenderOptions {
-  std::string at, from, to, area, layer, engine, output;
+  std::string at, from, to, area, layer, engine, output, council;
   bool diff = false;
 };
 
@@ -36,7 +36,7 @@ Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
                                          "' (valid: " + join(engines) + ")");
 
   Store store(ctx.global.db, Database::Mode::kReadOnly);
-  DiagramRequest request{opts.area, opts.layer, ""};
+  DiagramRequest request{opts.area, opts.layer, "", opts.council};
   std::string dot =
       one ? diagram_dot(store, request, Date::parse_or_throw(opts.at, "--at"), std::nullopt, false)
           : diagram_dot(store, request, Date::parse_or_throw(opts.from, "--from"),
@@ -65,6 +65,10 @@ void setup_render(CLI::App& app, RunFunction& run) {
   cmd->add_flag("--diff", opts->diff,
                 "With --from/--to: one picture, added green, removed red, changed amber");
   add_picture_options(cmd, opts->area, opts->layer, opts->engine);
+  cmd->add_option("--council", opts->council,
+                  "A one-council view instead of --area: the council, its voters, its "
+                  "committees, every NHS body it or they scrutinise and every partnership it is "
+                  "a member of (an id, identifier or name fragment)");
   cmd->add_option("-o,--output", opts->output, "The file to write: .svg, .png, .pdf or .dot")
       ->required();
   cmd->callback(

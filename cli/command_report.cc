@@ -16,7 +16,7 @@ namespace govmap {
 namespace {
 
 struct ReportOptions {
-  std::string from, to, area, layer, engine, output;
+  std::string from, to, area, layer, engine, output, council;
 };
 
 Outcome run_report(const ReportOptions& opts, CommandContext& ctx) {
@@ -28,7 +28,7 @@ Outcome run_report(const ReportOptions& opts, CommandContext& ctx) {
   Date from = Date::parse_or_throw(opts.from, "--from");
   Date to = Date::parse_or_throw(opts.to, "--to");
   Store store(ctx.global.db, Database::Mode::kReadOnly);
-  DiagramRequest request{opts.area, opts.layer, ""};
+  DiagramRequest request{opts.area, opts.layer, "", opts.council};
   std::string page = report_page(store, request, from, to, opts.engine, *ctx.err);
   write_file_atomically(opts.output, page);
   *ctx.out << "wrote " << opts.output << "\n";
@@ -46,6 +46,8 @@ void setup_report(CLI::App& app, RunFunction& run) {
   cmd->add_option("--from", opts->from, "The earlier date (YYYY-MM-DD)")->required();
   cmd->add_option("--to", opts->to, "The later date (YYYY-MM-DD)")->required();
   add_picture_options(cmd, opts->area, opts->layer, opts->engine);
+  cmd->add_option("--council", opts->council,
+                  "A one-council view instead of --area (see govmap render --help)");
   cmd->add_option("-o,--output", opts->output, "The .html file to write")->required();
   cmd->callback(
       [opts, &run] { run = [opts](CommandContext& ctx) { return run_report(*opts, ctx); }; });

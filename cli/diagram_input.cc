@@ -30,6 +30,8 @@ SnapshotOptions snapshot_options(const Store& store, const DiagramRequest& reque
   SnapshotOptions options;
   options.at = at;
   if (!request.layer.empty()) options.layer = layer_or_throw(request.layer, "--layer");
+  if (!request.area.empty() && !request.council.empty())
+    throw Error(Error::Kind::kUsage, "give --area or --council, not both");
   if (!request.area.empty()) options.area = resolve_org(store, request.area);
   // An area's picture reaches up to the bodies and voters it answers to.
   options.area_upward = true;
@@ -74,6 +76,37 @@ void check_picture_size(const Snapshot& snap, const SnapshotOptions& options) {
                   " or --layer statutory|shadow");
 }
 
+// The bodies of a one-council view on options.at (see DiagramRequest::council).
+std::set<std::string> council_view(PictureData& data, const std::string& council, Date at) {
+  SnapshotOptions all;
+  all.at = at;
+  Snapshot snap = data.snapshot(all);
+  auto c = snap.find(council);
+  if (!c)
+    throw Error(Error::Kind::kUsage, "--council " + council + ": not in force on " + at.str());
+  if (snap[*c].period.kind != OrgKind::kLocalAuthority)
+    throw Error(Error::Kind::kUsage, "--council " + council + ": " + snap[*c].period.name +
+                                         " is a " + name_of(snap[*c].period.kind) +
+                                         ", not a local authority (use --area)");
+  const Graph& g = snap.graph;
+  std::set<std::string> out = {council};
+  std::set<Vertex> overseers = {*c};  // the council and its committees
+  for (auto [e, end] = boost::in_edges(*c, g); e != end; ++e)
+    if (g[*e].rel.kind == RelKind::kCommitteeOf) overseers.insert(boost::source(*e, g));
+  for (auto [e, end] = boost::out_edges(*c, g); e != end; ++e) {
+    RelKind k = g[*e].rel.kind;
+    if (k == RelKind::kElectedBy || k == RelKind::kMemberOf || k == RelKind::kPartOf)
+      out.insert(g[boost::target(*e, g)].id);
+  }
+  for (Vertex o : overseers) {
+    out.insert(g[o].id);
+    for (auto [e, end] = boost::in_edges(o, g); e != end; ++e)
+      if (g[*e].rel.kind == RelKind::kScrutinisedBy || g[*e].rel.kind == RelKind::kMemberOf)
+        out.insert(g[boost::source(*e, g)].id);
+  }
+  return out;
+}
+
 DiagramInput input_for(PictureData& data, const SnapshotOptions& options) {
   DiagramInput input{data.snapshot(options), {}};
   check_picture_size(input.snapshot, options);
@@ -94,6 +127,13 @@ std::pair<DiagramInput, DiagramInput> load_diagram_pair(const Store& store,
   SnapshotOptions a = snapshot_options(store, request, from);
   SnapshotOptions b = snapshot_options(store, request, to);
   PictureData data(store);
+  if (!request.council.empty()) {
+    std::string id = resolve_org(store, request.council);
+    std::set<std::string> both = council_view(data, id, from);
+    for (const std::string& x : council_view(data, id, to)) both.insert(x);
+    a.only = both;
+    b.only = both;
+  }
   if (a.area) {
     std::set<std::string> both;
     for (const SnapshotOptions* o : {&a, &b}) {
@@ -110,15 +150,19 @@ std::pair<DiagramInput, DiagramInput> load_diagram_pair(const Store& store,
 
 DiagramInput load_diagram_input(const Store& store, const DiagramRequest& request, Date at) {
   PictureData data(store);
-  return input_for(data, snapshot_options(store, request, at));
+  SnapshotOptions options = snapshot_options(store, request, at);
+  if (!request.council.empty())
+    options.only = council_view(data, resolve_org(store, request.council), at);
+  return input_for(data, options);
 }
 
 DiagramOptions diagram_options(const Store& store, const DiagramRequest& request, Date at) {
   DiagramOptions options;
   options.title = request.title;
+  options.council_view = !request.council.empty();
   if (!request.layer.empty()) options.layer = layer_or_throw(request.layer, "--layer");
-  if (!request.area.empty()) {
-    std::string id = resolve_org(store, request.area);
+  if (!request.area.empty() || !request.council.empty()) {
+    std::string id = resolve_org(store, request.area.empty() ? request.council : request.area);
     if (auto org = store.organisation(id)) {
       const OrgPeriod* p = org->period_at(at);
       if (!p && !org->periods.empty()) p = &org->periods.back();

@@ -23,6 +23,10 @@ struct DiagramRequest {
   std::string area;   // as typed; resolved with resolve_org
   std::string layer;  // "" = both
   std::string title;  // "" = the area's name
+  // A one-council view instead of an area (as typed): the council, its
+  // voters, its committees (committee_of it), every body those committees or
+  // the council scrutinise, and every partnership the council is member_of.
+  std::string council;
 };
 
 // Accountability distance of every body in snap, with the default weights.

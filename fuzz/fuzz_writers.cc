@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     govmap::Store store(":memory:", govmap::Database::Mode::kReadWrite);
     govmap::import_paths(store, {dir}, {});
-    govmap::DiagramRequest request{"", "", ""};
+    govmap::DiagramRequest request{"", "", "", ""};
     govmap::Date d1 = *govmap::Date::parse("2018-08-08");
     govmap::Date d2 = *govmap::Date::parse("2022-07-01");
     check_dot(govmap::diagram_dot(store, request, d1, std::nullopt, false));

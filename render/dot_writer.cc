@@ -157,7 +157,10 @@ std::string title_html(const std::string& first_line, const DiagramOptions& opti
   std::string l = "<<FONT POINT-SIZE=\"20\"><B>" +
                   html_text(clip_text(first_line, 2 * kMaxLabelChars)) + "</B></FONT>";
   std::string second = "Who answers to whom";
-  if (!options.area_name.empty())
+  if (options.council_view)
+    second = "What " + clip_text(options.area_name, kMaxLabelChars) +
+             " scrutinises and sits on, and its committees";
+  else if (!options.area_name.empty())
     second += " around " + clip_text(options.area_name, kMaxLabelChars);
   if (options.layer)
     second += *options.layer == Layer::kShadow ? " (shadow relationships only)"

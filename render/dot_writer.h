@@ -50,6 +50,9 @@ struct DiagramOptions {
   std::optional<Layer> layer;             // shown in the title when set
   std::map<std::string, Source> sources;  // by id: for tooltips and links
   bool legend = true;
+  // A one-council view: the subtitle says so ("What Sheffield City Council
+  // oversees and sits on").
+  bool council_view = false;
   // snapshot_dot only: put after the letter of every element id (see
   // body_element_id), so that several diagrams can share one HTML page.
   std::string id_side;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/attribution.h"
+#include "core/compare.h"
 #include "render/escape.h"
 #include "render/style.h"
 
@@ -33,6 +34,23 @@ std::string esc(const std::string& s) {
   return html_text(s);
 }
 
+// The distance change in `govmap compare`'s words (core/compare.h).
+DistanceChange distance_change(const Distances& before, const Distances& after,
+                               const BodyChange& c) {
+  if (!c.before) return DistanceChange::kAdded;
+  if (!c.after) return DistanceChange::kRemoved;
+  auto find = [](const Distances& d, const std::string& id) -> std::optional<Milli> {
+    auto it = d.find(id);
+    return it == d.end() ? std::nullopt : it->second;
+  };
+  std::optional<Milli> x = find(before, c.id), y = find(after, c.id);
+  if (x && !y) return DistanceChange::kBecameUnaccountable;
+  if (!x && y) return DistanceChange::kBecameAccountable;
+  if (x && y && *y < *x) return DistanceChange::kCloser;
+  if (x && y && *y > *x) return DistanceChange::kFurther;
+  return DistanceChange::kSame;
+}
+
 std::string distance_cell(const Distances& d, const std::string& id, bool present) {
   if (!present) return "&#8211;";
   auto it = d.find(id);
@@ -46,23 +64,39 @@ h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { margin-top: 1.6em; border-bottom: 1px solid #ccc; }
 .controls { position: sticky; top: 0; background: #fff; padding: 0.5em 0; z-index: 2; }
 .controls label { margin-right: 1.2em; font-size: 1.1em; cursor: pointer; }
-.diagram { overflow: auto; border: 1px solid #ddd; border-radius: 6px; padding: 0.5em; }
-.diagram svg { max-width: none; height: auto; }
+.controls button { margin-right: 0.3em; }
+.controls input[type=search] { width: 16em; margin-right: 1em; }
+.diagram { overflow: auto; border: 1px solid #ddd; border-radius: 6px; padding: 0.5em;
+           max-height: 85vh; }
+.diagram svg { max-width: none; }
 .diagram.highlighting g.node.body, .diagram.highlighting g.edge.rel { opacity: 0.2; }
-.diagram.highlighting g.hl { opacity: 1; }
+.diagram.highlighting g.node.body.hl, .diagram.highlighting g.edge.rel.hl { opacity: 1; }
 .diagram g.hl polygon, .diagram g.hl path, .diagram g.hl ellipse { stroke-width: 3px; }
+.diagram g.found polygon, .diagram g.found path, .diagram g.found ellipse {
+  stroke: #0050B3; stroke-width: 4px; }
 .hint { color: #555; font-size: 0.95em; }
 table { border-collapse: collapse; margin: 0.5em 0; }
 th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
 td.num { text-align: center; }
 tr.changed td { background: #fff3d6; }
+@media print {
+  @page { size: A3 landscape; margin: 10mm; }
+  body { margin: 0; }
+  .controls { display: none; }
+  .diagram { overflow: visible; border: none; max-height: none; padding: 0; }
+  .diagram svg { width: 100% !important; height: auto !important; max-height: 270mm; }
+  section.view { break-after: page; }
+  tr { break-inside: avoid; }
+}
 )CSS";
 
-// Switches dates (radio buttons or #date=1|2|diff in the address) and
-// highlights a clicked body's accountability path.
+// Switches dates (radio buttons or #date=1|2|diff in the address), highlights
+// a clicked body's accountability path (#select=ORG-ID or an element id in the
+// address does the same), finds bodies by name or id, and zooms.
 const char* kScript = R"JS(
 (function () {
+  function showing() { return document.body.getAttribute('data-showing') || '1'; }
   function show(which) {
     document.querySelectorAll('.view').forEach(function (v) {
       v.hidden = v.getAttribute('data-view') !== which;
@@ -76,25 +110,105 @@ const char* kScript = R"JS(
   });
   var m = /date=(1|2|diff)/.exec(location.hash);
   show(m ? m[1] : '1');
+  function highlight(div, paths, g) {
+    div.querySelectorAll('.hl').forEach(function (e) { e.classList.remove('hl'); });
+    if (!g || !paths[g.id]) { div.classList.remove('highlighting'); return false; }
+    paths[g.id].forEach(function (id) {
+      var e = document.getElementById(id);
+      if (e) e.classList.add('hl');
+    });
+    div.classList.add('highlighting');
+    return true;
+  }
   document.querySelectorAll('.diagram').forEach(function (div) {
     var data = document.getElementById(div.getAttribute('data-paths'));
     var paths = data ? JSON.parse(data.textContent) : {};
     div.addEventListener('click', function (ev) {
       var g = ev.target.closest ? ev.target.closest('g.node') : null;
-      div.querySelectorAll('.hl').forEach(function (e) { e.classList.remove('hl'); });
-      if (!g || !paths[g.id]) { div.classList.remove('highlighting'); return; }
-      ev.preventDefault();
-      paths[g.id].forEach(function (id) {
-        var e = document.getElementById(id);
-        if (e) e.classList.add('hl');
-      });
-      div.classList.add('highlighting');
+      if (highlight(div, paths, g)) ev.preventDefault();
     });
   });
-  // #date=2&select=ID selects a body as a click would (for links and tests).
-  var sel = /select=([A-Za-z0-9_-]+)/.exec(location.hash);
-  var el = sel ? document.getElementById(sel[1]) : null;
-  if (el) el.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}));
+  // The element id of organisation org on side ('1', '2', 'd'): as
+  // body_element_id() writes it, every byte outside A-Z a-z 0-9 - as _XX.
+  function elementId(org, side) {
+    var bytes = new TextEncoder().encode(org), out = 'b-' + side + '-';
+    bytes.forEach(function (b) {
+      var c = String.fromCharCode(b);
+      out += /[A-Za-z0-9-]/.test(c) && b < 128 ? c : '_' + (b < 16 ? '0' : '') + b.toString(16).toUpperCase();
+    });
+    return out;
+  }
+  function sideKey() { var w = showing(); return w === 'diff' ? 'd' : w; }
+  function find(idOrOrg) {
+    return document.getElementById(idOrOrg) || document.getElementById(elementId(idOrOrg, sideKey()));
+  }
+  var sel = /select=([^&]+)/.exec(location.hash);
+  var el = sel ? find(decodeURIComponent(sel[1])) : null;
+  if (el) {
+    el.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}));
+    if (el.scrollIntoView) el.scrollIntoView({block: 'center', inline: 'center'});
+  }
+  // Search: bodies whose name, kind or id (in the tooltip) holds the text.
+  var search = document.getElementById('search');
+  var found = document.getElementById('found');
+  function visibleView() { return document.querySelector('.view:not([hidden])'); }
+  function matches() {
+    var q = search.value.trim().toLowerCase(), out = [];
+    var view = visibleView();
+    if (view) view.querySelectorAll('g.found').forEach(function (g) { g.classList.remove('found'); });
+    if (!q || !view) return out;
+    view.querySelectorAll('g.node.body').forEach(function (g) {
+      var text = g.textContent.toLowerCase();
+      var a = g.querySelector('a');
+      if (a) text += ' ' + (a.getAttribute('xlink:title') || a.getAttribute('title') || '').toLowerCase();
+      if (text.indexOf(q) >= 0) { g.classList.add('found'); out.push(g); }
+    });
+    return out;
+  }
+  if (search) {
+    search.addEventListener('input', function () {
+      var n = matches().length;
+      found.textContent = search.value.trim() ? n + (n === 1 ? ' body' : ' bodies') : '';
+    });
+    search.addEventListener('keydown', function (ev) {
+      if (ev.key !== 'Enter') return;
+      var all = matches();
+      if (!all.length) return;
+      all[0].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}));
+      if (all[0].scrollIntoView) all[0].scrollIntoView({block: 'center', inline: 'center'});
+    });
+  }
+  // Zoom: the SVG's own size is 100%; "fit" shows the whole picture in the box.
+  var zoom = 1;
+  function natural(svg) {
+    var vb = svg.viewBox && svg.viewBox.baseVal;
+    return vb && vb.width ? {w: vb.width * 4 / 3, h: vb.height * 4 / 3} : {w: 800, h: 600};
+  }
+  function apply(scale) {
+    document.querySelectorAll('.diagram svg').forEach(function (svg) {
+      var n = natural(svg);
+      svg.style.width = (n.w * scale) + 'px';
+      svg.style.height = (n.h * scale) + 'px';
+    });
+    var label = document.getElementById('zoom-level');
+    if (label) label.textContent = Math.round(scale * 100) + '%';
+  }
+  function fit() {
+    var view = visibleView();
+    var div = view && view.querySelector('.diagram');
+    var svg = div && div.querySelector('svg');
+    if (!svg) return;
+    var n = natural(svg);
+    var w = div.clientWidth - 16, h = Math.max(window.innerHeight * 0.85 - 16, 200);
+    zoom = Math.min(w / n.w, h / n.h, 1);
+    apply(zoom);
+  }
+  function button(id, f) { var b = document.getElementById(id); if (b) b.addEventListener('click', f); }
+  button('zoom-in', function () { zoom = Math.min(zoom * 1.25, 8); apply(zoom); });
+  button('zoom-out', function () { zoom = Math.max(zoom / 1.25, 0.05); apply(zoom); });
+  button('zoom-100', function () { zoom = 1; apply(zoom); });
+  button('zoom-fit', fit);
+  if (/zoom=fit/.test(location.hash)) fit(); else apply(zoom);
 })();
 )JS";
 
@@ -152,6 +266,12 @@ std::string html_report(const ReportInput& in) {
   h += "<label><input type=\"radio\" name=\"date\" value=\"2\"/> " + esc(d2) + "</label>";
   if (!in.diff_svg.empty())
     h += "<label><input type=\"radio\" name=\"date\" value=\"diff\"/> what changed</label>";
+  h += "<input type=\"search\" id=\"search\" placeholder=\"Find a body by name or id\" "
+       "aria-label=\"Find a body\"/><span id=\"found\" class=\"hint\"></span> ";
+  h += "<button type=\"button\" id=\"zoom-fit\">Fit</button><button type=\"button\" "
+       "id=\"zoom-out\">&#8722;</button><button type=\"button\" id=\"zoom-in\">+</button>"
+       "<button type=\"button\" id=\"zoom-100\">100%</button><span id=\"zoom-level\" "
+       "class=\"hint\"></span> ";
   h += "<span class=\"hint\">Click a body to highlight its path to the voters; click the "
        "background to clear.</span></div>\n";
 
@@ -192,13 +312,13 @@ std::string html_report(const ReportInput& in) {
   h += "<h2>Accountability distance</h2>\n";
   if (!have) h += "<p class=\"hint\">Distances were not computed for this report.</p>\n";
   h += "<table id=\"distances\"><tr><th>body</th><th>kind</th><th>" + esc(d1) + "</th><th>" +
-       esc(d2) + "</th><th>change</th></tr>\n";
+       esc(d2) + "</th><th>change (as <code>govmap compare</code>)</th></tr>\n";
   for (const BodyChange& c : diff.bodies) {
     const VertexData& v = c.after ? *c.after : *c.before;
     std::string x = distance_cell(in.before.distances, c.id, c.before.has_value());
     std::string y = distance_cell(in.after.distances, c.id, c.after.has_value());
-    std::string what = change_name(c.change);
-    if (!c.what.empty()) what += ": " + join(c.what, "; ");
+    std::string what = name_of(distance_change(in.before.distances, in.after.distances, c));
+    if (!c.what.empty()) what += "; " + join(c.what, "; ");
     h += std::string("<tr") + (x != y ? " class=\"changed\"" : "") + "><td>" + esc(v.period.name) +
          "</td><td>" + esc(kind_short(v.period.kind, v.period.tier)) + "</td><td class=\"num\">" +
          x + "</td><td class=\"num\">" + y + "</td><td>" + esc(what) + "</td></tr>\n";

@@ -3,12 +3,14 @@
 // region), and a cap on what is sent to Graphviz.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
 #include "cli/diagram_input.h"
 #include "core/error.h"
 #include "core/store.h"
+#include "render/graphviz.h"
 #include "render/style.h"
 #include "test_util.h"
 
@@ -30,7 +32,7 @@ const Store& shipped_maps() {
 }
 
 std::set<std::string> bodies(const std::string& area, const char* date) {
-  DiagramRequest request{area, "", ""};
+  DiagramRequest request{area, "", "", ""};
   DiagramInput in = load_diagram_input(shipped_maps(), request, *Date::parse(date));
   std::set<std::string> ids;
   for (auto v : boost::make_iterator_range(boost::vertices(in.snapshot.graph)))
@@ -39,7 +41,7 @@ std::set<std::string> bodies(const std::string& area, const char* date) {
 }
 
 std::set<OrgKind> kinds(const std::string& area, const char* date) {
-  DiagramRequest request{area, "", ""};
+  DiagramRequest request{area, "", "", ""};
   DiagramInput in = load_diagram_input(shipped_maps(), request, *Date::parse(date));
   std::set<OrgKind> out;
   for (auto v : boost::make_iterator_range(boost::vertices(in.snapshot.graph)))
@@ -99,7 +101,7 @@ TEST_CASE("a picture too large for Graphviz is refused, naming the options that 
   std::string map = test::write_map(dir, "chain", test::kSources, orgs, rels);
   Store store(dir.file("chain.db"), Database::Mode::kReadWrite);
   test::import(store, {map});
-  DiagramRequest request{"", "", ""};
+  DiagramRequest request{"", "", "", ""};
   try {
     (void)diagram_dot(store, request, *Date::parse("2020-01-01"), std::nullopt, false);
     FAIL("no error");
@@ -111,4 +113,48 @@ TEST_CASE("a picture too large for Graphviz is refused, naming the options that 
   // An area of it is drawn.
   request.area = "b5";
   CHECK_NOTHROW(diagram_dot(store, request, *Date::parse("2020-01-01"), std::nullopt, false));
+}
+
+namespace {
+
+// The smallest text of an SVG when the picture is printed to fit a page of
+// page_w x page_h points (scaled down only, never up), in points.
+double printed_min_font(const std::string& svg, double page_w, double page_h) {
+  double w = std::stod(svg.substr(svg.find("<svg width=\"") + 12));
+  double h = std::stod(svg.substr(svg.find("height=\"", svg.find("<svg width=")) + 8));
+  double smallest = 1e9;
+  for (size_t at = svg.find("font-size=\""); at != std::string::npos;
+       at = svg.find("font-size=\"", at + 1))
+    smallest = std::min(smallest, std::stod(svg.substr(at + 11)));
+  return smallest * std::min({page_w / w, page_h / h, 1.0});
+}
+
+}  // namespace
+
+TEST_CASE(
+    "the one-council view: the council, its committees, whom they scrutinise, its partnerships") {
+  DiagramRequest request{"", "", "", "la-sheffield"};
+  DiagramInput in = load_diagram_input(shipped_maps(), request, *Date::parse("2022-07-01"));
+  std::set<std::string> ids;
+  for (auto v : boost::make_iterator_range(boost::vertices(in.snapshot.graph)))
+    ids.insert(in.snapshot[v].id);
+  CHECK(ids == std::set<std::string>{"QF7", "RCU", "RHQ", "electorate-sheffield", "hwb-sheffield",
+                                     "icp-sy", "jhosc-syb", "la-sheffield", "osc-sheffield"});
+  // 2018: the CCG its committee scrutinised, and the shadow ICS it was a member of.
+  in = load_diagram_input(shipped_maps(), request, *Date::parse("2018-08-08"));
+  CHECK(in.snapshot.find("03N"));
+  CHECK(in.snapshot.find("QF7"));
+  CHECK_FALSE(in.snapshot.find("la-barnsley"));
+  // It prints on one A4 landscape page with every label at 6 pt or more.
+  std::string dot =
+      diagram_dot(shipped_maps(), request, *Date::parse("2022-07-01"), std::nullopt, false);
+  std::string svg = render_diagram(dot, DiagramFormat::kSvg).bytes;
+  CHECK(printed_min_font(svg, 842, 595) >= 6.0);
+  CHECK(dot.find("What Sheffield City Council scrutinises and sits on") != std::string::npos);
+  // Only councils have a council view.
+  request.council = "QF7";
+  CHECK_THROWS_AS(load_diagram_input(shipped_maps(), request, *Date::parse("2022-07-01")), Error);
+  request.area = "QF7";
+  request.council = "la-sheffield";
+  CHECK_THROWS_AS(load_diagram_input(shipped_maps(), request, *Date::parse("2022-07-01")), Error);
 }

@@ -16,7 +16,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 chrome() {
   timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run \
-    --disable-background-networking --user-data-dir="$work/profile" "$@" 2>/dev/null
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$work/profile" "$@" 2>/dev/null
 }
 fail() { echo "FAIL: $*"; exit 1; }
 
@@ -36,7 +37,7 @@ grep -q 'id="b-1-la-sheffield"' "$work/dom1.html" || fail "the 2012 diagram lack
 # The date control switches to the second date; selecting NHS England
 # highlights its path up to the voters (minister, Parliament, electorate) and
 # nothing else (the CCG below it, the council beside it).
-chrome --virtual-time-budget=3000 --dump-dom "file://$work/ex.html#date=2&select=b-2-X24" > "$work/dom2.html"
+chrome --virtual-time-budget=3000 --dump-dom "file://$work/ex.html#date=2&select=X24" > "$work/dom2.html"
 grep -q 'data-showing="2"' "$work/dom2.html" || fail "the date control did not switch"
 grep -q '<section class="view" data-view="1" id="view-1" hidden' "$work/dom2.html" || fail "first diagram still shown"
 grep -q '<section class="view" data-view="2" id="view-2">' "$work/dom2.html" || fail "second diagram not shown"
@@ -61,4 +62,62 @@ grep -q -i '<script>alert' "$work/domh.html" && fail "hostile markup reached the
 grep -q -i '<img>' "$work/domh.html" && fail "hostile markup reached the page"
 grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$work/domh.html" || fail "the hostile name is not shown as text"
 [[ $(grep -c '<script' "$work/domh.html") -eq $(grep -c '<script' "$work/dom1.html") ]] || fail "extra script elements"
+# Deep links by organisation id, and a highlight that is not dimmed: a harness
+# page loads the report in a frame and writes each element's computed opacity
+# into its own DOM, which --dump-dom prints.
+cat > "$work/harness.html" <<'HTML'
+<!DOCTYPE html><html><body><pre id="out">waiting</pre>
+<iframe id="f" width="1400" height="900"></iframe>
+<script>
+var f = document.getElementById('f');
+f.addEventListener('load', function () {
+  setTimeout(function () {
+    var d = f.contentDocument, out = [];
+    ['b-2-X24', 'b-2-parliament', 'b-2-03N', 'b-2-la-sheffield'].forEach(function (id) {
+      var e = d.getElementById(id);
+      out.push(id + '=' + (e ? f.contentWindow.getComputedStyle(e).opacity : 'missing'));
+    });
+    var s = d.getElementById('search');
+    s.value = 'sheffield';
+    s.dispatchEvent(new Event('input'));
+    out.push('found=' + d.querySelectorAll('#view-2 g.found').length);
+    out.push('foundtext=' + d.getElementById('found').textContent);
+    d.getElementById('zoom-fit').click();
+    var svg = d.querySelector('#view-2 svg');
+    out.push('fitwidth=' + Math.round(svg.getBoundingClientRect().width));
+    document.getElementById('out').textContent = out.join(' ');
+  }, 500);
+});
+f.src = 'ex.html' + location.hash;
+</script></body></html>
+HTML
+chrome --allow-file-access-from-files --virtual-time-budget=5000 --dump-dom "file://$work/harness.html#date=2&select=X24" > "$work/domh2.html"
+grep -q 'b-2-X24=1 ' "$work/domh2.html" || fail "the selected body is dimmed: $(grep -o 'b-2-X24=[^ ]*' "$work/domh2.html")"
+grep -q 'b-2-parliament=1 ' "$work/domh2.html" || fail "a body on the path is dimmed"
+grep -q 'b-2-03N=0.2 ' "$work/domh2.html" || fail "a body off the path is not dimmed"
+grep -q 'found=[1-9]' "$work/domh2.html" || fail "the search box found nothing for 'sheffield'"
+grep -q 'foundtext=[1-9][0-9]* bod' "$work/domh2.html" || fail "the search box does not say how many it found"
+width=$(grep -o 'fitwidth=[0-9]*' "$work/domh2.html" | cut -d= -f2)
+[[ -n "$width" && "$width" -le 1400 && "$width" -gt 100 ]] || fail "fit did not fit the picture to the frame (width $width)"
+
+# Every shipped output opens without an error: the reports and each SVG.
+"$govmap" build "$src/maps" -o "$work/maps" >/dev/null
+for page in "$work"/maps/*/*.html "$work"/maps/*/*.svg; do
+  chrome --virtual-time-budget=3000 --dump-dom "file://$page" > "$work/page.html" 2>/dev/null || true
+  grep -q -i 'error on line\|This page contains the following errors' "$work/page.html" && fail "$(basename "$page") does not open: $(grep -o -i 'error on line[^<]*' "$work/page.html" | head -1)"
+  grep -q '<svg' "$work/page.html" || fail "$(basename "$page") shows no picture"
+done
+# The SYB report selects Chesterfield Royal by its ODS code on the second date,
+# and its distance row agrees with `govmap compare` ("further").
+syb="$work/maps/south-yorkshire-bassetlaw/syb-report.html"
+chrome --virtual-time-budget=4000 --dump-dom "file://$syb#date=2&select=RFS" > "$work/syb.html"
+grep -q 'id="b-2-RFS" class="node [^"]* hl"' "$work/syb.html" || fail "#select=RFS did not select Chesterfield Royal"
+grep -q 'Chesterfield Royal Hospital NHS Foundation Trust</td><td>foundation trust</td><td class="num">4</td><td class="num">5</td><td>further' "$syb" || fail "the report does not say Chesterfield Royal moved further"
+# The 2022 SYB picture in the report shows the area's trusts and councils.
+for id in b-2-RHQ b-2-RP5 b-2-la-sheffield b-2-hwb-doncaster b-2-icp-sy b-2-Y63; do
+  grep -q "id=\"$id\"" "$work/syb.html" || fail "the 2022 SYB picture lacks $id"
+done
+chrome --window-size=1400,1000 --screenshot="$work/syb.png" "file://$syb#date=2&select=RFS" >/dev/null
+[[ -s "$work/syb.png" ]] || fail "no screenshot of the SYB report"
+[[ -n "${GOVMAP_TEST_ARTIFACTS:-}" ]] && cp "$work/syb.png" "$GOVMAP_TEST_ARTIFACTS/syb-report.png"
 echo "1 passed, 0 failed"
