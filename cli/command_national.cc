@@ -1,9 +1,11 @@
 // govmap national — the national tables: the distance of every ICB, CCG and
 // trust on chosen dates, and how many bodies of each kind are unaccountable on
 // one day of every year.
+#include <cstdio>
 #include <ostream>
 
 #include "cli/accountability_cli.h"
+#include "core/error.h"
 #include "core/kinds.h"
 
 namespace govmap {
@@ -26,16 +28,12 @@ struct NationalOptions {
   std::string day = "07-01";  // month and day of each year
 };
 
-bool national_kind(OrgKind k) {
-  return std::find(kNationalKinds.begin(), kNationalKinds.end(), k) != kNationalKinds.end();
-}
-
 std::pair<int, int> parse_years(const std::string& text) {
   int a = 0, b = 0;
   char dash = 0;
   if (std::sscanf(text.c_str(), "%d%c%d", &a, &dash, &b) != 3 || dash != '-' || a < 1000 ||
       b > 9999 || b < a)
-    throw Error(Error::Kind::kUsage,
+    throw govmap::Error(govmap::Error::Kind::kUsage,
                 "--years: expected FIRST-LAST such as 2013-2026, got '" + text + "'");
   return {a, b};
 }
