@@ -238,10 +238,18 @@ std::string produce(const Store& store, const Target& t, const MapDefinition& de
     case OutputSpec::Kind::kReport:
       return report_page(store, request, *o.from, *o.to, o.engine, err);
     case OutputSpec::Kind::kDistance:
-    case OutputSpec::Kind::kCompare: {
+    case OutputSpec::Kind::kCompare:
+    case OutputSpec::Kind::kNational:
+    case OutputSpec::Kind::kNationalYears: {
       std::vector<std::string> args;
       if (o.kind == OutputSpec::Kind::kDistance)
         args = {"distance", "--at", o.at->str()};
+      else if (o.kind == OutputSpec::Kind::kNational)
+        args = {"national", "--date", o.at->str()};
+      else if (o.kind == OutputSpec::Kind::kNationalYears)
+        args = {"national", "--years",
+                std::to_string(o.from->year()) + "-" + std::to_string(o.to->year()), "--day",
+                o.from->str().substr(5)};
       else
         args = {"compare", "--from", o.from->str(), "--to", o.to->str()};
       args.insert(args.end(), {"--format", t.format});

@@ -300,7 +300,16 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
   for (const CuratedMap* m : maps) apply_dataset(store, m->content);
   for (const std::string& d : changed_data) apply_dataset(store, data[d]);
   for (const CuratedMap* m : maps) store_map_rules(store, *m);
-  // The rules layer is recomputed from the combined view after every change.
+  std::string when = now_utc();
+  for (const CuratedMap* m : maps)
+    store.record_import(
+        {m->dir, m->sha256, "map", m->content.dataset, when, counts_json(m->content)});
+  for (const auto& [in, dataset] : recorded) {
+    const std::string& sha = in->ons ? in->ons->sha256 : in->ods->sha256;
+    store.record_import({in->path, sha, in->format, dataset, when, counts_json(data[dataset])});
+  }
+  // The rules layer is recomputed from the combined view after every change,
+  // once this import is recorded, so that its notes can name this import's rows.
   derive_rules(store);
   std::vector<std::string> dangling = store.dangling_references();
   if (!dangling.empty()) {
@@ -311,14 +320,6 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
       diags.push_back(diag);
     }
     throw Error(Error::Kind::kInput, diags);
-  }
-  std::string when = now_utc();
-  for (const CuratedMap* m : maps)
-    store.record_import(
-        {m->dir, m->sha256, "map", m->content.dataset, when, counts_json(m->content)});
-  for (const auto& [in, dataset] : recorded) {
-    const std::string& sha = in->ons ? in->ons->sha256 : in->ods->sha256;
-    store.record_import({in->path, sha, in->format, dataset, when, counts_json(data[dataset])});
   }
   txn->commit();
   return reports;

@@ -12,7 +12,8 @@
 namespace govmap {
 namespace {
 
-const std::vector<std::string> kKinds = {"diagram", "report", "distance", "compare"};
+const std::vector<std::string> kKinds = {"diagram", "report",   "distance",
+                                         "compare", "national", "national-years"};
 const std::vector<std::string> kDiagramFormats = {"dot", "pdf", "png", "svg"};
 const std::vector<std::string> kReportFormats = {"html"};
 const std::vector<std::string> kTableFormats = {"csv", "json"};
@@ -233,8 +234,9 @@ void read_output(Checker& c, const toml::table& t, MapDefinition& def) {
                                                        : "csv"};
   // Dates: one date, or a pair, as the kind needs.
   bool pair = o.from || o.to;
-  bool single_kind = o.kind == OutputSpec::Kind::kDistance;
-  bool pair_kind = o.kind == OutputSpec::Kind::kReport || o.kind == OutputSpec::Kind::kCompare;
+  bool single_kind = o.kind == OutputSpec::Kind::kDistance || o.kind == OutputSpec::Kind::kNational;
+  bool pair_kind = o.kind == OutputSpec::Kind::kReport || o.kind == OutputSpec::Kind::kCompare ||
+                   o.kind == OutputSpec::Kind::kNationalYears;
   if (o.at && pair)
     c.error(t.source(), "give either 'at' or 'from' and 'to', not both");
   else if (pair && (!o.from || !o.to))

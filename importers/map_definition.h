@@ -8,7 +8,8 @@
 //
 //   [[output]]
 //   name = "syb-2018"                 # file name without extension
-//   kind = "diagram"                  # diagram | report | distance | compare
+//   kind = "diagram"                  # diagram | report | distance | compare |
+//                                     # national | national-years
 //   at = 2018-08-08                   # or: from = ..., to = ... (diff = true)
 //   layer = "both"                    # statutory | shadow | both
 //   formats = ["svg", "dot"]
@@ -30,7 +31,9 @@
 namespace govmap {
 
 struct OutputSpec {
-  enum class Kind { kDiagram, kReport, kDistance, kCompare };
+  // kNational: the distance of every ICB, CCG and trust at `at`; kNationalYears:
+  // unaccountable bodies by kind on from's month and day of each year from..to.
+  enum class Kind { kDiagram, kReport, kDistance, kCompare, kNational, kNationalYears };
   std::string name;  // [A-Za-z0-9._-]+, not starting with '.'
   Kind kind = Kind::kDiagram;
   std::string title;  // "" = derived from the area and dates

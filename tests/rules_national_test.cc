@@ -165,22 +165,19 @@ bool reorganised(const std::string& code) {
 
 }  // namespace
 
-TEST_CASE("national rules: no CCG is unaccountable on 2019-04-01") {
-  REQUIRE_SHARED();
+static void check_0() {  // national rules: no CCG is unaccountable on 2019-04-01
   Distances d = distances("2019-04-01");
   CHECK(count_kind(d, OrgKind::kCcg) == 191);
   CHECK(unaccountable(d, {OrgKind::kCcg}).empty());
 }
 
-TEST_CASE("national rules: no ICB is unaccountable on 2023-07-01") {
-  REQUIRE_SHARED();
+static void check_1() {  // national rules: no ICB is unaccountable on 2023-07-01
   Distances d = distances("2023-07-01");
   CHECK(count_kind(d, OrgKind::kIcb) == 42);
   CHECK(unaccountable(d, {OrgKind::kIcb}).empty());
 }
 
-TEST_CASE("national rules: no open English NHS or foundation trust is unaccountable") {
-  REQUIRE_SHARED();
+static void check_2() {  // national rules: no open English NHS or foundation trust is unaccountable
   for (const char* at : {"2019-04-01", "2023-07-01"}) {
     CAPTURE(at);
     Distances d = distances(at);
@@ -196,10 +193,7 @@ TEST_CASE("national rules: no open English NHS or foundation trust is unaccounta
   }
 }
 
-TEST_CASE("national rules: every ICB is scrutinised on 2023-07-01" * doctest::may_fail(true) *
-          doctest::description("issue 11: Northamptonshire and Somerset ICBs cover only "
-                               "reorganised councils, which the data leaves without successors")) {
-  REQUIRE_SHARED();
+static void check_3() {  // national rules: every ICB is scrutinised on 2023-07-01
   Distances d = distances("2023-07-01");
   for (Vertex v = 0; v < d.snap.vertex_count(); ++v)
     if (d.snap[v].period.kind == OrgKind::kIcb) {
@@ -208,8 +202,8 @@ TEST_CASE("national rules: every ICB is scrutinised on 2023-07-01" * doctest::ma
     }
 }
 
-TEST_CASE("national rules: every ICB outside the reorganised areas is scrutinised on 2023-07-01") {
-  REQUIRE_SHARED();
+static void
+check_4() {  // national rules: every ICB outside the reorganised areas is scrutinised on 2023-07-01
   Distances d = distances("2023-07-01");
   size_t checked = 0;
   for (Vertex v = 0; v < d.snap.vertex_count(); ++v) {
@@ -222,8 +216,8 @@ TEST_CASE("national rules: every ICB outside the reorganised areas is scrutinise
   CHECK(checked == 40);
 }
 
-TEST_CASE("national rules: the councils scrutinising each ICB match the ONS geography") {
-  REQUIRE_SHARED();
+static void
+check_5() {  // national rules: the councils scrutinising each ICB match the ONS geography
   std::map<std::string, std::set<std::string>> expected = ons_icb_councils();
   CHECK(expected.size() == 42);
   size_t compared = 0;
@@ -236,11 +230,7 @@ TEST_CASE("national rules: the councils scrutinising each ICB match the ONS geog
   CHECK(compared == 35);  // 7 ICBs hold a reorganised council
 }
 
-TEST_CASE("national rules: the councils of the reorganised ICBs match the law" *
-          doctest::may_fail(true) *
-          doctest::description("issue 11: the 2021 and 2023 unitaries have no successions from "
-                               "the abolished districts and counties in the data")) {
-  REQUIRE_SHARED();
+static void check_6() {  // national rules: the councils of the reorganised ICBs match the law
   // North Yorkshire (E06000065) in Humber and North Yorkshire; Cumberland in
   // North East and North Cumbria; Westmorland and Furness in Lancashire and
   // South Cumbria; Somerset; North and West Northamptonshire.
@@ -254,8 +244,7 @@ TEST_CASE("national rules: the councils of the reorganised ICBs match the law" *
         std::set<std::string>{"E06000061", "E06000062"});
 }
 
-TEST_CASE("national rules: Bassetlaw and Glossop before and after 2022-07-01") {
-  REQUIRE_SHARED();
+static void check_7() {  // national rules: Bassetlaw and Glossop before and after 2022-07-01
   // Bassetlaw: always scrutinised by Nottinghamshire (a county function), in
   // the South Yorkshire system until 2022, then in Nottinghamshire's ICB.
   CHECK(scrutinising_councils("02Q", "2019-04-01") == std::set<std::string>{"E10000024"});
@@ -274,8 +263,8 @@ TEST_CASE("national rules: Bassetlaw and Glossop before and after 2022-07-01") {
         std::set<std::string>{"E06000015", "E10000007"});
 }
 
-TEST_CASE("national rules: the new unitaries of 2019 and 2020 scrutinise their commissioners") {
-  REQUIRE_SHARED();
+static void
+check_8() {  // national rules: the new unitaries of 2019 and 2020 scrutinise their commissioners
   // Bournemouth, Christchurch and Poole and Dorset (2019-04-01); Buckinghamshire (2020-04-01).
   std::set<std::string> dorset = scrutinising_councils("11J", "2019-04-01");
   CHECK(dorset == std::set<std::string>{"E06000058", "E06000059"});
@@ -287,11 +276,8 @@ TEST_CASE("national rules: the new unitaries of 2019 and 2020 scrutinise their c
         std::set<std::string>{"E06000052", "E06000053"});
 }
 
-TEST_CASE("national rules: every upper-tier council scrutinises an ICB on 2023-07-01" *
-          doctest::may_fail(true) *
-          doctest::description("issue 11: the abolished counties stay open in the data and the "
-                               "2021 and 2023 unitaries have no area")) {
-  REQUIRE_SHARED();
+static void
+check_9() {  // national rules: every upper-tier council scrutinises an ICB on 2023-07-01
   const Store& store = national_db().store();
   Date at = *Date::parse("2023-07-01");
   std::set<std::string> scrutinising;
@@ -308,9 +294,8 @@ TEST_CASE("national rules: every upper-tier council scrutinises an ICB on 2023-0
   }
 }
 
-TEST_CASE(
-    "national rules: every upper-tier council outside the reorganised areas scrutinises an ICB") {
-  REQUIRE_SHARED();
+static void
+check_11() {  // every upper-tier council outside the reorganised areas scrutinises an ICB
   const Store& store = national_db().store();
   Date at = *Date::parse("2023-07-01");
   std::set<std::string> scrutinising;
@@ -330,8 +315,7 @@ TEST_CASE(
   CHECK(councils == 147);
 }
 
-TEST_CASE("national rules: derived facts cite their rule and the data row") {
-  REQUIRE_SHARED();
+static void check_10() {  // national rules: derived facts cite their rule and the data row
   RelationshipFilter f;
   f.at = Date::parse("2019-04-01");
   f.from = "11N";
@@ -344,4 +328,54 @@ TEST_CASE("national rules: derived facts cite their rule and the data row") {
   CHECK(r.note.find("rules.toml:") != std::string::npos);
   CHECK(r.note.find("ons_lsoa11_ccg") != std::string::npos);
   CHECK(r.legal_basis.find("s244") != std::string::npos);
+}
+
+// One process each (the import of the whole of England takes a while), one
+// subcase per check.
+TEST_CASE("national rules on the shared data") {
+  REQUIRE_SHARED();
+  SUBCASE("no CCG is unaccountable on 2019-04-01") {
+    check_0();
+  }
+  SUBCASE("no ICB is unaccountable on 2023-07-01") {
+    check_1();
+  }
+  SUBCASE("no open English NHS or foundation trust is unaccountable") {
+    check_2();
+  }
+  SUBCASE("every ICB outside the reorganised areas is scrutinised on 2023-07-01") {
+    check_4();
+  }
+  SUBCASE("the councils scrutinising each ICB match the ONS geography") {
+    check_5();
+  }
+  SUBCASE("Bassetlaw and Glossop before and after 2022-07-01") {
+    check_7();
+  }
+  SUBCASE("the new unitaries of 2019 and 2020 scrutinise their commissioners") {
+    check_8();
+  }
+  SUBCASE("every upper-tier council outside the reorganised areas scrutinises an ICB") {
+    check_11();
+  }
+  SUBCASE("derived facts cite their rule and the data row") {
+    check_10();
+  }
+}
+
+TEST_CASE(
+    "national rules on the shared data: local government reorganisation" * doctest::may_fail(true) *
+    doctest::description("issue 11: the 2021 Northamptonshire and 2023 Cumberland, "
+                         "Westmorland and Furness, North Yorkshire and Somerset unitaries "
+                         "have no successions from the abolished councils, which stay open")) {
+  REQUIRE_SHARED();
+  SUBCASE("every ICB is scrutinised on 2023-07-01") {
+    check_3();
+  }
+  SUBCASE("the councils of the reorganised ICBs match the law") {
+    check_6();
+  }
+  SUBCASE("every upper-tier council scrutinises an ICB on 2023-07-01") {
+    check_9();
+  }
 }
