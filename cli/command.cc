@@ -56,6 +56,7 @@ void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run) {
   setup_compare(app, run);
   setup_centrality(app, run);
   setup_lineage(app, run);
+  setup_timeline(app, run);
   setup_render(app, run);
   setup_export(app, run);
   setup_report(app, run);

@@ -64,6 +64,7 @@ void setup_gaps(CLI::App& app, RunFunction& run);
 void setup_compare(CLI::App& app, RunFunction& run);
 void setup_centrality(CLI::App& app, RunFunction& run);
 void setup_lineage(CLI::App& app, RunFunction& run);
+void setup_timeline(CLI::App& app, RunFunction& run);
 
 // Builds the whole command line interface.
 void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run);
