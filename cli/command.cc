@@ -59,6 +59,7 @@ void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run) {
   setup_fetch(app, run);
   setup_rules(app, run);
   setup_national(app, run);
+  setup_timeline(app, run);
   setup_render(app, run);
   setup_export(app, run);
   setup_report(app, run);

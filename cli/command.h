@@ -70,6 +70,7 @@ void setup_fetch(CLI::App& app, RunFunction& run);
 // The rules layer (docs/rules.md).
 void setup_rules(CLI::App& app, RunFunction& run);
 void setup_national(CLI::App& app, RunFunction& run);
+void setup_timeline(CLI::App& app, RunFunction& run);
 
 // Builds the whole command line interface.
 void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run);

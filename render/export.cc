@@ -336,7 +336,11 @@ std::string export_node_link_json(const ExportGraph& g) {
     if (r.share) l["share"] = *r.share;
     links.push_back(l);
   }
+  // NetworkX up to 3.5 reads the edges from "links" by default, 3.6 and later
+  // from "edges": both keys hold the same list, so node_link_graph(data) with
+  // default arguments loads the file in either.
   j["links"] = links;
+  j["edges"] = std::move(links);
   return j.dump(1) + "\n";
 }
 

@@ -1,19 +1,35 @@
 #!/usr/bin/env bash
 # The exports load in NetworkX: read_graphml, node_link_graph and read_gexf give
 # the organisations and relationships govmap lists, and a hostile name comes
-# back unchanged. Skipped (exit 77) when python3-networkx is not installed.
+# back unchanged. Run with every Python that has NetworkX: Debian's
+# /usr/bin/python3 (python3-networkx, 2.8 on Debian 12) and the python3 on PATH
+# (e.g. NetworkX 3.6 from pip, which reads node-link edges from "edges" where
+# 2.x reads "links"). Skipped (exit 77) when no NetworkX is installed.
 # Usage: export_networkx_test.sh GOVMAP REPO_ROOT
 set -eu
 GOVMAP=$1
 root=$2
-PY=/usr/bin/python3
-if ! [ -x "$PY" ] || ! "$PY" -c 'import networkx' 2>/dev/null; then
+pythons=()
+for candidate in /usr/bin/python3 "$(command -v python3 || true)"; do
+  [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+  real=$(readlink -f "$candidate")
+  for seen in "${pythons[@]:-}"; do [ "$(readlink -f "$seen")" = "$real" ] && continue 2; done
+  "$candidate" -c 'import networkx' 2>/dev/null && pythons+=("$candidate")
+done
+if [ ${#pythons[@]} -eq 0 ]; then
   echo "SKIP: python3-networkx is not installed (apt-get install -y python3-networkx)"
   exit 77
+fi
+for PY in "${pythons[@]}"; do
+  echo "NetworkX $("$PY" -c 'import networkx; print(networkx.__version__)') ($PY)"
+done
+if [ "$(readlink -f "${pythons[0]}")" != "$(readlink -f /usr/bin/python3)" ]; then
+  echo "note: Debian's python3-networkx is not installed; tested with ${pythons[*]} only"
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$root"
+for PY in "${pythons[@]}"; do
 check() {  # db label [--at D]
   local db=$1 label=$2
   shift 2
@@ -82,3 +98,4 @@ ok = ok and isinstance(names, list) and len(names) == 2
 print("hostile names:", "ok" if ok else "WRONG", names)
 sys.exit(0 if ok else 1)
 PY
+done
