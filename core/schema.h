@@ -10,6 +10,8 @@ namespace govmap {
 constexpr int kApplicationId = 0x474f564d;
 
 extern const char* const kSchemaSql;
+// Added by schema 3 (and by the migration from 2): the stored data files.
+extern const char* const kInputFileSql;
 
 }  // namespace govmap
 

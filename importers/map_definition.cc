@@ -17,7 +17,7 @@ const std::vector<std::string> kDiagramFormats = {"dot", "pdf", "png", "svg"};
 const std::vector<std::string> kReportFormats = {"html"};
 const std::vector<std::string> kTableFormats = {"csv", "json"};
 const std::vector<std::string>& kEngines = layout_engines();
-const std::vector<std::string> kTopKeys = {"area", "output", "title"};
+const std::vector<std::string> kTopKeys = {"area", "depends", "output", "title"};
 const std::vector<std::string> kOutputKeys = {"area", "at",    "diff", "engine", "formats", "from",
                                               "kind", "layer", "name", "title",  "to"};
 
@@ -260,6 +260,14 @@ MapDefinition read_map_definition(const std::string& dir) {
   c.check_keys(root, kTopKeys, "map.toml");
   def.title = c.string(root, "title");
   def.area = c.string(root, "area");
+  for (const std::string& d : c.strings(root, "depends")) {
+    if (d.empty() || d.find('/') != std::string::npos || d == "." || d == "..")
+      c.error(root.get("depends")->source(),
+              "'depends' names map folders beside this one, e.g. [\"england-national\"]; '" + d +
+                  "' is not a folder name");
+    else
+      def.depends.push_back(d);
+  }
   if (const toml::node* outputs = root.get("output")) {
     const toml::array* arr = outputs->as_array();
     if (!arr) {

@@ -3,6 +3,7 @@
 //
 //   title = "South Yorkshire and Bassetlaw"
 //   area = "QF7"                      # default --area for every output
+//   depends = ["england-national"]    # maps (folders beside this one) it builds on
 //
 //   [[output]]
 //   name = "syb-2018"                 # file name without extension
@@ -47,6 +48,9 @@ struct MapDefinition {
   std::string file;  // dir/map.toml
   std::string title;
   std::string area;
+  // Map folders (beside this one) this map builds on: `govmap import` of this
+  // map imports them too.
+  std::vector<std::string> depends;
   std::vector<OutputSpec> outputs;  // in file order
 };
 

@@ -71,7 +71,8 @@ TEST_CASE("map definition errors, with line and column") {
   const Case cases[] = {
       {"invalid toml", "title = \n", 1, 9, "invalid TOML: "},
       {"unknown top key", "titel = \"x\"\n", 1, 1,
-       "unknown key 'titel' in map.toml, did you mean 'title'? (valid: area, output, title)"},
+       "unknown key 'titel' in map.toml, did you mean 'title'? (valid: area, depends, output, "
+       "title)"},
       {"unknown output key", head + "at = 2018-08-08\nformat = [\"svg\"]\n", 4, 1,
        "unknown key 'format' in [[output]], did you mean 'formats'? (valid: area, at, diff, "
        "engine, "
