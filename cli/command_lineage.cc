@@ -14,8 +14,14 @@ struct LineageCliOptions {
   std::string org, at, layer, format;
 };
 
+// A succession is stored on the predecessor's last day; people (ODS, the
+// legislation) date it by its effective date, the successor's first day.
+Date effective(const Relationship& r) {
+  return (r.valid.to ? *r.valid.to : r.valid.from).next_day();
+}
+
 std::string link_text(const Relationship& r, bool show_to) {
-  return (show_to ? r.to : r.from) + " on " + r.valid.from.str() +
+  return (show_to ? r.to : r.from) + " from " + effective(r).str() +
          (r.layer == Layer::kShadow ? " (shadow)" : "");
 }
 
@@ -41,7 +47,8 @@ const OrgPeriod* describing(const Organisation& o, std::optional<Date> until) {
 Json link_json(const Relationship& r, bool show_to) {
   Json j;
   j[show_to ? "to" : "from"] = show_to ? r.to : r.from;
-  j["date"] = r.valid.from.str();
+  j["date"] = r.valid.from.str();  // the predecessor's last day, as stored
+  j["effective"] = effective(r).str();
   j["layer"] = name_of(r.layer);
   j["legal_basis"] = r.legal_basis.empty() ? Json(nullptr) : Json(r.legal_basis);
   j["sources"] = r.sources;
@@ -110,9 +117,9 @@ Outcome run_lineage(const LineageCliOptions& opts, CommandContext& ctx) {
   if (options.until) out << " (successions up to " << options.until->str() << ")";
   out << ": " << lineage.bodies.size() - 1 << " related bodies\n\n"
       << t.render(OutputFormat::kTable);
-  Table steps({"from", "to", "date", "layer", "legal_basis", "sources"});
+  Table steps({"from", "to", "last_day", "effective", "layer", "legal_basis", "sources"});
   for (const Relationship& r : lineage.steps)
-    steps.add_row({r.from, r.to, r.valid.from.str(), name_of(r.layer),
+    steps.add_row({r.from, r.to, r.valid.from.str(), effective(r).str(), name_of(r.layer),
                    r.legal_basis.empty() ? Table::Cell() : Table::Cell(r.legal_basis),
                    join(r.sources, ";")});
   out << "\nsuccession steps (" << steps.size() << ")\n";

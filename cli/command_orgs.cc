@@ -1,5 +1,6 @@
 // govmap orgs — list organisations (one row per period).
 #include <ostream>
+#include <set>
 
 #include "cli/command.h"
 #include "core/kinds.h"
@@ -25,15 +26,25 @@ Outcome run_orgs(const OrgsOptions& opts, CommandContext& ctx) {
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   Table table({"id", "name", "kind", "tier", "valid_from", "valid_to", "identifiers"});
   std::string needle = lower(opts.search);
+  // --search matches any name a body ever had in any dataset (a CCG found by
+  // its 2019 name in 2025), its id or an identifier; rows show the name in
+  // force in each period.
+  std::set<std::string> found;
+  if (!needle.empty())
+    for (const auto& [id, p] : store.all_periods())
+      if (lower(p.name).find(needle) != std::string::npos) found.insert(id);
   for (const Organisation& o : store.organisations()) {
     std::vector<std::string> idents;
-    for (const Identifier& i : o.identifiers) idents.push_back(i.scheme + ":" + i.value);
+    bool matches =
+        needle.empty() || found.count(o.id) || lower(o.id).find(needle) != std::string::npos;
+    for (const Identifier& i : o.identifiers) {
+      idents.push_back(i.scheme + ":" + i.value);
+      matches = matches || lower(i.value) == needle;
+    }
+    if (!matches) continue;
     for (const OrgPeriod& p : o.periods) {
       if (at && !p.valid.contains(*at)) continue;
       if (kind && p.kind != *kind) continue;
-      if (!needle.empty() && lower(p.name).find(needle) == std::string::npos &&
-          lower(o.id).find(needle) == std::string::npos)
-        continue;
       table.add_row({o.id, p.name, name_of(p.kind), p.tier.empty() ? Table::Cell() : p.tier,
                      p.valid.from.str(),
                      p.valid.to ? Table::Cell(p.valid.to->str()) : Table::Cell(),
@@ -52,7 +63,9 @@ void setup_orgs(CLI::App& app, RunFunction& run) {
       "orgs", "List organisations, one row per period of their life, ordered by id and date");
   add_at_option(cmd, opts->at);
   cmd->add_option("--kind", opts->kind, "Only organisations of this kind (e.g. ccg, icb, osc)");
-  cmd->add_option("--search", opts->search, "Only names or ids containing this text (any case)");
+  cmd->add_option("--search", opts->search,
+                  "Only organisations any of whose names (past ones included), or whose id, "
+                  "contains this text, or with this identifier value (any case)");
   add_format_option(cmd, opts->format);
   cmd->callback(
       [opts, &run] { run = [opts](CommandContext& ctx) { return run_orgs(*opts, ctx); }; });

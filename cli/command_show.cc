@@ -16,12 +16,12 @@ struct ShowOptions {
 };
 
 Table period_table(const Organisation& o, std::optional<Date> at) {
-  Table t({"valid_from", "valid_to", "name", "kind", "tier", "sources"});
+  Table t({"valid_from", "valid_to", "name", "kind", "tier", "sources", "dataset"});
   for (const OrgPeriod& p : o.periods) {
     if (at && !p.valid.contains(*at)) continue;
     t.add_row({p.valid.from.str(), p.valid.to ? Table::Cell(p.valid.to->str()) : Table::Cell(),
                p.name, name_of(p.kind), p.tier.empty() ? Table::Cell() : p.tier,
-               join(p.sources, ";")});
+               join(p.sources, ";"), p.dataset});
   }
   return t;
 }
@@ -50,8 +50,8 @@ Outcome run_show(const ShowOptions& opts, CommandContext& ctx) {
 
   NameIndex names(store);
   Table periods = period_table(org, at);
-  Table outgoing = relationship_table(out_rels, names, at);
-  Table incoming = relationship_table(in_rels, names, at);
+  Table outgoing = relationship_table(out_rels, names, at, true);
+  Table incoming = relationship_table(in_rels, names, at, true);
   Table cites = source_table(sources);
   std::ostream& out = *ctx.out;
   if (format == OutputFormat::kJson) {

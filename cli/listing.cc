@@ -21,15 +21,27 @@ std::string NameIndex::name(const std::string& id, Date d) const {
 }
 
 Table relationship_table(const std::vector<Relationship>& rels, const NameIndex& names,
-                         std::optional<Date> at) {
-  Table t({"from", "from_name", "kind", "layer", "to", "to_name", "valid_from", "valid_to",
-           "legal_basis", "sources", "note"});
+                         std::optional<Date> at, bool with_dataset) {
+  std::vector<std::string> columns = {"from",        "from_name", "kind",       "layer",
+                                      "to",          "to_name",   "valid_from", "valid_to",
+                                      "legal_basis", "sources",   "note"};
+  if (with_dataset) columns.push_back("dataset");
+  Table t(columns);
   for (const Relationship& r : rels) {
     Date when = at ? *at : r.valid.from;
-    t.add_row({r.from, names.name(r.from, when), name_of(r.kind), name_of(r.layer), r.to,
-               names.name(r.to, when), r.valid.from.str(),
-               r.valid.to ? Table::Cell(r.valid.to->str()) : Table::Cell(), r.legal_basis,
-               join(r.sources, ";"), r.note});
+    std::vector<Table::Cell> row = {r.from,
+                                    names.name(r.from, when),
+                                    name_of(r.kind),
+                                    name_of(r.layer),
+                                    r.to,
+                                    names.name(r.to, when),
+                                    r.valid.from.str(),
+                                    r.valid.to ? Table::Cell(r.valid.to->str()) : Table::Cell(),
+                                    r.legal_basis,
+                                    join(r.sources, ";"),
+                                    r.note};
+    if (with_dataset) row.push_back(r.dataset);
+    t.add_row(row);
   }
   return t;
 }

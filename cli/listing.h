@@ -27,9 +27,10 @@ class NameIndex {
 
 // Columns: from,from_name,kind,layer,to,to_name,valid_from,valid_to,legal_basis,
 // sources,note. Names are those in force at `at`, or at the start of the
-// relationship when no date is given.
+// relationship when no date is given. with_dataset adds a last column: the
+// dataset the relationship came from (show says where each link came from).
 Table relationship_table(const std::vector<Relationship>& rels, const NameIndex& names,
-                         std::optional<Date> at);
+                         std::optional<Date> at, bool with_dataset = false);
 
 Table source_table(const std::vector<Source>& sources);
 

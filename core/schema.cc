@@ -98,4 +98,19 @@ CREATE TABLE IF NOT EXISTS rule_file (
 );
 )sql";
 
+// Schema 3: the ODS and ONS files themselves, so that every data dataset is
+// recomputed from all of them (and from the curated maps in force) on each
+// import, whatever the order they came in.
+const char* const kInputFileSql = R"sql(
+CREATE TABLE input_file (
+  sha256  TEXT NOT NULL,
+  format  TEXT NOT NULL,
+  dataset TEXT NOT NULL,
+  as_of   TEXT,
+  path    TEXT NOT NULL,
+  content TEXT NOT NULL,
+  PRIMARY KEY (sha256, format)
+);
+)sql";
+
 }  // namespace govmap

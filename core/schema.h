@@ -13,6 +13,8 @@ extern const char* const kSchemaSql;
 // The rule_file table (one rules file per map dataset). Also run on opening a
 // database for writing, so databases made before it gain it.
 extern const char* const kRulesSchemaSql;
+// Added by schema 3 (and by the migration from 2): the stored data files.
+extern const char* const kInputFileSql;
 
 }  // namespace govmap
 

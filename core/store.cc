@@ -77,8 +77,19 @@ Store::Store(const std::string& path, Database::Mode mode) : db_(existing_path(p
     create_schema();
   } else {
     check_schema();
+    if (version == 2) migrate_from_2();
     db_.exec(kRulesSchemaSql);  // databases made before the rules layer gain its table
   }
+}
+
+// Schema 2 -> 3: adds the table of stored data files. Datasets imported under
+// schema 2 keep their rows; they are recomputed from stored files once their
+// files are imported again (importers/import.h says what happens before that).
+void Store::migrate_from_2() {
+  Transaction txn(db_);
+  db_.exec(kInputFileSql);
+  db_.exec("PRAGMA user_version = 3");
+  txn.commit();
 }
 
 void Store::create_schema() {
@@ -87,6 +98,7 @@ void Store::create_schema() {
   Transaction txn(db_);
   db_.exec(kSchemaSql);
   db_.exec(kRulesSchemaSql);
+  db_.exec(kInputFileSql);
   db_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
   db_.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   txn.commit();
@@ -104,7 +116,9 @@ void Store::check_schema() {
   }
   if (app_id != kApplicationId)
     throw Error(Error::Kind::kDatabase, "'" + db_.path() + "' is not a govmap database");
-  if (version != kSchemaVersion)
+  // Schema 2 differs only by the stored input files: readable as it is,
+  // upgraded when opened for writing.
+  if (version != kSchemaVersion && version != 2)
     throw Error(Error::Kind::kDatabase, "'" + db_.path() + "' has schema version " +
                                             std::to_string(version) + " but this govmap uses " +
                                             std::to_string(kSchemaVersion) +
@@ -364,6 +378,24 @@ std::vector<Store::RuleFileRow> Store::rule_files() const {
   return out;
 }
 
+std::vector<StoredInput> Store::stored_inputs() const {
+  auto st = db_.prepare(
+      "SELECT sha256, format, dataset, as_of, path, content FROM input_file "
+      "ORDER BY dataset, coalesce(as_of, ''), sha256, format");
+  std::vector<StoredInput> out;
+  while (st.step()) {
+    StoredInput in;
+    in.sha256 = st.text(0);
+    in.format = st.text(1);
+    in.dataset = st.text(2);
+    if (auto d = st.optional_text(3)) in.as_of = stored_date(*d, "as_of");
+    in.path = st.text(4);
+    in.content = st.text(5);
+    out.push_back(std::move(in));
+  }
+  return out;
+}
+
 // ---- writes ----
 
 void Store::set_rule_file(const RuleFileRow& row) {
@@ -371,6 +403,16 @@ void Store::set_rule_file(const RuleFileRow& row) {
       "INSERT INTO rule_file(dataset, path, sha256, text) VALUES (?1, ?2, ?3, ?4) "
       "ON CONFLICT(dataset) DO UPDATE SET path = ?2, sha256 = ?3, text = ?4");
   st.bind(1, row.dataset).bind(2, row.path).bind(3, row.sha256).bind(4, row.text);
+  st.run();
+}
+
+void Store::put_input(const StoredInput& in) {
+  auto st = db_.prepare(
+      "INSERT OR REPLACE INTO input_file(sha256, format, dataset, as_of, path, content) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  st.bind(1, in.sha256).bind(2, in.format).bind(3, in.dataset);
+  st.bind_optional(4, opt_date(in.as_of)).bind(5, in.path);
+  st.bind(6, std::string_view(in.content));  // CSV text; stored as it came
   st.run();
 }
 

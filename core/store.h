@@ -30,13 +30,25 @@ struct RelationshipFilter {
   std::optional<Layer> layer;
 };
 
+// One ODS or ONS file as imported, kept so that its dataset can be recomputed
+// from every file of the dataset whatever the order they arrived in.
+struct StoredInput {
+  std::string sha256;
+  std::string format;  // ods-etr, ods-eccg, ods-ect, ods-succ, ons
+  std::string dataset;
+  std::optional<Date> as_of;  // the snapshot date given with --as-of
+  std::string path;           // as given on the command line that imported it
+  std::string content;        // the file's bytes
+};
+
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens path. kReadWrite creates the file and schema when absent (a new file
-  // is put in WAL mode). kReadOnly refuses to create anything: a missing file is
-  // Error(kNotFound). A file that is not a govmap database is Error(kDatabase).
+  // is put in WAL mode) and upgrades a schema 2 file to 3 (kReadOnly reads a
+  // schema 2 file as it is: nothing it reads changed). kReadOnly refuses to create anything: a
+  // missing file is Error(kNotFound). A file that is not a govmap database is Error(kDatabase).
   Store(const std::string& path, Database::Mode mode);
 
   class Transaction {
@@ -91,6 +103,8 @@ class Store {
     std::string dataset, path, sha256, text;
   };
   std::vector<RuleFileRow> rule_files() const;
+  // Every stored data file, ordered by dataset, snapshot date, sha256.
+  std::vector<StoredInput> stored_inputs() const;
 
   // ---- writes (call inside a Transaction) ----
   // Removes every fact owned by dataset, then organisations left with no period.
@@ -104,6 +118,9 @@ class Store {
   void record_import(const ImportRecord& record);
   // Replaces the rules file of a map dataset (removed with the dataset).
   void set_rule_file(const RuleFileRow& row);
+  // Stores a data file, replacing one with the same sha256 and format (a file
+  // imported again with another --as-of).
+  void put_input(const StoredInput& input);
   // Lists facts that refer to organisations or sources that no longer exist, as
   // human-readable lines; empty when the database is consistent.
   std::vector<std::string> dangling_references() const;
@@ -114,6 +131,7 @@ class Store {
  private:
   void create_schema();
   void check_schema();
+  void migrate_from_2();
   mutable Database db_;
 };
 

@@ -548,6 +548,18 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
       }
       const Organisation& fo = orgs.at(r.from);
       const Organisation& tor = orgs.at(r.to);
+      // A succession may be dated on its effective date, the successor's first
+      // day (as ODS and the legislation date it), or on the predecessor's last
+      // day; it is stored on the last day.
+      // It is the effective date when the successor starts that day, or when
+      // the predecessor no longer exists on it.
+      if (r.kind == RelKind::kSucceededBy && r.valid.to && *r.valid.to == r.valid.from &&
+          tor.period_at(r.valid.from) &&
+          fo.covers({r.valid.from.prev_day(), r.valid.from.prev_day()}) &&
+          (!fo.covers(r.valid) || !tor.period_at(r.valid.from.prev_day()))) {
+        Date last = r.valid.from.prev_day();
+        r.valid = {last, last};
+      }
       bool bad = false;
       if (!fo.covers(r.valid)) {
         sink.add(at(w, "valid_from",

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -19,10 +20,13 @@
 #include "core/store.h"
 #include "core/suggest.h"
 #include "importers/curated_map.h"
+#include "importers/map_definition.h"
 #include "importers/ods.h"
 #include "importers/ons.h"
 #include "importers/org_index.h"
+#include "importers/recompute.h"
 #include "importers/rules_import.h"
+#include "importers/time_model.h"
 
 namespace govmap {
 namespace {
@@ -92,6 +96,66 @@ void add_to_world(World& world, const DatasetContent& c) {
   for (const Relationship& r : c.relationships) world.relationships.push_back(r);
 }
 
+std::string parent_dir(const std::string& dir) {
+  std::string d = dir;
+  while (d.size() > 1 && d.back() == '/') d.pop_back();
+  size_t slash = d.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : d.substr(0, slash);
+}
+
+std::string folder_name(const std::string& dir) {
+  std::string d = dir;
+  while (d.size() > 1 && d.back() == '/') d.pop_back();
+  size_t slash = d.rfind('/');
+  return slash == std::string::npos ? d : d.substr(slash + 1);
+}
+
+// paths with, before each map folder, the maps it depends on (transitively,
+// each once, dependencies first). A dependency is a folder beside the map.
+std::vector<std::string> with_dependencies(const std::vector<std::string>& paths,
+                                           const std::string& format) {
+  std::vector<std::string> out;
+  std::set<std::string> named;  // folder names already in out
+  for (const std::string& p : paths)
+    if (is_curated_map(p)) named.insert(folder_name(p));
+  std::set<std::string> added;
+  std::function<void(const std::string&, std::vector<std::string>&)> visit =
+      [&](const std::string& dir, std::vector<std::string>& chain) {
+        if (!has_map_definition(dir)) return;
+        for (const MapReference& ref : read_map_definition(dir).depends) {
+          const std::string& dep = ref.name;
+          std::string path = parent_dir(dir) + "/" + dep;
+          if (std::find(chain.begin(), chain.end(), dep) != chain.end())
+            throw Error(Error::Kind::kInput, dir +
+                                                 "/map.toml: maps depend on each other in a "
+                                                 "circle: " +
+                                                 join(chain, " -> ") + " -> " + dep);
+          if (named.count(dep) || added.count(dep)) continue;
+          if (!is_curated_map(path))
+            throw Error(Error::Kind::kInput,
+                        dir + "/map.toml: map '" + folder_name(dir) + "' depends on map '" + dep +
+                            "', which is not at " + path +
+                            " (a folder holding organisations.csv); import it first or put it "
+                            "beside '" +
+                            folder_name(dir) + "'");
+          chain.push_back(dep);
+          visit(path, chain);
+          chain.pop_back();
+          added.insert(dep);
+          out.push_back(path);
+        }
+      };
+  for (const std::string& p : paths) {
+    if ((format.empty() || format == "map") && is_curated_map(p)) {
+      std::vector<std::string> chain = {folder_name(p)};
+      visit(p, chain);
+    }
+    out.push_back(p);
+  }
+  return out;
+}
+
 }  // namespace
 
 const std::vector<std::string>& import_format_names() {
@@ -144,6 +208,8 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
     throw Error(Error::Kind::kUsage, "--format: unknown format '" + options.format + "'" +
                                          did_you_mean(options.format, kFormats) +
                                          " (valid: " + join(kFormats) + ")");
+  // Maps bring the maps they depend on (map.toml `depends`).
+  std::vector<std::string> all_paths = with_dependencies(paths, options.format);
   // Take the write lock before reading anything, so that what is checked is
   // what is written to: a concurrent import waits here rather than changing
   // the database between our checks and our commit.
@@ -153,19 +219,19 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
   // Steps: reading each input, merging each data file, checking the maps,
   // writing the database.
   ProgressScope progress(options.progress);
-  const size_t steps = paths.size() * 2 + 2;
+  const size_t steps = all_paths.size() * 2 + 2;
   size_t step = 0;
 
   // Read and check every input first.
   DiagnosticSink sink;
   std::vector<Input> inputs;
   std::set<std::string> map_datasets;
-  for (size_t i = 0; i < paths.size(); ++i) {
+  for (size_t i = 0; i < all_paths.size(); ++i) {
     Input in;
     in.order = i;
-    in.path = paths[i];
-    progress.update("reading " + paths[i], step++, steps);
-    in.format = options.format.empty() ? detect_format(paths[i]) : options.format;
+    in.path = all_paths[i];
+    progress.update("reading " + all_paths[i], step++, steps);
+    in.format = options.format.empty() ? detect_format(all_paths[i]) : options.format;
     if (in.format == "map") {
       in.map = read_curated_map(in.path, sink);
       if (!map_datasets.insert(in.map->content.dataset).second)
@@ -221,41 +287,148 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
     maps.push_back(&*in.map);
   }
 
-  // Data files: each merges its snapshot into its dataset's content so far.
-  std::map<std::string, DatasetContent> data;  // dataset -> content after the inputs so far
-  std::vector<std::pair<const Input*, std::string>> recorded;  // changed data inputs, dataset
+  // Data files: the stored ones with this command's added or replacing them;
+  // every data dataset is then rebuilt from its files (importers/recompute.h).
+  std::vector<StoredInput> stored = store.stored_inputs();
+  std::vector<StoredInput> to_store;                      // this command's new or re-dated files
+  std::map<std::string, std::vector<size_t>> reports_of;  // dataset -> reports of its inputs
   for (const Input& in : inputs) {
     if (in.map) continue;
-    progress.update("merging " + in.path, step++, steps);
     ImportReport& report = reports[in.order];
     report.path = in.path;
     report.importer = in.format;
     report.dataset = in.ons ? kOnsDataset : ods_dataset(in.ods->format);
-    if (!data.count(report.dataset)) data[report.dataset] = load_dataset(store, report.dataset);
-    DatasetContent& current = data[report.dataset];
-    Warnings warnings;
-    DatasetContent next = in.ons ? merge_ons(current, *in.ons, index, warnings)
-                                 : merge_ods(current, *in.ods, in.as_of, index, warnings);
+    report.status = ImportReport::Status::kUnchanged;
+    StoredInput si;
+    si.sha256 = in.ons ? in.ons->sha256 : in.ods->sha256;
+    si.format = in.format;
+    si.dataset = report.dataset;
+    if (in.ods && ods_needs_as_of(in.ods->format)) si.as_of = in.as_of;
     if (in.assumed) report.assumed_as_of = in.as_of;
-    report.diff = diff_datasets(current, next);
-    report.warnings = warnings.messages;
-    if (report.diff.empty()) {
-      report.status = ImportReport::Status::kUnchanged;
-      continue;
-    }
-    report.status =
-        options.dry_run ? ImportReport::Status::kWouldImport : ImportReport::Status::kImported;
-    current = std::move(next);
-    index.update(current);
-    recorded.push_back({&in, report.dataset});
+    si.path = in.path;
+    auto it = std::find_if(stored.begin(), stored.end(), [&](const StoredInput& s) {
+      return s.sha256 == si.sha256 && s.format == si.format;
+    });
+    if (it != stored.end() && it->as_of == si.as_of) continue;
+    si.content = in.ons ? in.ons->text : in.ods->text;
+    to_store.push_back(si);
+    if (it != stored.end())
+      *it = std::move(si);
+    else
+      stored.push_back(std::move(si));
+    reports_of[report.dataset].push_back(in.order);
   }
+
+  std::map<std::string, DatasetContent> data;  // dataset -> content after this import
   std::set<std::string> changed_data;
-  for (const auto& [in, dataset] : recorded) changed_data.insert(dataset);
+  if (!stored.empty() && (!reports_of.empty() || !maps.empty())) {
+    progress.update("recomputing the data datasets", step, steps);
+    // Files of this command are already parsed; stored ones are parsed again.
+    std::vector<std::unique_ptr<OdsFile>> ods_files;
+    std::vector<std::unique_ptr<OnsFile>> ons_files;
+    std::vector<DataFile> files;
+    std::set<std::string> rebuilt;
+    for (const StoredInput& s : stored) {
+      DataFile f;
+      f.format = s.format;
+      f.dataset = s.dataset;
+      f.as_of = s.as_of;
+      for (const Input& in : inputs) {
+        if (in.map) continue;
+        const std::string& sha = in.ons ? in.ons->sha256 : in.ods->sha256;
+        if (sha != s.sha256 || in.format != s.format) continue;
+        f.ods = in.ods ? &*in.ods : nullptr;
+        f.ons = in.ons ? &*in.ons : nullptr;
+        f.report = static_cast<int>(in.order);
+      }
+      if (!f.ods && !f.ons) {
+        DiagnosticSink stored_sink;
+        if (s.format == "ons") {
+          ons_files.push_back(
+              std::make_unique<OnsFile>(read_ons_text(s.path, s.content, stored_sink)));
+          f.ons = ons_files.back().get();
+        } else {
+          ods_files.push_back(std::make_unique<OdsFile>(
+              read_ods_text(s.path, s.content, *parse_ods_format(s.format), stored_sink)));
+          f.ods = ods_files.back().get();
+        }
+        stored_sink.throw_if_any();
+      }
+      files.push_back(f);
+      rebuilt.insert(s.dataset);
+    }
+    // Datasets imported under schema 2 hold snapshots whose files were not
+    // stored: rebuilding them from the stored files alone would lose those.
+    for (const std::string& d : rebuilt) {
+      std::vector<std::string> unstored;
+      for (const Source& src : store.sources()) {
+        if (src.dataset != d) continue;
+        bool backed = false;
+        for (const StoredInput& s : stored)
+          backed = backed || (s.dataset == d && src.id.size() >= 12 &&
+                              src.id.compare(src.id.size() - 12, 12, s.sha256, 0, 12) == 0);
+        if (!backed) unstored.push_back(src.id + " (" + src.title + ")");
+      }
+      if (!unstored.empty())
+        throw Error(Error::Kind::kUsage,
+                    "dataset " + d +
+                        " holds snapshots imported by an older govmap whose files are not stored "
+                        "in the database: " +
+                        join(unstored, ", ") +
+                        "; import those files again together with this one so that the dataset "
+                        "can be recomputed from all of them");
+    }
+    for (const std::string& d : rebuilt) index.update(DatasetContent{d, {}, {}, {}, {}, {}});
+    RecomputeResult result = recompute_data(files, index);
+    {
+      // The rest of the combined view: curated maps (as this import leaves
+      // them) and datasets not rebuilt.
+      std::set<std::string> new_maps;
+      for (const CuratedMap* m : maps) new_maps.insert(m->content.dataset);
+      std::vector<std::pair<std::string, OrgPeriod>> others;
+      for (auto& [id, p] : store.all_periods())
+        if (!rebuilt.count(p.dataset) && !new_maps.count(p.dataset)) others.emplace_back(id, p);
+      std::vector<Relationship> curated;
+      std::set<std::string> stored_maps;
+      for (const ImportRecord& r : store.imports())
+        if (dataset_rank(r.dataset) == 0 && !new_maps.count(r.dataset))
+          stored_maps.insert(r.dataset);
+      for (const std::string& d : stored_maps)
+        for (Relationship& r : store.dataset_relationships(d)) curated.push_back(std::move(r));
+      for (const CuratedMap* m : maps) {
+        others.insert(others.end(), m->content.periods.begin(), m->content.periods.end());
+        curated.insert(curated.end(), m->content.relationships.begin(),
+                       m->content.relationships.end());
+      }
+      settle_data(result.datasets, others, curated);
+    }
+    for (auto& [report, warnings] : result.warnings)
+      reports[static_cast<size_t>(report)].warnings = std::move(warnings);
+    for (auto& [d, content] : result.datasets) {
+      DatasetContent before = load_dataset(store, d);
+      DatasetDiff diff = diff_datasets(before, content);
+      for (size_t r : reports_of[d]) {
+        reports[r].diff = diff;
+        reports[r].status = diff.empty()      ? ImportReport::Status::kUnchanged
+                            : options.dry_run ? ImportReport::Status::kWouldImport
+                                              : ImportReport::Status::kImported;
+      }
+      if (!diff.empty()) changed_data.insert(d);
+      data[d] = std::move(content);
+    }
+  }
+  std::vector<std::pair<const Input*, std::string>> recorded;  // new data inputs, dataset
+  for (const Input& in : inputs)
+    if (!in.map && reports_of.count(reports[in.order].dataset)) {
+      const auto& rs = reports_of[reports[in.order].dataset];
+      if (std::find(rs.begin(), rs.end(), in.order) != rs.end())
+        recorded.push_back({&in, reports[in.order].dataset});
+    }
 
   // Check the maps against the database and everything imported with them.
   std::set<std::string> replaced(changed_data);
   for (const CuratedMap* m : maps) replaced.insert(m->content.dataset);
-  step = paths.size() * 2;
+  step = all_paths.size() * 2;
   if (!maps.empty()) {
     progress.update("checking the maps", step, steps);
     World world = world_from(store, replaced);
@@ -294,11 +467,12 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
         if (r.importer == "map" && r.dataset == m->content.dataset)
           r.diff = diff_datasets(load_dataset(store, r.dataset), m->content);
   }
-  if (options.dry_run || (maps.empty() && changed_data.empty())) return reports;
+  if (options.dry_run || (maps.empty() && changed_data.empty() && to_store.empty())) return reports;
 
   progress.update("writing " + store.path(), steps - 1, steps);
   for (const CuratedMap* m : maps) apply_dataset(store, m->content);
   for (const std::string& d : changed_data) apply_dataset(store, data[d]);
+  for (const StoredInput& si : to_store) store.put_input(si);
   for (const CuratedMap* m : maps) store_map_rules(store, *m);
   std::string when = now_utc();
   for (const CuratedMap* m : maps)

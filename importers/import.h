@@ -8,13 +8,16 @@
 // organisations.csv is a curated map; a CSV whose header has ONS column
 // families (CCG21CD, LAD20NM, ...) is an ONS lookup; a headerless CSV of 27 or
 // 24 fields is an ODS etr, eccg or ect extract, one of 5 fields an ODS succ
-// file. Curated maps are datasets of their own (map:NAME); ODS and ONS files
-// merge into one dataset per kind (ods:trusts, ods:commissioners,
-// ods:care-trusts, ods:successions, ons:lookups), each recomputed from every
-// snapshot imported so far, so importing a newer snapshot updates periods
-// instead of duplicating them and importing the same file again changes
-// nothing. Within one import, curated maps are read first, then ONS files,
-// then ODS organisation extracts, then succ files, whatever the order given.
+// file. Curated maps are datasets of their own (map:NAME); a map folder's
+// map.toml may name maps it depends on (`depends`), which are imported with
+// it. ODS and ONS files are stored in the database and feed one dataset per
+// kind (ods:trusts, ods:commissioners, ods:care-trusts, ods:successions,
+// ons:lookups); every import that adds a file or changes a map rebuilds all of
+// them from every stored file (importers/recompute.h) and applies the time
+// rules (importers/time_model.h), so the result depends only on what was
+// imported, never on the order, and importing the same file again changes
+// nothing. A data dataset imported by schema 2 (files not stored) is left as it
+// is until its files are imported again.
 #ifndef GOVMAP_IMPORTERS_IMPORT_H_
 #define GOVMAP_IMPORTERS_IMPORT_H_
 

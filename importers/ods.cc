@@ -247,11 +247,17 @@ std::optional<OdsFormat> detect_ods(const std::string& path, std::string* why) {
 }
 
 OdsFile read_ods(const std::string& path, OdsFormat format, DiagnosticSink& sink) {
+  return read_ods_text(path, read_file(path), format, sink);
+}
+
+OdsFile read_ods_text(const std::string& path, std::string text, OdsFormat format,
+                      DiagnosticSink& sink) {
   OdsFile file;
   file.path = path;
   file.format = format;
-  file.sha256 = sha256_file(path);
-  CsvReader reader(path);
+  file.sha256 = sha256_text(text);
+  file.text = text;
+  CsvReader reader(path, std::move(text));
   CsvRecord rec;
   std::map<std::string, int> seen;  // code -> first line
   try {
@@ -443,6 +449,15 @@ std::map<std::string, OrgState> decompose_orgs(const DatasetContent& before,
     }
   }
   return orgs;
+}
+
+// The day from which snapshot k of a series speaks for STP/ICB membership: its
+// date, or 1 July 2022 (when ICBs and sub-ICB locations came into being) for
+// the first snapshot after that day.
+Date snapshot_effective(const std::vector<Snapshot>& snapshots, size_t k) {
+  Date d = snapshots[k].date;
+  if (d > icb_day() && (k == 0 || snapshots[k - 1].date < icb_day())) return icb_day();
+  return d;
 }
 
 // One organisation's parent in one field, per snapshot.
@@ -680,9 +695,14 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
           sources.push_back(snapshots[j].source);
           ++j;
         }
-        Interval valid{std::max(snapshots[i].date, life.from),
-                       j < snapshots.size() ? std::optional<Date>(snapshots[j].date.prev_day())
-                                            : std::nullopt};
+        // Field 4 names STPs, then ICBs: the ICB areas began on 1 July 2022
+        // by law, so the first snapshot after that day speaks back to it.
+        auto start = [&](size_t k) {
+          return field == 4 ? snapshot_effective(snapshots, k) : snapshots[k].date;
+        };
+        Interval valid{std::max(start(i), life.from), j < snapshots.size()
+                                                          ? std::optional<Date>(start(j).prev_day())
+                                                          : std::nullopt};
         if (life.to && (!valid.to || *life.to < *valid.to)) valid.to = life.to;
         if (!valid.to || *valid.to >= valid.from) {
           Relationship r;

@@ -86,6 +86,7 @@ struct OdsFile {
   size_t fields = 0;  // 27, 24 or 5
   std::vector<OdsRow> rows;
   std::vector<OdsSuccession> successions;
+  std::string text;  // the file's bytes, stored with the import
 };
 
 // Recognises an ODS file from its first records. Returns nullopt when the file
@@ -95,6 +96,9 @@ std::optional<OdsFormat> detect_ods(const std::string& path, std::string* why = 
 // Reads and checks a file as the given format. Bad rows become diagnostics in
 // sink (file:line:column); the result is meaningful only when sink stays empty.
 OdsFile read_ods(const std::string& path, OdsFormat format, DiagnosticSink& sink);
+// The same from the file's bytes (a stored input); path names it in diagnostics.
+OdsFile read_ods_text(const std::string& path, std::string text, OdsFormat format,
+                      DiagnosticSink& sink);
 
 // True when the format needs a snapshot date (--as-of): etr, eccg and ect.
 bool ods_needs_as_of(OdsFormat f);

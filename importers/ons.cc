@@ -209,6 +209,23 @@ double round_share(double x) {
 
 using Share = std::optional<double>;
 
+// Each snapshot date of a series with the day from which it speaks: its own
+// date, except that for CCGs / sub-ICB locations and STPs / ICBs the first
+// snapshot after 1 July 2022 speaks from that day, when the Health and Care Act
+// 2022 replaced CCGs by ICBs and their areas: nothing could have changed
+// between then and that snapshot that an earlier snapshot would show.
+std::vector<std::pair<Date, Date>> speaking_dates(const std::set<Date>& dates, bool commissioning) {
+  std::vector<std::pair<Date, Date>> out;
+  std::optional<Date> previous;
+  for (Date d : dates) {
+    Date from = d;
+    if (commissioning && d > icb_day() && (!previous || *previous < icb_day())) from = icb_day();
+    out.emplace_back(from, d);
+    previous = d;
+  }
+  return out;
+}
+
 }  // namespace
 
 bool detect_ons(const std::string& path, std::string* why) {
@@ -235,10 +252,15 @@ bool detect_ons(const std::string& path, std::string* why) {
 }
 
 OnsFile read_ons(const std::string& path, DiagnosticSink& sink) {
+  return read_ons_text(path, read_file(path), sink);
+}
+
+OnsFile read_ons_text(const std::string& path, std::string text, DiagnosticSink& sink) {
   OnsFile file;
   file.path = path;
-  file.sha256 = sha256_file(path);
-  CsvReader reader(path);
+  file.sha256 = sha256_text(text);
+  file.text = text;
+  CsvReader reader(path, std::move(text));
   CsvRecord header;
   try {
     if (!reader.next(header)) {
@@ -510,8 +532,9 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
       }
       run.clear();
     };
-    for (Date d : dates) {
-      auto it = seen.find(d);
+    bool commissioning = classes.count("ccg") || classes.count("stp");
+    for (auto [d, at] : speaking_dates(dates, commissioning)) {
+      auto it = seen.find(at);
       if (it == seen.end()) {
         if (!run.empty()) flush(d.prev_day());
         continue;
@@ -565,8 +588,10 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
       }
       pieces.clear();
     };
-    for (Date d : dates) {
-      auto it = seen.find(d);
+    const std::string& fam = *family.begin();
+    bool commissioning = fam.rfind("ccg>", 0) == 0 || fam.rfind("stp>", 0) == 0;
+    for (auto [d, at] : speaking_dates(dates, commissioning)) {
+      auto it = seen.find(at);
       if (it == seen.end()) {
         if (!pieces.empty()) emit(d.prev_day());
         continue;

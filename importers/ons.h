@@ -76,6 +76,7 @@ struct OnsFile {
   // rows[i][j]: the entity of families[j] on row i (empty code when blank).
   std::vector<std::vector<OnsEntity>> rows;
   std::vector<int> lines;  // line of each row, for diagnostics
+  std::string text;        // the file's bytes, stored with the import
 };
 
 // True when the first record is an ONS header with at least one family govmap
@@ -84,6 +85,8 @@ bool detect_ons(const std::string& path, std::string* why = nullptr);
 
 // Reads and checks the file. Bad rows become diagnostics in sink.
 OnsFile read_ons(const std::string& path, DiagnosticSink& sink);
+// The same from the file's bytes (a stored input); path names it in diagnostics.
+OnsFile read_ons_text(const std::string& path, std::string text, DiagnosticSink& sink);
 
 // The dataset's new content with this file's snapshot merged in.
 DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, const OrgIndex& index,

@@ -341,8 +341,8 @@ TEST_CASE("lineage: predecessors and successors with dates") {
   CHECK(r.code == 0);
   CHECK(r.out ==
         "generation,relation,id,name,kind,valid_from,valid_to,preceded_by,succeeded_by\n"
-        "0,self,old-ccg,NHS Old CCG,ccg,2000-01-01,2020-06-30,,new-ccg on 2020-06-30\n"
-        "1,successor,new-ccg,NHS New CCG,ccg,2020-07-01,,old-ccg on 2020-06-30,\n");
+        "0,self,old-ccg,NHS Old CCG,ccg,2000-01-01,2020-06-30,,new-ccg from 2020-07-01\n"
+        "1,successor,new-ccg,NHS New CCG,ccg,2020-07-01,,old-ccg from 2020-07-01,\n");
   Result before = run({"lineage", "new-ccg", "--at", "2020-01-01", "--format", "json"});
   CHECK(Json::parse(before.out).size() == 1);
   CHECK(run({"lineage", "nwe-ccg"}).code == 2);
