@@ -244,7 +244,7 @@ std::set<std::string> place_words(const std::string& name) {
   static const std::set<std::string> filler = {
       "and", "the", "of",  "health", "care",       "social",         "partnership",
       "ics", "stp", "hcp", "system", "integrated", "sustainability", "transformation",
-      "in",  "for"};
+      "in",  "for", "nhs", "board",  "icb"};
   std::set<std::string> out;
   std::string word;
   for (size_t i = 0; i <= name.size(); ++i) {
@@ -282,23 +282,32 @@ bool names_same_area(const std::set<std::string>& ics, const std::set<std::strin
 // names no STP (the early ICSs that covered part of an STP, such as Blackpool
 // and Fylde Coast) stays a body, closed by law_end().
 void merge_ics_designations(std::map<std::string, DatasetContent>& data) {
-  std::map<std::string, std::set<std::string>> stp_names;  // STP id -> place words of its names
-  std::map<std::string, std::string> ics_names;            // ICS id -> its name
+  // STP id -> place words of each of its names
+  std::map<std::string, std::vector<std::set<std::string>>> stp_names;
+  std::map<std::string, std::string> ics_names;  // ICS id -> its name
   for (const auto& [d, c] : data)
     for (const auto& [id, p] : c.periods) {
-      if (base_kind(p.kind) == OrgKind::kStp) {
-        auto w = place_words(p.name);
-        stp_names[id].insert(w.begin(), w.end());
-      }
+      if (base_kind(p.kind) == OrgKind::kStp) stp_names[id].push_back(place_words(p.name));
       if (p.kind == OrgKind::kIcs) ics_names[id] = p.name;
     }
   std::map<std::string, std::string> to_stp;
   for (const auto& [ics, name] : ics_names) {
     std::set<std::string> words = place_words(name);
     std::vector<std::string> matches;
-    for (const auto& [stp, names] : stp_names)
-      if (stp != ics && names_same_area(words, names)) matches.push_back(stp);
-    if (matches.size() == 1) to_stp[ics] = matches.front();
+    for (const auto& [stp, names] : stp_names) {
+      bool same = false;
+      for (const auto& n : names) same = same || names_same_area(words, n);
+      if (stp != ics && same) matches.push_back(stp);
+    }
+    // An STP known by an ODS code wins over a 2018 ONS-only code of the same
+    // partnership (E54000035 and QXU are both Surrey Heartlands).
+    std::vector<std::string> coded;
+    for (const std::string& m : matches)
+      if (m.size() != 9) coded.push_back(m);
+    if (coded.size() == 1)
+      to_stp[ics] = coded.front();
+    else if (coded.empty() && matches.size() == 1)
+      to_stp[ics] = matches.front();
   }
   if (to_stp.empty()) return;
   for (auto& [d, c] : data) {
