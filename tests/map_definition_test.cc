@@ -94,7 +94,11 @@ TEST_CASE("map definition errors, with line and column") {
        "a diagram cannot be written as 'svgz', did you mean 'svg'? (valid: dot, pdf, png, svg)"},
       {"bad kind", head + "kind = \"reprot\"\n", 3, 8,
        "unknown output kind 'reprot', did you mean 'report'? (valid: diagram, report, distance, "
-       "compare)"},
+       "compare, national, national-years)"},
+      {"national takes at", head + "kind = \"national\"\nfrom = 2013-07-01\nto = 2026-07-01\n", 1,
+       1, "a national output takes 'at', not 'from' and 'to'"},
+      {"national-years takes a pair", head + "kind = \"national-years\"\nat = 2019-04-01\n", 1, 1,
+       "a national-years output takes 'from' and 'to', not 'at'"},
       {"report needs a pair", head + "kind = \"report\"\nat = 2018-08-08\n", 1, 1,
        "a report output takes 'from' and 'to', not 'at'"},
       {"diff needs a pair", head + "at = 2018-08-08\ndiff = true\n", 4, 8,
