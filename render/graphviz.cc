@@ -254,6 +254,13 @@ RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format
                                          join(split_lines(message_buffer()), "; "));
   }
   if (format != DiagramFormat::kSvg) unescape_links(graph.get());
+  // The force-directed engines leave nodes overlapping unless told otherwise;
+  // prism removes overlaps while keeping the layout's shape (national maps).
+  if (engine == "sfdp" || engine == "fdp" || engine == "neato") {
+    std::vector<char> key = c_string("overlap"), prism = c_string("prism");
+    if (!agget(graph.get(), key.data()) || !*agget(graph.get(), key.data()))
+      agattr(graph.get(), AGRAPH, key.data(), prism.data());
+  }
   std::vector<char> engine_name = c_string(engine);
   if (gvLayout(gvc, graph.get(), engine_name.data()) != 0) {
     throw Error(Error::Kind::kInput, "graphviz could not lay out the diagram with '" + engine +

@@ -21,6 +21,31 @@ done
 "$govmap" --db "$work/h.db" render --from 2015-01-01 --to 2022-01-01 --diff -o "$work/out/hostile-diff.svg" >/dev/null
 "$govmap" --db "$work/h.db" report --from 2015-01-01 --to 2022-01-01 -o "$work/out/hostile.html" >/dev/null
 
+# The national picture drawn with sfdp: no two bodies overlap (overlap=prism).
+"$govmap" --db "$work/out/govmap.db" render --at 2023-04-01 --engine sfdp -o "$work/out/national-sfdp.svg" >/dev/null
+python3 - "$work/out/national-sfdp.svg" <<'PY'
+import sys, xml.dom.minidom
+boxes = []
+for g in xml.dom.minidom.parse(sys.argv[1]).getElementsByTagName("g"):
+    if "node" not in g.getAttribute("class").split():
+        continue
+    xs, ys = [], []
+    for p in g.getElementsByTagName("polygon"):
+        for pt in p.getAttribute("points").split():
+            x, y = pt.split(",")
+            xs.append(float(x)); ys.append(float(y))
+    for e in g.getElementsByTagName("ellipse"):
+        cx, cy, rx, ry = (float(e.getAttribute(k)) for k in ("cx", "cy", "rx", "ry"))
+        xs += [cx - rx, cx + rx]; ys += [cy - ry, cy + ry]
+    if xs:
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+overlaps = sum(1 for i, a in enumerate(boxes) for b in boxes[i + 1:]
+               if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1)
+if len(boxes) < 50 or overlaps:
+    print(f"FAIL: sfdp national picture: {len(boxes)} bodies, {overlaps} overlapping pairs")
+    sys.exit(1)
+PY
+
 python3 - "$work/out" <<'PY'
 import pathlib, sys, xml.dom.minidom
 root = pathlib.Path(sys.argv[1])
