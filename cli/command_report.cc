@@ -16,7 +16,7 @@ namespace govmap {
 namespace {
 
 struct ReportOptions {
-  std::string from, to, area, layer, engine, output;
+  std::string from, to, area, layer, engine, output, weights;
 };
 
 Outcome run_report(const ReportOptions& opts, CommandContext& ctx) {
@@ -29,6 +29,7 @@ Outcome run_report(const ReportOptions& opts, CommandContext& ctx) {
   Date to = Date::parse_or_throw(opts.to, "--to");
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   DiagramRequest request{opts.area, opts.layer, ""};
+  if (!opts.weights.empty()) request.weights = load_weights(opts.weights);
   std::string page = report_page(store, request, from, to, opts.engine, *ctx.err);
   write_file_atomically(opts.output, page);
   *ctx.out << "wrote " << opts.output << "\n";
@@ -46,6 +47,7 @@ void setup_report(CLI::App& app, RunFunction& run) {
   cmd->add_option("--from", opts->from, "The earlier date (YYYY-MM-DD)")->required();
   cmd->add_option("--to", opts->to, "The later date (YYYY-MM-DD)")->required();
   add_picture_options(cmd, opts->area, opts->layer, opts->engine);
+  add_weights_option(cmd, opts->weights);
   cmd->add_option("-o,--output", opts->output, "The .html file to write")->required();
   cmd->callback(
       [opts, &run] { run = [opts](CommandContext& ctx) { return run_report(*opts, ctx); }; });

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/snapshot.h"
+#include "core/weights.h"
 #include "render/dot_writer.h"
 
 namespace govmap {
@@ -23,10 +24,11 @@ struct DiagramRequest {
   std::string area;   // as typed; resolved with resolve_org
   std::string layer;  // "" = both
   std::string title;  // "" = the area's name
+  Weights weights;    // for the distances shown (--weights); default weights
 };
 
-// Accountability distance of every body in snap, with the default weights.
-Distances diagram_distances(const Snapshot& snap);
+// Accountability distance of every body in snap (default weights unless given).
+Distances diagram_distances(const Snapshot& snap, const Weights& weights = Weights());
 
 // The snapshot at a date with its distances, honouring --area and --layer.
 DiagramInput load_diagram_input(const Store& store, const DiagramRequest& request, Date at);
