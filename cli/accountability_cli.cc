@@ -9,21 +9,20 @@
 namespace govmap {
 
 void add_accountability_options(CLI::App* cmd, AccountabilityArgs& args, bool with_at,
-                                bool with_weights) {
+                                bool with_weights, const std::string& area_help) {
   if (with_at)
     cmd->add_option("--at", args.at,
                     "The date (YYYY-MM-DD) whose organisations and relationships are used "
                     "(default: today)");
-  cmd->add_option(
-      "--area", args.area,
-      "Show only this organisation and what lies inside it: bodies up to two part_of, member_of or "
-      "committee_of steps below it; distances are still measured on the whole map");
+  cmd->add_option("--area", args.area,
+                  area_help.empty()
+                      ? "Show only this organisation and what lies inside it: bodies up to two "
+                        "part_of, member_of or committee_of steps below it; distances are still "
+                        "measured on the whole map"
+                      : area_help);
   cmd->add_option("--layer", args.layer,
                   "Follow only relationships in this layer: statutory or shadow (default: both)");
-  if (with_weights)
-    cmd->add_option("--weights", args.weights,
-                    "CSV file kind,layer,weight replacing default edge weights "
-                    "(docs/accountability.md)");
+  if (with_weights) add_weights_option(cmd, args.weights);
   add_format_option(cmd, args.format);
 }
 

@@ -25,9 +25,10 @@ struct AccountabilityArgs {
   std::string at, area, layer, format, weights;
 };
 
-// Adds --at (unless with_at is false), --area, --layer, --format and --weights.
+// Adds --at (unless with_at is false), --area (with area_help when given),
+// --layer, --format and --weights.
 void add_accountability_options(CLI::App* cmd, AccountabilityArgs& args, bool with_at = true,
-                                bool with_weights = true);
+                                bool with_weights = true, const std::string& area_help = "");
 
 // Options checked and the store read once.
 class AccountabilityRun {

@@ -27,6 +27,12 @@ void add_picture_options(CLI::App* cmd, std::string& area, std::string& layer,
       ->default_val("dot");
 }
 
+void add_weights_option(CLI::App* cmd, std::string& weights) {
+  cmd->add_option("--weights", weights,
+                  "CSV file kind,layer,weight replacing default edge weights for the distances "
+                  "shown (docs/accountability.md)");
+}
+
 std::optional<Date> optional_date(const std::string& text, const char* option) {
   if (text.empty()) return std::nullopt;
   return Date::parse_or_throw(text, option);
@@ -65,6 +71,17 @@ void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run) {
   setup_report(app, run);
   setup_build(app, run);
   setup_check(app, run);
+  // Exit codes in every command's --help (main() chooses them; docs/cli.md).
+  // A command with codes of its own (compare, build) sets its footer itself.
+  const std::string exit_codes =
+      "Exit codes: 0 success; 2 an error (bad usage, bad input, unknown organisation, I/O or "
+      "database failure). 1 only from compare and build --check (a difference was found) and fetch (new data in place).";
+  app.footer(exit_codes);
+  for (CLI::App* sub : app.get_subcommands({}))
+    if (sub->get_footer().empty())
+      sub->footer(
+          "Exit codes: 0 success; 2 an error (bad usage, bad input, unknown "
+          "organisation, I/O or database failure).");
 }
 
 }  // namespace govmap

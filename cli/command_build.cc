@@ -22,6 +22,9 @@ void setup_build(CLI::App& app, RunFunction& run) {
       "report and table the map.toml files define, as OUT_DIR/<map>/<name>.<format>. Only what "
       "changed is rebuilt; files are written atomically. Exit 1 with --check when something is "
       "missing or stale.");
+  cmd->footer(
+      "Exit codes: 0 success (with --check: everything is up to date); 1 with --check: something "
+      "is missing or stale; 2 an error (bad usage, bad map, I/O or database failure).");
   cmd->add_option("maps", opts->maps_dir, "The folder holding the map folders")
       ->default_val("maps");
   cmd->add_option("-o,--output", opts->out_dir, "Where the outputs go")->default_val("out");

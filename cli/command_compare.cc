@@ -207,8 +207,11 @@ void setup_compare(CLI::App& app, RunFunction& run) {
   CLI::App* cmd = app.add_subcommand(
       "compare",
       "Compare two dates: each body's distance to voters before and after, and the "
-      "organisations and relationships added, removed and changed. Exit 0 when the graph is "
-      "the same, 1 when it differs, 2 on error. --format csv gives the per-organisation table.");
+      "organisations and relationships added, removed and changed. --format csv gives the "
+      "per-organisation table.");
+  cmd->footer(
+      "Exit codes: 0 the two dates give the same graph; 1 they differ; 2 an error (bad usage, "
+      "bad input, unknown organisation, I/O or database failure).");
   cmd->add_option("--from", opts->from, "The earlier date (YYYY-MM-DD)")->required();
   cmd->add_option("--to", opts->to, "The later date (YYYY-MM-DD)")->required();
   add_accountability_options(cmd, opts->common, /*with_at=*/false);

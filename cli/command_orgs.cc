@@ -62,7 +62,8 @@ void setup_orgs(CLI::App& app, RunFunction& run) {
   CLI::App* cmd = app.add_subcommand(
       "orgs", "List organisations, one row per period of their life, ordered by id and date");
   add_at_option(cmd, opts->at);
-  cmd->add_option("--kind", opts->kind, "Only organisations of this kind (e.g. ccg, icb, osc)");
+  cmd->add_option("--kind", opts->kind,
+                  "Only organisations of this kind: " + join(all_org_kind_names()));
   cmd->add_option("--search", opts->search,
                   "Only organisations any of whose names (past ones included), or whose id, "
                   "contains this text, or with this identifier value (any case)");

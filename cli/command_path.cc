@@ -117,7 +117,11 @@ void setup_path(CLI::App& app, RunFunction& run) {
   cmd->add_option("--kinds", opts->kinds,
                   "Relationship kinds to follow, comma-separated; 'accountability' for the eight "
                   "accountability kinds (default: all kinds)");
-  add_accountability_options(cmd, opts->common);
+  add_accountability_options(
+      cmd, opts->common, true, true,
+      "Require both A and B to lie in this organisation's area (it and the bodies up to two "
+      "part_of, member_of or committee_of steps below it); the path itself may leave the area, "
+      "as a route to the voters does");
   cmd->callback(
       [opts, &run] { run = [opts](CommandContext& ctx) { return run_path(*opts, ctx); }; });
 }

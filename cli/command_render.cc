@@ -16,7 +16,7 @@ namespace govmap {
 namespace {
 
 struct RenderOptions {
-  std::string at, from, to, area, layer, engine, output, council;
+  std::string at, from, to, area, layer, engine, output, council, weights;
   bool diff = false;
 };
 
@@ -37,6 +37,7 @@ Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
 
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   DiagramRequest request{opts.area, opts.layer, "", opts.council};
+  if (!opts.weights.empty()) request.weights = load_weights(opts.weights);
   std::string dot =
       one ? diagram_dot(store, request, Date::parse_or_throw(opts.at, "--at"), std::nullopt, false)
           : diagram_dot(store, request, Date::parse_or_throw(opts.from, "--from"),
@@ -69,6 +70,7 @@ void setup_render(CLI::App& app, RunFunction& run) {
                   "A one-council view instead of --area: the council, its voters, its "
                   "committees, every NHS body it or they scrutinise and every partnership it is "
                   "a member of (an id, identifier or name fragment)");
+  add_weights_option(cmd, opts->weights);
   cmd->add_option("-o,--output", opts->output, "The file to write: .svg, .png, .pdf or .dot")
       ->required();
   cmd->callback(

@@ -16,7 +16,7 @@ namespace govmap {
 namespace {
 
 struct ReportOptions {
-  std::string from, to, area, layer, engine, output, council;
+  std::string from, to, area, layer, engine, output, council, weights;
 };
 
 Outcome run_report(const ReportOptions& opts, CommandContext& ctx) {
@@ -29,6 +29,7 @@ Outcome run_report(const ReportOptions& opts, CommandContext& ctx) {
   Date to = Date::parse_or_throw(opts.to, "--to");
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   DiagramRequest request{opts.area, opts.layer, "", opts.council};
+  if (!opts.weights.empty()) request.weights = load_weights(opts.weights);
   std::string page = report_page(store, request, from, to, opts.engine, *ctx.err);
   write_file_atomically(opts.output, page);
   *ctx.out << "wrote " << opts.output << "\n";
@@ -48,6 +49,7 @@ void setup_report(CLI::App& app, RunFunction& run) {
   add_picture_options(cmd, opts->area, opts->layer, opts->engine);
   cmd->add_option("--council", opts->council,
                   "A one-council view instead of --area (see govmap render --help)");
+  add_weights_option(cmd, opts->weights);
   cmd->add_option("-o,--output", opts->output, "The .html file to write")->required();
   cmd->callback(
       [opts, &run] { run = [opts](CommandContext& ctx) { return run_report(*opts, ctx); }; });

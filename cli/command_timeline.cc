@@ -291,9 +291,7 @@ void setup_timeline(CLI::App& app, RunFunction& run) {
   cmd->add_option("--layer", opts->layer,
                   "With ORG: follow only relationships in this layer, statutory or shadow "
                   "(default: both)");
-  cmd->add_option("--weights", opts->weights,
-                  "With ORG: CSV file kind,layer,weight replacing default edge weights "
-                  "(docs/accountability.md)");
+  add_weights_option(cmd, opts->weights);
   add_format_option(cmd, opts->format);
   cmd->add_option("-o,--output", opts->output,
                   "Draw a chart instead, as an SVG file (FILE.svg): counts by kind, or ORG's "

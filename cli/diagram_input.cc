@@ -12,10 +12,10 @@
 
 namespace govmap {
 
-Distances diagram_distances(const Snapshot& snap) {
-  // Default weights and both layers, whatever the picture shows: a body's label
-  // gives its real distance even in a statutory-only or shadow-only drawing.
-  ShortestPaths paths = accountability_distances(snap, Weights());
+Distances diagram_distances(const Snapshot& snap, const Weights& weights) {
+  // Both layers, whatever the picture shows: a body's label gives its real
+  // distance even in a statutory-only or shadow-only drawing.
+  ShortestPaths paths = accountability_distances(snap, weights);
   Distances out;
   for (auto v : boost::make_iterator_range(boost::vertices(snap.graph))) {
     auto cost = paths.cost(v);
@@ -107,15 +107,15 @@ std::set<std::string> council_view(PictureData& data, const std::string& council
   return out;
 }
 
-DiagramInput input_for(PictureData& data, const SnapshotOptions& options) {
+DiagramInput input_for(PictureData& data, const SnapshotOptions& options, const Weights& weights) {
   DiagramInput input{data.snapshot(options), {}};
   check_picture_size(input.snapshot, options);
   // Distances come from the same bodies over both layers; the shown snapshot
   // may hold one layer only.
   SnapshotOptions all_layers = options;
   all_layers.layer.reset();
-  input.distances = !options.layer ? diagram_distances(input.snapshot)
-                                   : diagram_distances(data.snapshot(all_layers));
+  input.distances = !options.layer ? diagram_distances(input.snapshot, weights)
+                                   : diagram_distances(data.snapshot(all_layers), weights);
   return input;
 }
 
@@ -145,7 +145,7 @@ std::pair<DiagramInput, DiagramInput> load_diagram_pair(const Store& store,
       o->only = both;
     }
   }
-  return {input_for(data, a), input_for(data, b)};
+  return {input_for(data, a, request.weights), input_for(data, b, request.weights)};
 }
 
 DiagramInput load_diagram_input(const Store& store, const DiagramRequest& request, Date at) {
@@ -153,7 +153,7 @@ DiagramInput load_diagram_input(const Store& store, const DiagramRequest& reques
   SnapshotOptions options = snapshot_options(store, request, at);
   if (!request.council.empty())
     options.only = council_view(data, resolve_org(store, request.council), at);
-  return input_for(data, options);
+  return input_for(data, options, request.weights);
 }
 
 DiagramOptions diagram_options(const Store& store, const DiagramRequest& request, Date at) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/snapshot.h"
+#include "core/weights.h"
 #include "render/dot_writer.h"
 
 namespace govmap {
@@ -27,10 +28,11 @@ struct DiagramRequest {
   // voters, its committees (committee_of it), every body those committees or
   // the council scrutinise, and every partnership the council is member_of.
   std::string council;
+  Weights weights;    // for the distances shown (--weights); default weights
 };
 
-// Accountability distance of every body in snap, with the default weights.
-Distances diagram_distances(const Snapshot& snap);
+// Accountability distance of every body in snap (default weights unless given).
+Distances diagram_distances(const Snapshot& snap, const Weights& weights = Weights());
 
 // The snapshot at a date with its distances, honouring --area and --layer.
 DiagramInput load_diagram_input(const Store& store, const DiagramRequest& request, Date at);
