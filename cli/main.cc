@@ -6,9 +6,11 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/standard_output.h"
 #include "core/error.h"
 
 int main(int argc, char** argv) {
+  govmap::use_checked_standard_output();
   CLI::App app{"govmap", "govmap"};
   govmap::GlobalOptions global;
   govmap::RunFunction run;
@@ -17,12 +19,18 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);  // prints help, version or the parse error
+    try {
+      govmap::finish_standard_output(std::cout);
+    } catch (const govmap::Error& write_error) {
+      std::cerr << write_error.format();
+      return 2;
+    }
     return rc == 0 ? 0 : 2;
   }
   govmap::CommandContext ctx{global, &std::cout, &std::cerr};
   try {
     govmap::Outcome outcome = run(ctx);
-    std::cout.flush();
+    govmap::finish_standard_output(std::cout);
     return outcome == govmap::Outcome::kDifferent ? 1 : 0;
   } catch (const govmap::Error& e) {
     std::cout.flush();

@@ -48,6 +48,8 @@ struct CuratedMap {
   std::vector<Where> relationship_where;                       // parallel to content.relationships
   std::vector<std::vector<std::string>> period_source_fields;  // as written
   std::map<std::string, Where> identifier_where;  // "scheme:value" -> first row naming it
+  // Problems that do not stop the import (e.g. an invisible character in a name).
+  std::vector<std::string> warnings;
 };
 
 // The dataset name of a map folder: "map:" + the folder's base name.

@@ -337,7 +337,7 @@ std::string export_node_link_json(const ExportGraph& g) {
     links.push_back(l);
   }
   j["links"] = links;
-  return j.dump(1) + "\n";
+  return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string export_dot(const ExportGraph& g) {
