@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <ostream>
 #include <set>
@@ -148,8 +150,21 @@ class BuildLock {
  public:
   BuildLock(const std::string& out_dir, std::ostream& err) {
     std::string path = out_dir + "/.govmap-build.lock";
-    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-    if (fd_ < 0) throw Error(Error::Kind::kIo, "cannot create '" + path + "'");
+    // O_NOFOLLOW: a symbolic link planted at the lock's name must not make the
+    // build create or lock a file outside the output folder.
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0666);
+    if (fd_ < 0 && errno == ELOOP)
+      throw Error(Error::Kind::kIo, "'" + path +
+                                        "' is a symbolic link; govmap will not follow it (remove "
+                                        "it and build again)");
+    if (fd_ < 0)
+      throw Error(Error::Kind::kIo, "cannot create '" + path + "': " + std::strerror(errno));
+    struct stat st;
+    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd_);
+      throw Error(Error::Kind::kIo,
+                  "'" + path + "' is not a regular file (remove it and build again)");
+    }
     if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
     err << "govmap: waiting for another govmap build in " << out_dir << "\n";
     if (::flock(fd_, LOCK_EX) != 0) throw Error(Error::Kind::kIo, "cannot lock '" + path + "'");
@@ -449,7 +464,9 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
   }
   auto save_manifest = [&] {
     manifest["govmap"] = GOVMAP_VERSION;
-    write_file_atomically(manifest_path, manifest.dump(2) + "\n");
+    write_file_atomically(
+        manifest_path,
+        manifest.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   };
   std::string tmp_db;
   auto drop_tmp = [&] {

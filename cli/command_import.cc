@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "core/kinds.h"
 #include "core/progress.h"
+#include "core/sqlite.h"
 #include "core/store.h"
 #include "importers/import.h"
 #include "importers/map_inputs.h"
@@ -29,13 +30,15 @@ std::string counts(const char* what, const ChangeCounts& c, bool dated) {
   return s;
 }
 
+// A database file with something in it. A 0-byte file counts as none.
 bool exists(const std::string& path) {
   struct stat st;
-  return ::stat(path.c_str(), &st) == 0;
+  return ::stat(path.c_str(), &st) == 0 && st.st_size > 0;
 }
 
-// Runs the import; when it fails on a database this run created, removes the
-// new file so a failed first import leaves no trace, like any other.
+// Runs the import; when it fails on a database that held nothing before,
+// removes the file if it still holds nothing (remove_if_empty_database does so
+// safely against a concurrent import), so a failed first import leaves no trace.
 std::vector<ImportReport> import_into(const std::string& db, const std::vector<std::string>& paths,
                                       const ImportOptions& options) {
   bool existed = exists(db);
@@ -49,9 +52,7 @@ std::vector<ImportReport> import_into(const std::string& db, const std::vector<s
     Store store(db, Database::Mode::kReadWrite);
     return import_paths(store, paths, options);
   } catch (...) {
-    if (!existed)
-      for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        std::remove((db + suffix).c_str());
+    if (!existed) remove_if_empty_database(db);
     throw;
   }
 }

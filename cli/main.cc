@@ -8,9 +8,11 @@
 
 #include "cli/command.h"
 #include "cli/parse_error.h"
+#include "cli/standard_output.h"
 #include "core/error.h"
 
 int main(int argc, char** argv) {
+  govmap::use_checked_standard_output();
   CLI::App app{"govmap", "govmap"};
   govmap::GlobalOptions global;
   govmap::RunFunction run;
@@ -19,7 +21,16 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     // --help and --version are "errors" with exit code 0: CLI11 prints them.
-    if (e.get_exit_code() == 0) return app.exit(e);
+    if (e.get_exit_code() == 0) {
+      app.exit(e);
+      try {
+        govmap::finish_standard_output(std::cout);
+      } catch (const govmap::Error& write_error) {
+        std::cerr << write_error.format();
+        return 2;
+      }
+      return 0;
+    }
     std::vector<std::string> args(argv + 1, argv + argc);
     std::cerr << "govmap: error: " << govmap::explain_parse_error(app, e, args) << "\n";
     return 2;
@@ -27,7 +38,7 @@ int main(int argc, char** argv) {
   govmap::CommandContext ctx{global, &std::cout, &std::cerr};
   try {
     govmap::Outcome outcome = run(ctx);
-    std::cout.flush();
+    govmap::finish_standard_output(std::cout);
     return outcome == govmap::Outcome::kDifferent ? 1 : 0;
   } catch (const govmap::Error& e) {
     std::cout.flush();

@@ -5,17 +5,29 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "core/hash.h"
 #include "core/kinds.h"
 #include "core/suggest.h"
+#include "core/utf8.h"
 
 namespace govmap {
 namespace {
 constexpr unsigned char kOptions = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
 // libcsv's pstate value before any field of a record has been seen.
 constexpr int kRowNotBegun = 0;
+
+// A column name as a message quotes it: at most 60 bytes (cut at a character
+// boundary), so a hostile 1 MiB header field gives a one-line message.
+std::string quoted_name(const std::string& name) {
+  constexpr size_t kMax = 60;
+  if (name.size() <= kMax) return "'" + name + "'";
+  size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+  return "'" + name.substr(0, cut) + "...' (" + std::to_string(name.size()) + " bytes)";
+}
 
 std::string trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t");
@@ -24,6 +36,19 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 }  // namespace
+
+std::vector<int> CsvRecord::columns() const {
+  std::vector<int> out;
+  out.reserve(fields.size());
+  bool quoted = false;
+  for (size_t pos = 0; pos <= raw_line.size() && out.size() < fields.size(); ++pos) {
+    if (pos == 0 || (raw_line[pos - 1] == ',' && !quoted)) out.push_back(static_cast<int>(pos) + 1);
+    if (pos == raw_line.size()) break;
+    if (raw_line[pos] == '"') quoted = !quoted;
+  }
+  out.resize(fields.size(), 0);
+  return out;
+}
 
 int CsvRecord::column_of(size_t i) const {
   size_t field = 0;
@@ -87,6 +112,9 @@ bool CsvReader::read_line(std::string& line) {
       in_->read(block_.data(), static_cast<std::streamsize>(block_.size()));
       block_.resize(static_cast<size_t>(in_->gcount()));
       pos_ = 0;
+      // Counted as read, not from the file's size: a FIFO or pipe has none.
+      bytes_read_ += block_.size();
+      if (bytes_read_ > max_input_bytes()) throw input_too_large(name_, bytes_read_);
       if (block_.empty()) {
         input_done_ = true;
         break;
@@ -111,7 +139,31 @@ bool CsvReader::read_line(std::string& line) {
   ++line_;
   if (line_ == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
   if (!line.empty() && line.back() == '\r') line.pop_back();
+  check_text(line);
   return true;
+}
+
+void CsvReader::check_text(const std::string& line) const {
+  Diagnostic d;
+  d.file = name_;
+  d.line = line_;
+  d.source_line = line;
+  size_t nul = line.find('\0');
+  Utf8Problem bad = find_invalid_utf8(line);
+  if (nul != std::string::npos && (!bad.found() || nul < bad.offset)) {
+    d.column = static_cast<int>(nul) + 1;
+    d.message =
+        "NUL byte in the text; govmap input files are UTF-8 text, and this one looks "
+        "binary or damaged";
+    throw Error(Error::Kind::kInput, {d});
+  }
+  if (bad.found()) {
+    d.column = static_cast<int>(bad.offset) + 1;
+    d.message = "invalid UTF-8: " + bad.what +
+                "; govmap input files must be UTF-8 (convert it, e.g. iconv -f WINDOWS-1252 -t "
+                "UTF-8)";
+    throw Error(Error::Kind::kInput, {d});
+  }
 }
 
 void CsvReader::parse_error(int column) {
@@ -185,21 +237,44 @@ CsvHeader::CsvHeader(const CsvReader& reader, const CsvRecord& header,
     ok_ = false;
     return;
   }
+  const std::set<std::string> known_set(known.begin(), known.end());
+  // Linear in the header's length: field starts are found in one scan, names
+  // looked up in sets, and past a few unknown or duplicate columns the rest are
+  // counted into one diagnostic rather than each reported (a hostile header of
+  // 500,000 columns must not take minutes or print megabytes).
+  constexpr size_t kShownPerProblem = 5;
+  std::vector<int> columns = header.columns();
+  auto at = [&](size_t i, std::string message) {
+    Diagnostic d = diagnostic_at(reader.name(), header, i, std::move(message));
+    d.column = i < columns.size() ? columns[i] : 0;
+    return d;
+  };
+  size_t unknown = 0, duplicate = 0;
   for (size_t i = 0; i < header.fields.size(); ++i) {
     std::string name = trim(header.fields[i]);
-    bool is_known = false;
-    for (const std::string& k : known) is_known = is_known || k == name;
-    if (!is_known) {
-      sink.add(reader.at(header, i,
-                         "unknown column '" + name + "'" + did_you_mean(name, known) +
-                             " (expected: " + join(known) + ")"));
+    if (!known_set.count(name)) {
+      if (++unknown <= kShownPerProblem)
+        sink.add(at(i, "unknown column " + quoted_name(name) + did_you_mean(name, known) +
+                           " (expected: " + join(known) + ")"));
       ok_ = false;
-    } else if (index(name) != std::string::npos) {
-      sink.add(reader.at(header, i, "duplicate column '" + name + "'"));
+    } else if (index_.count(name)) {
+      if (++duplicate <= kShownPerProblem) sink.add(at(i, "duplicate column " + quoted_name(name)));
       ok_ = false;
     }
-    names_.push_back(name);
+    index_.emplace(name, names_.size());
+    names_.push_back(std::move(name));
   }
+  auto more = [&](size_t n, const char* what) {
+    if (n <= kShownPerProblem) return;
+    Diagnostic d;
+    d.file = reader.name();
+    d.line = header.line;
+    d.message =
+        "... and " + std::to_string(n - kShownPerProblem) + " more " + what + " in this header";
+    sink.add(d);
+  };
+  more(unknown, "unknown columns");
+  more(duplicate, "duplicate columns");
   for (const std::string& r : required) {
     if (index(r) == std::string::npos) {
       Diagnostic d = reader.at(header, header.fields.size(), "missing column '" + r + "'");
@@ -211,9 +286,8 @@ CsvHeader::CsvHeader(const CsvReader& reader, const CsvRecord& header,
 }
 
 size_t CsvHeader::index(std::string_view column) const {
-  for (size_t i = 0; i < names_.size(); ++i)
-    if (names_[i] == column) return i;
-  return std::string::npos;
+  auto it = index_.find(std::string(column));
+  return it == index_.end() ? std::string::npos : it->second;
 }
 
 const std::string& CsvHeader::get(const CsvRecord& rec, std::string_view column) const {

@@ -6,15 +6,19 @@
 // malformed quoting in strict mode, and is a streaming (push) parser: a 1 GB
 // file is read in constant memory. It knows nothing of line numbers, so
 // CsvReader feeds it one physical line at a time and records where each record
-// starts. A UTF-8 byte-order mark is dropped; CR before LF is dropped.
+// starts. A UTF-8 byte-order mark is dropped; CR before LF is dropped. Every
+// line must be UTF-8 without NUL bytes (core/utf8.h), and the bytes read count
+// against max_input_bytes() whatever the file's reported size (a FIFO has none).
 #ifndef GOVMAP_CORE_CSV_H_
 #define GOVMAP_CORE_CSV_H_
 
+#include <cstdint>
 #include <deque>
 #include <istream>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -31,6 +35,8 @@ struct CsvRecord {
   // 1-based character column where field i starts on raw_line, found by a
   // quote-aware scan; 0 when the field starts on a later physical line.
   int column_of(size_t i) const;
+  // column_of() for every field, in one scan of raw_line.
+  std::vector<int> columns() const;
 };
 
 class CsvReader {
@@ -58,6 +64,8 @@ class CsvReader {
   static void on_field(void* data, size_t len, void* self);
   static void on_record(int terminator, void* self);
   bool read_line(std::string& line);
+  // Refuses a line holding a NUL byte or malformed UTF-8, with its position.
+  void check_text(const std::string& line) const;
   [[noreturn]] void parse_error(int column);
 
   std::string name_;
@@ -73,6 +81,7 @@ class CsvReader {
   std::string record_raw_;
   std::string current_raw_;
   bool eof_ = false;
+  uint64_t bytes_read_ = 0;
 };
 
 // Maps a header row to column indexes and checks it: unknown columns (with a
@@ -92,6 +101,7 @@ class CsvHeader {
 
  private:
   std::vector<std::string> names_;
+  std::unordered_map<std::string, size_t> index_;  // first column of each name
   bool ok_ = true;
 };
 

@@ -44,8 +44,12 @@ std::string sha256_file(const std::string& path) {
   if (!in) throw Error(Error::Kind::kIo, "cannot open '" + path + "': " + std::strerror(errno));
   Sha256 h;
   char buf[1 << 16];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0)
+  uint64_t total = 0;
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    total += static_cast<uint64_t>(in.gcount());
+    if (total > max_input_bytes()) throw input_too_large(path, total);
     h.update(std::string_view(buf, static_cast<size_t>(in.gcount())));
+  }
   return h.hex();
 }
 
@@ -74,13 +78,28 @@ void check_input_size(const std::string& path) {
   throw Error(Error::Kind::kInput, {d});
 }
 
+Error input_too_large(const std::string& path, uint64_t bytes_read) {
+  Diagnostic d;
+  d.file = path;
+  d.message = "more than " + std::to_string(max_input_bytes() >> 20) + " MiB read (" +
+              std::to_string(bytes_read) +
+              " bytes) and the input goes on; govmap reads input files of up to " +
+              std::to_string(max_input_bytes() >> 20) +
+              " MiB (set GOVMAP_MAX_INPUT_BYTES to allow more)";
+  return Error(Error::Kind::kInput, {d});
+}
+
 std::string read_file(const std::string& path) {
   check_input_size(path);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Error::Kind::kIo, "cannot open '" + path + "': " + std::strerror(errno));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string out;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    out.append(buf, static_cast<size_t>(in.gcount()));
+    if (out.size() > max_input_bytes()) throw input_too_large(path, out.size());
+  }
+  return out;
 }
 
 }  // namespace govmap

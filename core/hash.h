@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
+
 namespace govmap {
 
 // Incremental SHA-256 (OpenSSL's EVP interface); hex() gives 64 lower-case digits.
@@ -38,6 +40,9 @@ std::string read_file(const std::string& path);
 uint64_t max_input_bytes();
 // Throws Error(kInput) naming the file when it is larger than max_input_bytes().
 void check_input_size(const std::string& path);
+// The error for an input of which more than max_input_bytes() were read (the
+// check for FIFOs and pipes, whose size is known only by reading them).
+Error input_too_large(const std::string& path, uint64_t bytes_read);
 
 }  // namespace govmap
 

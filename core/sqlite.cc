@@ -2,6 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
 #include <cstdint>
 #include <cstdlib>
 
@@ -120,23 +125,94 @@ int Statement::column_type(int column) const {
   return sqlite3_column_type(stmt_, column);
 }
 
-Database::Database(const std::string& path, Mode mode) : path_(path) {
+int busy_timeout_ms() {
+  const char* env = std::getenv("GOVMAP_BUSY_TIMEOUT_MS");
+  if (!env) return 30000;
+  constexpr long kMax = 86400000;
+  errno = 0;
+  char* end = nullptr;
+  long ms = std::strtol(env, &end, 10);
+  if (*env == '\0' || *end != '\0' || errno != 0 || ms < 0 || ms > kMax ||
+      !std::isdigit(static_cast<unsigned char>(*env)))
+    throw Error(Error::Kind::kUsage, std::string("GOVMAP_BUSY_TIMEOUT_MS='") + env +
+                                         "' is not a number of milliseconds from 0 to " +
+                                         std::to_string(kMax) + " (unset it for the default, " +
+                                         "30000)");
+  return static_cast<int>(ms);
+}
+
+Database::Database(const std::string& path, Mode mode) : path_(path), mode_(mode) {
+  open();
+}
+
+void Database::open() {
   int flags =
-      mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+      mode_ == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  // Read before opening, so a bad value creates no file.
+  int timeout_ms = busy_timeout_ms();
+  int rc = sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg =
-        "cannot open database '" + path + "': " + (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+        "cannot open database '" + path_ + "': " + (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
     sqlite3_close(db_);
     db_ = nullptr;
     throw Error(Error::Kind::kDatabase, msg);
   }
   // Parallel CI jobs may share one database: wait for the lock rather than fail.
-  // GOVMAP_BUSY_TIMEOUT_MS overrides the wait (tests use a short one).
-  int timeout_ms = 30000;
-  if (const char* env = std::getenv("GOVMAP_BUSY_TIMEOUT_MS")) timeout_ms = std::atoi(env);
   sqlite3_busy_timeout(db_, timeout_ms);
   sqlite3_extended_result_codes(db_, 1);
+}
+
+void Database::reopen() {
+  cache_.clear();
+  sqlite3_close(db_);
+  db_ = nullptr;
+  open();
+}
+
+bool Database::is_empty() {
+  Statement version(db_, "PRAGMA user_version");
+  version.step();
+  if (version.integer(0) != 0) return false;
+  Statement objects(db_, "SELECT count(*) FROM sqlite_master");
+  objects.step();
+  return objects.integer(0) == 0;
+}
+
+bool Database::file_moved() {
+  int moved = 0;
+  if (sqlite3_file_control(db_, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK) return false;
+  return moved != 0;
+}
+
+void remove_if_empty_database(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+    sqlite3_busy_timeout(db, 5000);
+    bool remove = false;
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK) {
+      int moved = 0;
+      sqlite3_file_control(db, "main", SQLITE_FCNTL_HAS_MOVED, &moved);
+      try {
+        Statement version(db, "PRAGMA user_version");
+        version.step();
+        Statement objects(db, "SELECT count(*) FROM sqlite_master");
+        objects.step();
+        remove = !moved && version.integer(0) == 0 && objects.integer(0) == 0;
+      } catch (const Error&) {
+        remove = false;
+      }
+      // Unlink while still holding the lock: a writer waiting for it will find
+      // the file moved and open the path afresh.
+      if (remove)
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+          ::unlink((path + suffix).c_str());
+      sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+  }
+  sqlite3_close(db);
 }
 
 Database::~Database() {

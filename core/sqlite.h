@@ -4,6 +4,8 @@
 // by 1-based position. Every SQLite failure becomes Error(kDatabase) carrying
 // SQLite's message; a busy database (another govmap holding the write lock past
 // the busy timeout: 30 s, or $GOVMAP_BUSY_TIMEOUT_MS) gets a message that says so.
+// A $GOVMAP_BUSY_TIMEOUT_MS that is not a whole number of milliseconds from 0 to
+// 86,400,000 (one day) is an error, not silently the default.
 #ifndef GOVMAP_CORE_SQLITE_H_
 #define GOVMAP_CORE_SQLITE_H_
 
@@ -72,14 +74,36 @@ class Database {
   Statement& cached(const std::string& sql);
   void exec(std::string_view sql);  // one or more statements, no results
   int64_t changes() const;
+  // True when the main database file has no tables, views or indexes and a
+  // user_version of 0: a file that SQLite made but no govmap import finished.
+  bool is_empty();
+  // True when the file this connection opened has since been unlinked or
+  // renamed (another process removed an empty database while we waited).
+  bool file_moved();
+  // Closes the connection and opens path again in the same mode.
+  void reopen();
   sqlite3* handle() { return db_; }
   const std::string& path() const { return path_; }
 
  private:
+  void open();
   sqlite3* db_ = nullptr;
   std::string path_;
+  Mode mode_;
   std::map<std::string, std::unique_ptr<Statement>> cache_;
 };
+
+// The busy timeout in milliseconds: 30,000, or $GOVMAP_BUSY_TIMEOUT_MS.
+// Throws Error(kUsage) when the variable is set to anything but a whole number
+// of milliseconds from 0 to 86,400,000.
+int busy_timeout_ms();
+
+// Removes the database file at path, with its -wal, -shm and -journal files,
+// when it is_empty(): a failed first import leaves nothing behind. The check and
+// the removal happen under the database's write lock, and a writer that was
+// waiting for that lock sees file_moved() and opens the path again, so a
+// concurrent import never commits into a removed file. Never throws.
+void remove_if_empty_database(const std::string& path);
 
 // Throws Error(kDatabase) describing rc for db, prefixed with what was being done.
 [[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view doing);

@@ -59,49 +59,70 @@ static const std::string& existing_path(const std::string& path, Database::Mode 
 
 Store::Store(const std::string& path, Database::Mode mode) : db_(existing_path(path, mode), mode) {
   if (mode == Database::Mode::kReadOnly) {
+    if (db_.is_empty())
+      throw Error(Error::Kind::kNotFound, "database '" + path +
+                                              "' is empty (no import into it has finished); "
+                                              "create it with 'govmap import'");
     check_schema();
     return;
   }
   db_.exec("PRAGMA foreign_keys = ON");
-  // Statements are scoped so no read transaction is open when the schema is made.
-  int64_t version = 0, tables = 0;
-  {
-    auto st = db_.prepare("PRAGMA user_version");
-    st.step();
-    version = st.integer(0);
-    auto count = db_.prepare("SELECT count(*) FROM sqlite_master");
-    count.step();
-    tables = count.integer(0);
-  }
-  if (version == 0 && tables == 0) {
-    create_schema();
+  if (db_.is_empty()) {
+    open_new_or_empty();
   } else {
     check_schema();
+    int64_t version = 0;
+    {
+      auto st = db_.prepare("PRAGMA user_version");
+      st.step();
+      version = st.integer(0);
+    }
     if (version == 2) migrate_from_2();
-    db_.exec(kRulesSchemaSql);  // databases made before the rules layer gain its table
   }
 }
 
-// Schema 2 -> 3: adds the table of stored data files. Datasets imported under
+// Schema 2 -> 3: adds the tables of stored data files and of rules files. Datasets imported under
 // schema 2 keep their rows; they are recomputed from stored files once their
 // files are imported again (importers/import.h says what happens before that).
 void Store::migrate_from_2() {
   Transaction txn(db_);
   db_.exec(kInputFileSql);
+  db_.exec(kRulesSchemaSql);
   db_.exec("PRAGMA user_version = 3");
   txn.commit();
 }
 
+void Store::open_new_or_empty() {
+  // Looked at again under the write lock: another import may have created the
+  // schema meanwhile, or removed the empty file after a failed first import
+  // (remove_if_empty_database), in which case the path is opened afresh.
+  for (int attempt = 0;; ++attempt) {
+    // WAL lets readers work while an import runs; set before the first write.
+    db_.exec("PRAGMA journal_mode = WAL");
+    auto txn = std::make_unique<Transaction>(db_);
+    if (db_.file_moved() && attempt < 10) {
+      txn.reset();
+      db_.reopen();
+      db_.exec("PRAGMA foreign_keys = ON");
+      continue;
+    }
+    if (db_.is_empty()) {
+      create_schema();
+      txn->creator_ = this;
+    } else {
+      check_schema();
+    }
+    pending_ = std::move(txn);
+    return;
+  }
+}
+
 void Store::create_schema() {
-  // WAL lets readers work while an import runs; set before the first write.
-  db_.exec("PRAGMA journal_mode = WAL");
-  Transaction txn(db_);
   db_.exec(kSchemaSql);
   db_.exec(kRulesSchemaSql);
   db_.exec(kInputFileSql);
   db_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
   db_.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
-  txn.commit();
 }
 
 void Store::check_schema() {
@@ -133,10 +154,16 @@ Store::Transaction::~Transaction() {
   if (!done_) {
     try {
       db_.exec("ROLLBACK");
+      if (creator_ && !creator_->closing_) creator_->open_new_or_empty();
     } catch (...) {
       // Nothing more to do: SQLite rolls back on close as well.
     }
   }
+}
+
+Store::~Store() {
+  closing_ = true;
+  pending_.reset();
 }
 
 void Store::Transaction::commit() {

@@ -45,11 +45,19 @@ class Store {
  public:
   static constexpr int kSchemaVersion = 3;
 
-  // Opens path. kReadWrite creates the file and schema when absent (a new file
-  // is put in WAL mode) and upgrades a schema 2 file to 3 (kReadOnly reads a
-  // schema 2 file as it is: nothing it reads changed). kReadOnly refuses to create anything: a
-  // missing file is Error(kNotFound). A file that is not a govmap database is Error(kDatabase).
+  // Opens path. kReadOnly refuses to create anything: a missing file, or an empty
+  // one (Database::is_empty: a first import that never finished), is
+  // Error(kNotFound). kReadWrite creates the file when absent (in WAL mode);
+  // on an empty file it takes the write lock at once and creates the schema
+  // inside the transaction that begin() then returns, so the schema commits
+  // with the first data or not at all, and concurrent first imports take turns.
+  // A schema 2 file opened kReadWrite is upgraded to 3 (kReadOnly reads it as
+  // it is: nothing it reads changed). A file that is not a govmap database is
+  // Error(kDatabase).
   Store(const std::string& path, Database::Mode mode);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
 
   class Transaction {
    public:
@@ -60,10 +68,18 @@ class Store {
     void commit();
 
    private:
+    friend class Store;
     Database& db_;
     bool done_ = false;
+    // Set on the transaction that created the schema of a new database: when
+    // it rolls back, the database is empty again, and the store opens a new
+    // such transaction so that its reads keep working.
+    Store* creator_ = nullptr;
   };
-  std::unique_ptr<Transaction> begin() { return std::make_unique<Transaction>(db_); }
+  // The transaction opened with a new database (see the constructor), else a new one.
+  std::unique_ptr<Transaction> begin() {
+    return pending_ ? std::move(pending_) : std::make_unique<Transaction>(db_);
+  }
 
   // ---- reads (all results sorted deterministically) ----
   // Organisations and relationships are returned as the datasets combine
@@ -132,7 +148,10 @@ class Store {
   void create_schema();
   void check_schema();
   void migrate_from_2();
+  void open_new_or_empty();
   mutable Database db_;
+  std::unique_ptr<Transaction> pending_;  // destroyed (rolled back) before db_
+  bool closing_ = false;
 };
 
 }  // namespace govmap

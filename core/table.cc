@@ -109,7 +109,9 @@ std::string Table::render(OutputFormat format) const {
 }
 
 std::string dump_json(const Json& j) {
-  return j.dump(2) + "\n";
+  // Text is UTF-8 checked at import, but `govmap sql` can select any bytes
+  // (blobs, substr() through a character): show those as U+FFFD, never throw.
+  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace govmap

@@ -1,11 +1,16 @@
-// Fuzzes the path from a map to DOT and HTML: the input is split into a map's
-// three CSV files, imported, and drawn at several dates. Oracles: the DOT text
-// must be accepted by Graphviz's parser (so no data can break out of a string),
-// the report page must hold no <script> beyond its own one, and the SVG, the
-// report page, GraphML and GEXF must be well-formed XML (tests/xml_check.h).
+// Fuzzes the path from a map to DOT, SVG, GraphML, GEXF, JSON and HTML: the
+// input is split into a map's three CSV files, imported, and drawn at several
+// dates. Oracles:
+//  - Graphviz's parser accepts every DOT text (no data breaks out of a string);
+//  - the SVG Graphviz draws from it, and the GraphML and GEXF exports, are
+//    well-formed XML (expat), as is the report page, so a browser or NetworkX opens them;
+//  - the node-link JSON parses;
+//  - the report page holds no <script> beyond its own one.
+#include <expat.h>
 #include <graphviz/cgraph.h>
 
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 #include "cli/diagram_input.h"
 #include "core/error.h"
@@ -42,6 +47,21 @@ void check_dot(const std::string& dot) {
   agclose(g);
 }
 
+// Aborts with expat's reason when xml is not well-formed, so the crash report
+// says what broke.
+void check_xml(const std::string& xml, const char* what) {
+  XML_Parser p = XML_ParserCreate("UTF-8");
+  bool ok = XML_Parse(p, xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_OK;
+  if (!ok) {
+    std::fprintf(stderr, "%s is not well-formed XML: %s at line %lu column %lu\n", what,
+                 XML_ErrorString(XML_GetErrorCode(p)),
+                 static_cast<unsigned long>(XML_GetCurrentLineNumber(p)),
+                 static_cast<unsigned long>(XML_GetCurrentColumnNumber(p)));
+  }
+  XML_ParserFree(p);
+  require(ok);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -52,9 +72,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     govmap::DiagramRequest request{"", "", "", ""};
     govmap::Date d1 = *govmap::Date::parse("2018-08-08");
     govmap::Date d2 = *govmap::Date::parse("2022-07-01");
-    check_dot(govmap::diagram_dot(store, request, d1, std::nullopt, false));
+    std::string dot = govmap::diagram_dot(store, request, d1, std::nullopt, false);
+    check_dot(dot);
     check_dot(govmap::diagram_dot(store, request, d1, d2, false));
-    check_dot(govmap::diagram_dot(store, request, d1, d2, true));
+    std::string diff = govmap::diagram_dot(store, request, d1, d2, true);
+    check_dot(diff);
+    check_xml(govmap::render_diagram(dot, govmap::DiagramFormat::kSvg).bytes, "SVG (one date)");
+    check_xml(govmap::render_diagram(diff, govmap::DiagramFormat::kSvg).bytes, "SVG (diff)");
+    govmap::ExportGraph g = govmap::export_graph(store, d1);
+    check_xml(govmap::export_graphml(g), "GraphML");
+    check_xml(govmap::export_gexf(g), "GEXF");
+    require(
+        !nlohmann::json::parse(govmap::export_node_link_json(g), nullptr, false).is_discarded());
     govmap::DiagramInput a = govmap::load_diagram_input(store, request, d1);
     govmap::DiagramInput b = govmap::load_diagram_input(store, request, d2);
     govmap::ReportInput in;

@@ -1,37 +1,41 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang and runs each for a bounded time.
 # usage: fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]      (default 60 s, all)
-# Seeds come from tests/data, maps/ and, when present, ../shared/data. New
-# inputs found go to build-fuzz/corpus/<target>; crashes to build-fuzz/crashes/.
-# Not part of the default test run; docs/reliability.md records results.
+# Environment:
+#   FUZZ_JOBS  how many targets run at once (default 1; CI and campaigns use 2)
+#   FUZZ_WORK  folder for corpus/<target>, crashes/ and logs/<target>.log
+#              (default build-fuzz; a long campaign keeps them outside the repo)
+#   FUZZ_NICE  run the targets under nice -n FUZZ_NICE (e.g. 19 for a campaign)
+# Seeds come from tests/data, maps/ and, when present, ../shared/data. Exits 1
+# when a target crashed or a sanitizer reported (crash inputs in crashes/).
+# docs/reliability.md records results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-60}
 shift || true
-command -v clang++ >/dev/null || { echo "fuzz/run.sh needs clang (apt-get install clang libclang-rt-14-dev)"; exit 2; }
+jobs=${FUZZ_JOBS:-1}
+work=${FUZZ_WORK:-build-fuzz}
+command -v clang++ >/dev/null || { echo "fuzz/run.sh needs clang (apt-get install clang libclang-rt-14-dev libexpat1-dev)"; exit 2; }
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DGOVMAP_FUZZ=ON -DGOVMAP_TESTS=OFF >/dev/null
 ninja -C build-fuzz $(cd fuzz && ls fuzz_*.cc | sed 's/\.cc$//') >/dev/null
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=($(cd fuzz && ls fuzz_*.cc | sed 's/\.cc$//'))
-mkdir -p build-fuzz/crashes
+mkdir -p "$work/crashes" "$work/logs"
+nice_cmd=()
+[ -n "${FUZZ_NICE:-}" ] && nice_cmd=(nice -n "$FUZZ_NICE")
 sep=$'\x1e'
-for t in "${targets[@]}"; do
-  corpus=build-fuzz/corpus/$t
-  mkdir -p "$corpus"
+
+seed() {  # seed TARGET CORPUS
+  local t=$1 corpus=$2
   case $t in
     fuzz_csv)
       find tests/data maps -name '*.csv' -size -64k -exec cp {} "$corpus/" \; 2>/dev/null || true
       [ -d ../shared/data ] && for f in ../shared/data/*.csv; do head -c 20000 "$f" >"$corpus/$(basename "$f")"; done ;;
-    fuzz_curated_map)
-      for m in maps/* tests/data/maps/*; do
-        [ -f "$m/organisations.csv" ] || continue
-        { cat "$m/sources.csv"; printf '%s' "$sep"; cat "$m/organisations.csv"; printf '%s' "$sep"; cat "$m/relationships.csv"; } \
-          >"$corpus/$(basename "$m")"
-      done ;;
-    fuzz_writers)
+    fuzz_curated_map|fuzz_writers)
       for m in maps/* tests/data/maps/* tests/data/render/*; do
         [ -f "$m/organisations.csv" ] || continue
+        [ "$t" = fuzz_curated_map ] && [[ $m == tests/data/render/* ]] && continue
         { cat "$m/sources.csv"; printf '%s' "$sep"; cat "$m/organisations.csv"; printf '%s' "$sep"; cat "$m/relationships.csv"; } \
           >"$corpus/$(basename "$m")"
       done ;;
@@ -49,9 +53,38 @@ for t in "${targets[@]}"; do
       for f in maps/*/map.toml; do [ -f "$f" ] && cp "$f" "$corpus/$(basename "$(dirname "$f")").toml"; done
       printf '[[output]]\nname = "x"\nat = 2018-08-08\n' >"$corpus/min.toml" ;;
   esac
-  echo "== $t for ${secs}s"
-  "build-fuzz/fuzz/$t" "$corpus" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=4096 \
-    -artifact_prefix=build-fuzz/crashes/"$t"- -print_final_stats=1 2>&1 |
-    grep -E "stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY|artifact_prefix|Test unit written" || true
+  return 0
+}
+
+run_target() {  # run_target TARGET: full output in logs/TARGET.log, summary on stdout
+  local t=$1 corpus=$work/corpus/$1 log=$work/logs/$1.log rc=0
+  mkdir -p "$corpus"
+  seed "$t" "$corpus"
+  echo "== $t for ${secs}s (log: $log)"
+  "${nice_cmd[@]}" "build-fuzz/fuzz/$t" "$corpus" -max_total_time="$secs" -max_len=65536 \
+    -rss_limit_mb=3072 -timeout=120 -artifact_prefix="$work/crashes/$t-" -print_final_stats=1 \
+    >"$log" 2>&1 || rc=$?
+  grep -E "stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY|Test unit written" "$log" | sed "s/^/$t: /" || true
+  echo "== $t finished (exit $rc)"
+  return $rc
+}
+
+failed=0
+running=0
+for t in "${targets[@]}"; do
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n || failed=1
+    running=$((running - 1))
+  fi
+  run_target "$t" &
+  running=$((running + 1))
 done
-ls build-fuzz/crashes | sed 's/^/crash: /'
+while [ "$running" -gt 0 ]; do
+  wait -n || failed=1
+  running=$((running - 1))
+done
+if [ -n "$(ls -A "$work/crashes")" ]; then
+  ls "$work/crashes" | sed 's/^/crash: /'
+  failed=1
+fi
+exit $failed

@@ -9,6 +9,7 @@
 #include "core/precedence.h"
 #include "core/store.h"
 #include "core/suggest.h"
+#include "core/utf8.h"
 
 namespace govmap {
 namespace {
@@ -120,6 +121,17 @@ bool valid_id(const std::string& id) {
   return !id.empty() && id.find_first_of(" \t,;:\"'") == std::string::npos;
 }
 
+// An id or name holding a zero-width or bidirectional control character prints
+// like another body's ("X24" + U+200B shows as "X24"). Returns a description
+// of the first one, "" when there is none.
+std::string invisible_character(const std::string& text) {
+  char32_t c = 0;
+  size_t at = find_invisible_character(text, &c);
+  if (at == std::string::npos) return "";
+  return "an invisible or direction-changing character, " + code_point_name(c) + ", at byte " +
+         std::to_string(at + 1);
+}
+
 // Reads [valid_from, valid_to] checking order; nullopt after reporting.
 std::optional<Interval> interval(MapFile& f, const CsvRecord& rec) {
   bool from_present = !f.get(rec, "valid_from").empty();
@@ -157,6 +169,10 @@ void read_sources(const std::string& path, CuratedMap& map, DiagnosticSink& sink
     lines[*id] = rec.line;
     if (url->rfind("http://", 0) != 0 && url->rfind("https://", 0) != 0)
       f.error(rec, "url", "source url must start with http:// or https://");
+    else if (url->find_first_of(" \t\r\n\v\f") != std::string::npos)
+      f.error(rec, "url",
+              "source url contains white space or a line break; write a space as %20 and put "
+              "the url on one line");
     if (!f.get(rec, "date").empty() && !f.date(rec, "date")) continue;
     map.content.sources.push_back(
         {*id, *title, f.get(rec, "publisher"), *url, f.get(rec, "date"), map.content.dataset});
@@ -180,6 +196,16 @@ void read_organisations(const std::string& path, CuratedMap& map, DiagnosticSink
               "invalid organisation id '" + *id +
                   "': ids may not contain spaces, quotes, ',', ';' or ':'");
       ok = false;
+    } else if (id && !invisible_character(*id).empty()) {
+      f.error(rec, "id",
+              "invalid organisation id: it holds " + invisible_character(*id) +
+                  ", so it would look like another id; remove it");
+      ok = false;
+    }
+    if (name && !invisible_character(*name).empty()) {
+      map.warnings.push_back(base_name(f.name()) + ":" + std::to_string(rec.line) + ": name '" +
+                             make_visible(*name) + "' holds " + invisible_character(*name) +
+                             ", which can make it look like another body's name");
     }
     std::optional<OrgKind> kind;
     if (kind_text) {

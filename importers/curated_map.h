@@ -53,6 +53,8 @@ struct CuratedMap {
   std::vector<Where> relationship_where;                       // parallel to content.relationships
   std::vector<std::vector<std::string>> period_source_fields;  // as written
   std::map<std::string, Where> identifier_where;  // "scheme:value" -> first row naming it
+  // Problems that do not stop the import (e.g. an invisible character in a name).
+  std::vector<std::string> warnings;
 };
 
 // A diagnostic pointing at one column of a row read earlier (its line, the text

@@ -276,6 +276,7 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
     report.path = in.path;
     report.dataset = in.map->content.dataset;
     report.importer = "map";
+    report.warnings = in.map->warnings;
     auto last = store.last_import(report.dataset);
     if (last && last->sha256 == in.map->sha256) {
       report.status = ImportReport::Status::kUnchanged;

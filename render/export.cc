@@ -341,7 +341,7 @@ std::string export_node_link_json(const ExportGraph& g) {
   // default arguments loads the file in either.
   j["links"] = links;
   j["edges"] = std::move(links);
-  return j.dump(1) + "\n";
+  return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string export_dot(const ExportGraph& g) {

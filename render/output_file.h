@@ -1,7 +1,9 @@
 // Writing an output file atomically: the bytes go to a temporary file in the
 // same folder, which is flushed and then renamed over the target. A reader sees
 // the old file or the whole new one, never a half-written one, and a failed
-// write leaves no temporary file behind.
+// write leaves no temporary file behind. A target that is a FIFO or a character
+// device is written through in place instead (it is never replaced); a folder
+// or any other kind of file is refused.
 #ifndef GOVMAP_RENDER_OUTPUT_FILE_H_
 #define GOVMAP_RENDER_OUTPUT_FILE_H_
 

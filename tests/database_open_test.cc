@@ -1,0 +1,117 @@
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/error.h"
+#include "core/sqlite.h"
+#include "core/store.h"
+#include "importers/import.h"
+#include "test_util.h"
+
+using namespace govmap;
+
+namespace {
+
+// Sets an environment variable for one scope.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    ::setenv(name, value, 1);
+  }
+  ~ScopedEnv() {
+    if (old_.empty())
+      ::unsetenv(name_);
+    else
+      ::setenv(name_, old_.c_str(), 1);
+  }
+
+ private:
+  const char* name_;
+  std::string old_;
+};
+
+}  // namespace
+
+TEST_CASE("GOVMAP_BUSY_TIMEOUT_MS: invalid values are an error, valid ones are used") {
+  struct Case {
+    const char* value;
+    int expected;  // -1 = error
+  };
+  const Case cases[] = {
+      {"0", 0},    {"300", 300},     {"86400000", 86400000},
+      {"", -1},    {"abc", -1},      {"10s", -1},
+      {"-5", -1},  {"+5", -1},       {" 5", -1},
+      {"1e3", -1}, {"86400001", -1}, {"99999999999999999999", -1},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.value);
+    ScopedEnv env("GOVMAP_BUSY_TIMEOUT_MS", c.value);
+    if (c.expected >= 0) {
+      CHECK(busy_timeout_ms() == c.expected);
+    } else {
+      CHECK_THROWS_WITH_AS(busy_timeout_ms(),
+                           doctest::Contains("is not a number of milliseconds from 0 to 86400000"),
+                           Error);
+    }
+  }
+  test::TempDir dir;
+  ScopedEnv env("GOVMAP_BUSY_TIMEOUT_MS", "soon");
+  CHECK_THROWS_AS(Store(dir.file("db"), Database::Mode::kReadWrite), Error);
+  CHECK_FALSE(std::filesystem::exists(dir.file("db")));  // refused before creating anything
+}
+
+TEST_CASE("a 0-byte database file counts as no database") {
+  test::TempDir dir;
+  std::string db = dir.file("db");
+  test::write_text(db, "");
+  try {
+    Store store(db, Database::Mode::kReadOnly);
+    FAIL("opened an empty file read-only");
+  } catch (const Error& e) {
+    CHECK(e.kind() == Error::Kind::kNotFound);
+    CHECK(e.format().find("is empty (no import into it has finished)") != std::string::npos);
+  }
+  std::string map = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
+  {
+    Store store(db, Database::Mode::kReadWrite);
+    import_paths(store, {map}, {});
+  }
+  Store store(db, Database::Mode::kReadOnly);
+  CHECK(store.relationships().size() == 5);
+}
+
+TEST_CASE("a new database gets its schema in the first import's transaction") {
+  test::TempDir dir;
+  std::string db = dir.file("db");
+  std::string bad_rels =
+      std::string(test::kRels) + "la,nobody,accountable_to,statutory,2013-04-01,,x,s1,\n";
+  std::string broken = test::write_map(dir, "broken", test::kSources, test::kOrgs, bad_rels);
+  {
+    Store store(db, Database::Mode::kReadWrite);
+    CHECK_THROWS_AS(import_paths(store, {broken}, {}), Error);
+    // The failed import took the schema with it, but the store still reads.
+    CHECK(store.organisations().empty());
+  }
+  {
+    Database raw(db, Database::Mode::kReadOnly);
+    CHECK(raw.is_empty());  // nothing committed: no schema without data
+  }
+  remove_if_empty_database(db);
+  CHECK_FALSE(std::filesystem::exists(db));
+  CHECK_FALSE(std::filesystem::exists(db + "-wal"));
+}
+
+TEST_CASE("remove_if_empty_database leaves a database with data alone") {
+  test::TempDir dir;
+  std::string db = dir.file("db");
+  std::string map = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
+  {
+    Store store(db, Database::Mode::kReadWrite);
+    import_paths(store, {map}, {});
+  }
+  remove_if_empty_database(db);
+  Store store(db, Database::Mode::kReadOnly);
+  CHECK(store.relationships().size() == 5);
+}
