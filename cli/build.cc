@@ -241,7 +241,7 @@ std::string title_or_default(const OutputSpec& o, const MapDefinition& def) {
 std::string produce(const Store& store, const Target& t, const MapDefinition& def,
                     std::ostream& err) {
   const OutputSpec& o = *t.spec;
-  DiagramRequest request{o.area, o.layer ? name_of(*o.layer) : "", title_or_default(o, def), ""};
+  DiagramRequest request{o.area, o.layer ? name_of(*o.layer) : "", title_or_default(o, def), "", Weights()};
   switch (o.kind) {
     case OutputSpec::Kind::kDiagram: {
       std::string dot = o.at ? diagram_dot(store, request, *o.at, std::nullopt, false)

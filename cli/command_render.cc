@@ -36,7 +36,7 @@ Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
                                          "' (valid: " + join(engines) + ")");
 
   Store store(ctx.global.db, Database::Mode::kReadOnly);
-  DiagramRequest request{opts.area, opts.layer, "", opts.council};
+  DiagramRequest request{opts.area, opts.layer, "", opts.council, Weights()};
   if (!opts.weights.empty()) request.weights = load_weights(opts.weights);
   std::string dot =
       one ? diagram_dot(store, request, Date::parse_or_throw(opts.at, "--at"), std::nullopt, false)

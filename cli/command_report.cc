@@ -28,7 +28,7 @@ Outcome run_report(const ReportOptions& opts, CommandContext& ctx) {
   Date from = Date::parse_or_throw(opts.from, "--from");
   Date to = Date::parse_or_throw(opts.to, "--to");
   Store store(ctx.global.db, Database::Mode::kReadOnly);
-  DiagramRequest request{opts.area, opts.layer, "", opts.council};
+  DiagramRequest request{opts.area, opts.layer, "", opts.council, Weights()};
   if (!opts.weights.empty()) request.weights = load_weights(opts.weights);
   std::string page = report_page(store, request, from, to, opts.engine, *ctx.err);
   write_file_atomically(opts.output, page);

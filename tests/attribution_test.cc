@@ -43,7 +43,7 @@ TEST_CASE("notices name the publishers whose data is among the sources") {
 TEST_CASE("a picture drawn on ODS data carries the notice; one of a curated map alone does not") {
   test::TempDir dir;
   std::string map = test::write_map(dir, "m", test::kSources, test::kOrgs, test::kRels);
-  DiagramRequest request{"", "", "t"};
+  DiagramRequest request{"", "", "t", "", Weights()};
   {
     test::TempDb db;
     test::import(db.store(), {map});

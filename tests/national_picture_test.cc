@@ -14,7 +14,7 @@ TEST_CASE("North East and Yorkshire on 2023-04-01: its four ICBs, no other regio
     return;
   }
   const Store& store = test::shared_db().db->store();
-  DiagramRequest request{"Y63", "", "", ""};
+  DiagramRequest request{"Y63", "", "", "", Weights()};
   std::string dot = diagram_dot(store, request, *Date::parse("2023-04-01"), std::nullopt, false);
   // Humber and North Yorkshire, North East and North Cumbria, South Yorkshire,
   // West Yorkshire (ODS codes of the ICBs).

@@ -32,7 +32,7 @@ const Store& shipped_maps() {
 }
 
 std::set<std::string> bodies(const std::string& area, const char* date) {
-  DiagramRequest request{area, "", "", ""};
+  DiagramRequest request{area, "", "", "", Weights()};
   DiagramInput in = load_diagram_input(shipped_maps(), request, *Date::parse(date));
   std::set<std::string> ids;
   for (auto v : boost::make_iterator_range(boost::vertices(in.snapshot.graph)))
@@ -41,7 +41,7 @@ std::set<std::string> bodies(const std::string& area, const char* date) {
 }
 
 std::set<OrgKind> kinds(const std::string& area, const char* date) {
-  DiagramRequest request{area, "", "", ""};
+  DiagramRequest request{area, "", "", "", Weights()};
   DiagramInput in = load_diagram_input(shipped_maps(), request, *Date::parse(date));
   std::set<OrgKind> out;
   for (auto v : boost::make_iterator_range(boost::vertices(in.snapshot.graph)))
@@ -101,7 +101,7 @@ TEST_CASE("a picture too large for Graphviz is refused, naming the options that 
   std::string map = test::write_map(dir, "chain", test::kSources, orgs, rels);
   Store store(dir.file("chain.db"), Database::Mode::kReadWrite);
   test::import(store, {map});
-  DiagramRequest request{"", "", "", ""};
+  DiagramRequest request{"", "", "", "", Weights()};
   try {
     (void)diagram_dot(store, request, *Date::parse("2020-01-01"), std::nullopt, false);
     FAIL("no error");
@@ -133,7 +133,7 @@ double printed_min_font(const std::string& svg, double page_w, double page_h) {
 
 TEST_CASE(
     "the one-council view: the council, its committees, whom they scrutinise, its partnerships") {
-  DiagramRequest request{"", "", "", "la-sheffield"};
+  DiagramRequest request{"", "", "", "la-sheffield", Weights()};
   DiagramInput in = load_diagram_input(shipped_maps(), request, *Date::parse("2022-07-01"));
   std::set<std::string> ids;
   for (auto v : boost::make_iterator_range(boost::vertices(in.snapshot.graph)))

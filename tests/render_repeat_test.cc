@@ -17,7 +17,7 @@ TEST_CASE("the same diagram drawn twice in one process is byte-identical") {
   Store store(dir.file("db"), Database::Mode::kReadWrite);
   std::string maps = std::string(GOVMAP_SOURCE_DIR) + "/maps/";
   import_paths(store, {maps + "england-national", maps + "south-yorkshire-bassetlaw"}, {});
-  DiagramRequest request{"QF7", "", "", ""};
+  DiagramRequest request{"QF7", "", "", "", Weights()};
   std::string side =
       diagram_dot(store, request, *Date::parse("2018-08-08"), Date::parse("2022-07-01"), false);
   std::string single = diagram_dot(store, request, *Date::parse("2018-08-08"), std::nullopt, false);
