@@ -327,10 +327,10 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
     // Files of this command are already parsed; stored ones are parsed again.
     std::vector<std::unique_ptr<OdsFile>> ods_files;
     std::vector<std::unique_ptr<OnsFile>> ons_files;
-    std::vector<DataFile> files;
+    std::vector<SnapshotFile> files;
     std::set<std::string> rebuilt;
     for (const StoredInput& s : stored) {
-      DataFile f;
+      SnapshotFile f;
       f.format = s.format;
       f.dataset = s.dataset;
       f.as_of = s.as_of;

@@ -17,21 +17,21 @@ int dataset_order(const std::string& dataset) {
   return 4;
 }
 
-Date snapshot_of(const DataFile& f) {
+Date snapshot_of(const SnapshotFile& f) {
   if (f.ons) return f.ons->date;
   return f.as_of.value_or(Date::from_ymd(1, 1, 1));
 }
 
-const std::string& sha_of(const DataFile& f) {
+const std::string& sha_of(const SnapshotFile& f) {
   return f.ons ? f.ons->sha256 : f.ods->sha256;
 }
 
 }  // namespace
 
-RecomputeResult recompute_data(const std::vector<DataFile>& files, OrgIndex& index) {
-  std::vector<const DataFile*> order;
-  for (const DataFile& f : files) order.push_back(&f);
-  std::sort(order.begin(), order.end(), [](const DataFile* a, const DataFile* b) {
+RecomputeResult recompute_data(const std::vector<SnapshotFile>& files, OrgIndex& index) {
+  std::vector<const SnapshotFile*> order;
+  for (const SnapshotFile& f : files) order.push_back(&f);
+  std::sort(order.begin(), order.end(), [](const SnapshotFile* a, const SnapshotFile* b) {
     return std::make_tuple(dataset_order(a->dataset), std::cref(a->dataset), snapshot_of(*a),
                            std::cref(sha_of(*a)), std::cref(a->format)) <
            std::make_tuple(dataset_order(b->dataset), std::cref(b->dataset), snapshot_of(*b),
@@ -43,7 +43,7 @@ RecomputeResult recompute_data(const std::vector<DataFile>& files, OrgIndex& ind
     DatasetContent content;
     content.dataset = dataset;
     for (; i < order.size() && order[i]->dataset == dataset; ++i) {
-      const DataFile& f = *order[i];
+      const SnapshotFile& f = *order[i];
       Warnings warnings;
       content = f.ons ? merge_ons(content, *f.ons, index, warnings)
                       : merge_ods(content, *f.ods, f.as_of, index, warnings);

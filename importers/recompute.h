@@ -28,7 +28,7 @@
 namespace govmap {
 
 // One data file, parsed, as input to the recomputation.
-struct DataFile {
+struct SnapshotFile {
   std::string format;  // ods-etr, ods-eccg, ods-ect, ods-succ, ons
   std::string dataset;
   std::optional<Date> as_of;
@@ -45,7 +45,7 @@ struct RecomputeResult {
 // Rebuilds every dataset named by files from those files alone. index must
 // already hold the curated maps and have forgotten the datasets rebuilt here;
 // it is updated with each rebuilt dataset in turn.
-RecomputeResult recompute_data(const std::vector<DataFile>& files, OrgIndex& index);
+RecomputeResult recompute_data(const std::vector<SnapshotFile>& files, OrgIndex& index);
 
 }  // namespace govmap
 
