@@ -112,6 +112,8 @@ const std::vector<PublisherDomain>& publisher_domains() {
       {"moderngov.co.uk", Standing::kPrimary,
        "councils' committee papers hosted by their ModernGov supplier"},
       {"syics.co.uk", Standing::kPrimary, "South Yorkshire integrated care system (its own site)"},
+      {"joinedupcarederbyshire.co.uk", Standing::kPrimary,
+       "Derby and Derbyshire integrated care system (its own site)"},
       {"sybics.co.uk", Standing::kPrimary,
        "South Yorkshire and Bassetlaw integrated care system (its own site)"},
       {"healthandcaretogethersyb.co.uk", Standing::kPrimary,
