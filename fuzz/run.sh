@@ -27,6 +27,9 @@ mkdir -p "$work/crashes" "$work/logs"
 nice_cmd=()
 [ -n "${FUZZ_NICE:-}" ] && nice_cmd=(nice -n "$FUZZ_NICE")
 sep=$'\x1e'
+# Graphviz, pango and fontconfig keep caches for the life of the process
+# (fuzz_writers renders SVG): the test suite's leak suppressions apply here too.
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 seed() {  # seed TARGET CORPUS
   local t=$1 corpus=$2
