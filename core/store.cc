@@ -51,9 +51,22 @@ bool file_exists(const std::string& path) {
 
 // Read-only use must not create an empty database as a side effect.
 static const std::string& existing_path(const std::string& path, Database::Mode mode) {
-  if (mode == Database::Mode::kReadOnly && !file_exists(path))
+  if (mode != Database::Mode::kReadOnly) return path;
+  if (!file_exists(path))
     throw Error(Error::Kind::kNotFound,
                 "database '" + path + "' does not exist; create it with 'govmap import'");
+  // A process killed while SQLite set up a new file (the switch to WAL) leaves
+  // a hot rollback journal, which only a writer may roll back: do that, as any
+  // SQLite writer would on opening, so the reader sees the committed state.
+  struct stat journal;
+  if (::stat((path + "-journal").c_str(), &journal) == 0 && journal.st_size > 0) {
+    try {
+      Database writer(path, Database::Mode::kReadWrite);
+      writer.is_empty();
+    } catch (const Error&) {
+      // No write access: the read-only open below reports what it finds.
+    }
+  }
   return path;
 }
 

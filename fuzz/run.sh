@@ -6,6 +6,8 @@
 #   FUZZ_WORK  folder for corpus/<target>, crashes/ and logs/<target>.log
 #              (default build-fuzz; a long campaign keeps them outside the repo)
 #   FUZZ_NICE  run the targets under nice -n FUZZ_NICE (e.g. 19 for a campaign)
+#   FUZZ_ARGS  more libFuzzer flags, e.g. "-fork=1 -ignore_crashes=1" to go on
+#              after a finding
 # Seeds come from tests/data, maps/ and, when present, ../shared/data. Exits 1
 # when a target crashed or a sanitizer reported (crash inputs in crashes/).
 # docs/reliability.md records results.
@@ -25,6 +27,9 @@ mkdir -p "$work/crashes" "$work/logs"
 nice_cmd=()
 [ -n "${FUZZ_NICE:-}" ] && nice_cmd=(nice -n "$FUZZ_NICE")
 sep=$'\x1e'
+# Graphviz, pango and fontconfig keep caches for the life of the process
+# (fuzz_writers renders SVG): the test suite's leak suppressions apply here too.
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 seed() {  # seed TARGET CORPUS
   local t=$1 corpus=$2
@@ -63,7 +68,7 @@ run_target() {  # run_target TARGET: full output in logs/TARGET.log, summary on 
   echo "== $t for ${secs}s (log: $log)"
   "${nice_cmd[@]}" "build-fuzz/fuzz/$t" "$corpus" -max_total_time="$secs" -max_len=65536 \
     -rss_limit_mb=3072 -timeout=120 -artifact_prefix="$work/crashes/$t-" -print_final_stats=1 \
-    >"$log" 2>&1 || rc=$?
+    ${FUZZ_ARGS:-} >"$log" 2>&1 || rc=$?
   grep -E "stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY|Test unit written" "$log" | sed "s/^/$t: /" || true
   echo "== $t finished (exit $rc)"
   return $rc
