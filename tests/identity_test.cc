@@ -257,9 +257,13 @@ TEST_CASE("a schema 2 database is upgraded to 3 when opened for writing") {
   test::TempDir dir;
   std::string path = dir.file("old.db");
   {
+    // A new file's schema commits with the first transaction (store.h).
     Store s(path, Database::Mode::kReadWrite);
+    auto txn = s.begin();
     s.db().exec("DROP TABLE input_file");
+    s.db().exec("DROP TABLE rule_file");
     s.db().exec("PRAGMA user_version = 2");
+    txn->commit();
   }
   {
     Store ro(path, Database::Mode::kReadOnly);  // readable as it is
