@@ -697,8 +697,10 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
         }
         // Field 4 names STPs, then ICBs: the ICB areas began on 1 July 2022
         // by law, so the first snapshot after that day speaks back to it.
+        // (A copy of the binding: lambdas may not capture structured bindings in C++17.)
+        const bool icb_field = field == 4;
         auto start = [&](size_t k) {
-          return field == 4 ? snapshot_effective(snapshots, k) : snapshots[k].date;
+          return icb_field ? snapshot_effective(snapshots, k) : snapshots[k].date;
         };
         Interval valid{std::max(start(i), life.from), j < snapshots.size()
                                                           ? std::optional<Date>(start(j).prev_day())
