@@ -9,7 +9,8 @@
 //    arguments, installs a raw pointer, which SQLite documents as a code
 //    execution risk) and load_extension() are denied by the authorizer;
 //  - bounded: a progress handler stops the query after --timeout seconds, and
-//    SQLite's heap and the collected rows are each capped at 512 MiB;
+//    SQLite's heap (sqlite3_hard_heap_limit64) and the collected rows are each
+//    capped at --memory MiB (default 512);
 //  - exactly one statement: an empty query and trailing statements after the
 //    first ';' are refused instead of being ignored.
 #include <sqlite3.h>
@@ -26,11 +27,10 @@
 namespace govmap {
 namespace {
 
-constexpr int64_t kMemoryLimit = int64_t{512} << 20;
-
 struct SqlOptions {
   std::string query, format;
   double timeout_seconds = 60;
+  int64_t memory_mib = 512;  // SQLite's heap and the collected rows, each
 };
 
 struct Denied {
@@ -117,9 +117,15 @@ Outcome run_sql(const SqlOptions& opts, CommandContext& ctx) {
     throw Error(Error::Kind::kUsage,
                 "--timeout must be a number of seconds from 0 (no limit) to "
                 "86400");
+  if (opts.memory_mib < 1 || opts.memory_mib > 65536)
+    throw Error(Error::Kind::kUsage,
+                "--memory must be a number of MiB from 1 to 65536 (64 GiB), not " +
+                    std::to_string(opts.memory_mib));
+  const int64_t memory_limit = opts.memory_mib << 20;
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   sqlite3* db = store.db().handle();
-  sqlite3_hard_heap_limit64(kMemoryLimit);
+  // The heap limit is process-wide: this process runs nothing after the query.
+  sqlite3_hard_heap_limit64(memory_limit);
   sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 64 << 20);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, nullptr);
@@ -137,9 +143,9 @@ Outcome run_sql(const SqlOptions& opts, CommandContext& ctx) {
   const std::string timeout_message = "the query ran longer than the time limit of " +
                                       format_seconds(opts.timeout_seconds) +
                                       " s; narrow it, or raise the limit with --timeout SECONDS";
-  const std::string memory_message = "the query needed more than " +
-                                     std::to_string(kMemoryLimit >> 20) +
-                                     " MiB of memory; narrow it (add WHERE or LIMIT)";
+  const std::string memory_message =
+      "the query needed more than " + std::to_string(opts.memory_mib) +
+      " MiB of memory; narrow it (add WHERE or LIMIT), or raise the limit with --memory MIB";
   auto fail = [&](int rc, const char* doing) -> Error {
     int primary = rc & 0xff;
     if (deadline.passed || primary == SQLITE_INTERRUPT)
@@ -210,10 +216,10 @@ Outcome run_sql(const SqlOptions& opts, CommandContext& ctx) {
       }
       held += 16;
     }
-    if (held > kMemoryLimit)
-      throw Error(Error::Kind::kUsage, "the query's result is larger than " +
-                                           std::to_string(kMemoryLimit >> 20) +
-                                           " MiB; narrow it (add WHERE or LIMIT)");
+    if (held > memory_limit)
+      throw Error(Error::Kind::kUsage,
+                  "the query's result is larger than " + std::to_string(opts.memory_mib) +
+                      " MiB; narrow it (add WHERE or LIMIT), or raise the limit with --memory MIB");
     table.add_row(std::move(row));
   }
   *ctx.out << table.render(format);
@@ -228,13 +234,16 @@ void setup_sql(CLI::App& app, RunFunction& run) {
       "sql",
       "Run one read-only SQL query (tables in docs/schema.md); writes, ATTACH, PRAGMA, "
       "fts3_tokenizer() and load_extension() are refused, and the query is stopped after "
-      "--timeout seconds or 512 MiB of memory");
+      "--timeout seconds or --memory MiB");
   cmd->add_option("query", opts->query,
                   "The SQL query, e.g. \"SELECT kind, count(*) FROM org_period GROUP BY kind\"")
       ->required();
   add_format_option(cmd, opts->format);
   cmd->add_option("--timeout", opts->timeout_seconds,
                   "Stop the query after this many seconds (default 60; 0 = no limit)");
+  cmd->add_option("--memory", opts->memory_mib,
+                  "Stop the query when SQLite's memory, or the rows collected for the output, "
+                  "would exceed this many MiB (default 512)");
   cmd->callback(
       [opts, &run] { run = [opts](CommandContext& ctx) { return run_sql(*opts, ctx); }; });
 }

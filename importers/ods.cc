@@ -5,8 +5,10 @@
 #include <map>
 #include <set>
 
+#include "core/codes.h"
 #include "core/hash.h"
 #include "core/kinds.h"
+#include "core/utf8.h"
 
 namespace govmap {
 namespace {
@@ -275,9 +277,20 @@ OdsFile read_ods_text(const std::string& path, std::string text, OdsFormat forma
         std::string problem;
         auto d = ods_date(rec.fields[3], problem);
         if (!d) sink.add(reader.at(rec, 3, "effective date: " + problem));
-        if (rec.fields[0].empty()) sink.add(reader.at(rec, 0, "missing predecessor code"));
-        if (rec.fields[1].empty()) sink.add(reader.at(rec, 1, "missing successor code"));
-        if (!d || rec.fields[0].empty() || rec.fields[1].empty()) continue;
+        bool codes_ok = true;
+        for (size_t i : {size_t{0}, size_t{1}}) {
+          const std::string& code = rec.fields[i];
+          const char* which = i == 0 ? "predecessor" : "successor";
+          if (code.empty()) {
+            sink.add(reader.at(rec, i, std::string("missing ") + which + " code"));
+            codes_ok = false;
+          } else if (std::string code_problem = ods_code_problem(code); !code_problem.empty()) {
+            sink.add(reader.at(rec, i, std::string("invalid ") + which + " code '" +
+                                           make_visible(code) + "': " + code_problem));
+            codes_ok = false;
+          }
+        }
+        if (!d || !codes_ok) continue;
         file.successions.push_back({rec, rec.fields[0], rec.fields[1], *d});
         continue;
       }
@@ -302,8 +315,9 @@ OdsFile read_ods_text(const std::string& path, std::string text, OdsFormat forma
       if (row.code.empty()) {
         sink.add(reader.at(rec, kCode, "missing organisation code"));
         ok = false;
-      } else if (row.code.find_first_of(" ,;:\"'") != std::string::npos) {
-        sink.add(reader.at(rec, kCode, "invalid organisation code '" + row.code + "'"));
+      } else if (std::string problem = ods_code_problem(row.code); !problem.empty()) {
+        sink.add(reader.at(rec, kCode,
+                           "invalid organisation code '" + make_visible(row.code) + "': " + problem));
         ok = false;
       }
       if (row.name.empty()) {

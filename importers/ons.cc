@@ -6,8 +6,10 @@
 #include <map>
 #include <set>
 
+#include "core/codes.h"
 #include "core/hash.h"
 #include "core/kinds.h"
+#include "core/utf8.h"
 
 namespace govmap {
 
@@ -309,10 +311,11 @@ OnsFile read_ons_text(const std::string& path, std::string text, DiagnosticSink&
                                  " (expected a letter and 8 digits, e.g. E38000001)"));
           ok = false;
         }
-        if (!e.ods_code.empty() && e.ods_code.find_first_of(" ,;:\"'") != std::string::npos) {
-          sink.add(reader.at(
-              rec, f.cdh,
-              "malformed ODS code '" + e.ods_code + "' in column " + trim(header.fields[f.cdh])));
+        if (std::string problem = e.ods_code.empty() ? "" : ods_code_problem(e.ods_code);
+            !problem.empty()) {
+          sink.add(reader.at(rec, f.cdh,
+                             "malformed ODS code '" + make_visible(e.ods_code) + "' in column " +
+                                 trim(header.fields[f.cdh]) + ": " + problem));
           ok = false;
         }
         row.push_back(std::move(e));
