@@ -285,8 +285,9 @@ OdsFile read_ods_text(const std::string& path, std::string text, OdsFormat forma
             sink.add(reader.at(rec, i, std::string("missing ") + which + " code"));
             codes_ok = false;
           } else if (std::string code_problem = ods_code_problem(code); !code_problem.empty()) {
-            sink.add(reader.at(rec, i, std::string("invalid ") + which + " code '" +
-                                           make_visible(code) + "': " + code_problem));
+            sink.add(reader.at(rec, i,
+                               std::string("invalid ") + which + " code '" + make_visible(code) +
+                                   "': " + code_problem));
             codes_ok = false;
           }
         }
@@ -316,8 +317,8 @@ OdsFile read_ods_text(const std::string& path, std::string text, OdsFormat forma
         sink.add(reader.at(rec, kCode, "missing organisation code"));
         ok = false;
       } else if (std::string problem = ods_code_problem(row.code); !problem.empty()) {
-        sink.add(reader.at(rec, kCode,
-                           "invalid organisation code '" + make_visible(row.code) + "': " + problem));
+        sink.add(reader.at(
+            rec, kCode, "invalid organisation code '" + make_visible(row.code) + "': " + problem));
         ok = false;
       }
       if (row.name.empty()) {
