@@ -11,6 +11,15 @@ namespace {
 
 const char* const kDerivedPrefix = "derived by rule ";
 
+// The rules file as a note names it: "<map>/<file name>" (e.g.
+// "england-national/rules.toml"), the same whatever path it was imported from,
+// so outputs do not change with the working folder or an absolute path.
+std::string rules_file_label(const RuleSet& set) {
+  std::string map = set.dataset.compare(0, 6, "rules:") == 0 ? set.dataset.substr(6) : set.dataset;
+  size_t slash = set.file.find_last_of('/');
+  return map + "/" + (slash == std::string::npos ? set.file : set.file.substr(slash + 1));
+}
+
 std::string fill(const std::string& tmpl, const std::string& id, const std::string& name) {
   std::string out;
   for (size_t i = 0; i < tmpl.size();) {
@@ -405,7 +414,7 @@ class Engine {
       r.layer = rule.layer;
       r.valid = piece;
       r.legal_basis = rule.legal_basis;
-      r.note = derived_note(rule, set_.file, basis);
+      r.note = derived_note(rule, rules_file_label(set_), basis);
       r.sources = rule.sources;
       if (run.why.basis.rel)
         for (const std::string& s : run.why.basis.rel->sources) r.sources.push_back(s);

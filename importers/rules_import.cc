@@ -21,6 +21,15 @@ bool readable(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
+std::string map_name_of(const std::string& map_dataset) {
+  return map_dataset.compare(0, 4, "map:") == 0 ? map_dataset.substr(4) : map_dataset;
+}
+
+std::string base_name(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 // Finds the row of an imported file a fact came from, as FILE:LINE. The files
 // are those the import records name, read again only when their bytes still
 // match what was imported; otherwise the fact is described by its dataset.
@@ -126,7 +135,9 @@ class FileRowLocator : public RowLocator {
     if (rec == files_by_sha_.end()) return std::nullopt;
     const Index& idx = index(rec->second.path, rec->second.sha256);
     if (!idx.ok) return std::nullopt;
-    if (auto line = first_line(idx, a, b)) return idx.path + ":" + std::to_string(*line);
+    // Named by its file name (as data/MANIFEST.toml names it), not by the path
+    // it was imported from, so a note does not change with the working folder.
+    if (auto line = first_line(idx, a, b)) return base_name(idx.path) + ":" + std::to_string(*line);
     return std::nullopt;
   }
 
@@ -140,7 +151,7 @@ class FileRowLocator : public RowLocator {
     std::vector<std::string> b;
     if (first_fields.size() > 1) b = {first_fields[1]};
     if (auto line = first_line(idx, {first_fields[0]}, b))
-      return path + ":" + std::to_string(*line);
+      return map_name_of(dataset) + "/" + file + ":" + std::to_string(*line);
     return std::nullopt;
   }
 
@@ -148,10 +159,6 @@ class FileRowLocator : public RowLocator {
   std::map<std::string, std::vector<std::string>> codes_;
   mutable std::map<std::string, std::unique_ptr<Index>> index_;
 };
-
-std::string map_name_of(const std::string& map_dataset) {
-  return map_dataset.compare(0, 4, "map:") == 0 ? map_dataset.substr(4) : map_dataset;
-}
 
 }  // namespace
 
