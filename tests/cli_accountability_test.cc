@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "cli_run.h"
 #include "core/error.h"
 #include "core/store.h"
 #include "importers/import.h"
@@ -17,10 +18,7 @@
 namespace govmap {
 namespace {
 
-struct Result {
-  int code = 0;
-  std::string out, err;
-};
+using Result = test::CliResult;
 
 // A fresh database holding the test map, made once for the whole file.
 class TestDb {
@@ -54,31 +52,7 @@ const TestDb& test_db() {
 }
 
 Result run(std::vector<std::string> args) {
-  args.insert(args.begin(), {"govmap", "--db", test_db().db()});
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  CLI::App app{"govmap", "govmap"};
-  GlobalOptions global;
-  RunFunction fn;
-  setup_app(app, global, fn);
-  Result r;
-  try {
-    app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::ParseError& e) {
-    r.code = e.get_exit_code() == 0 ? 0 : 2;
-    r.err = e.what();
-    return r;
-  }
-  std::ostringstream out, err;
-  CommandContext ctx{global, &out, &err};
-  try {
-    r.code = fn(ctx) == Outcome::kDifferent ? 1 : 0;
-  } catch (const Error& e) {
-    r.code = 2;
-    r.err = e.format();
-  }
-  r.out = out.str();
-  return r;
+  return test::run_cli(test_db().db(), std::move(args));
 }
 
 bool has(const std::string& text, const std::string& part) {

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "cli_run.h"
 #include "test_util.h"
 
 using namespace govmap;
@@ -24,32 +25,11 @@ std::string fixture(const std::string& name) {
   return std::string(GOVMAP_TEST_DATA) + "/identity/" + name;
 }
 
-struct Result {
-  int code = 0;
-  std::string out, err;
-};
+using Result = test::CliResult;
 
 // Runs the CLI in-process on db.
 Result run(const std::string& db, std::vector<std::string> args) {
-  args.insert(args.begin(), {"govmap", "--db", db});
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  CLI::App app{"govmap", "govmap"};
-  GlobalOptions global;
-  RunFunction fn;
-  setup_app(app, global, fn);
-  Result r;
-  app.parse(static_cast<int>(argv.size()), argv.data());
-  std::ostringstream out, err;
-  CommandContext ctx{global, &out, &err};
-  try {
-    r.code = fn(ctx) == Outcome::kDifferent ? 1 : 0;
-  } catch (const Error& e) {
-    r.code = 2;
-    r.err = e.format();
-  }
-  r.out = out.str();
-  return r;
+  return test::run_cli(db, std::move(args));
 }
 
 // One import step: paths with their --as-of ("" = none).

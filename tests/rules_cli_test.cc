@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "cli_run.h"
 #include "core/error.h"
 #include "core/store.h"
 #include "importers/import.h"
@@ -61,31 +62,10 @@ legal_basis = "NHS Act 2006 s14Z16"
 sources = ["s1"]
 )toml";
 
-struct Result {
-  int code = 0;
-  std::string out, err;
-};
+using Result = test::CliResult;
 
 Result run(const std::string& db, std::vector<std::string> args) {
-  args.insert(args.begin(), {"govmap", "--db", db});
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  CLI::App app{"govmap", "govmap"};
-  GlobalOptions global;
-  RunFunction fn;
-  setup_app(app, global, fn);
-  app.parse(static_cast<int>(argv.size()), argv.data());
-  std::ostringstream out, err;
-  CommandContext ctx{global, &out, &err};
-  Result r;
-  try {
-    r.code = fn(ctx) == Outcome::kDifferent ? 1 : 0;
-  } catch (const Error& e) {
-    r.code = 2;
-    r.err = e.format();
-  }
-  r.out = out.str();
-  return r;
+  return test::run_cli(db, std::move(args));
 }
 
 }  // namespace
