@@ -11,6 +11,7 @@
 #include "core/hash.h"
 #include "core/kinds.h"
 #include "core/suggest.h"
+#include "importers/toml_checker.h"
 
 namespace govmap {
 namespace {
@@ -26,42 +27,12 @@ const std::vector<std::string> kKeys = {
     "sha256",      "snapshot", "title",          "url"};
 const std::vector<std::string> kFormats = {"ods-etr", "ods-eccg", "ods-ect", "ods-succ", "ons"};
 
-std::string line_of(const std::string& text, int line) {
-  size_t start = 0;
-  for (int i = 1; i < line && start != std::string::npos; ++i) {
-    start = text.find('\n', start);
-    if (start != std::string::npos) ++start;
-  }
-  if (start == std::string::npos) return "";
-  size_t end = text.find('\n', start);
-  std::string s = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  if (!s.empty() && s.back() == '\r') s.pop_back();
-  return s;
-}
-
-class Reader {
+class Reader : public TomlChecker {
  public:
-  Reader(std::string file, const std::string& text) : file_(std::move(file)), text_(text) {}
-
-  void error(const toml::source_region& where, std::string message) {
-    Diagnostic d;
-    d.file = file_;
-    d.line = static_cast<int>(where.begin.line);
-    d.column = static_cast<int>(where.begin.column);
-    d.source_line = line_of(text_, d.line);
-    d.message = std::move(message);
-    sink_.add(d);
-  }
+  Reader(std::string file, const std::string& text) : TomlChecker(std::move(file), text) {}
 
   std::string text(const toml::table& t, const char* key, bool required) {
-    const toml::node* n = t.get(key);
-    if (!n) {
-      if (required) error(t.source(), std::string("a [[file]] needs '") + key + "'");
-      return "";
-    }
-    if (auto s = n->value<std::string>()) return *s;
-    error(n->source(), std::string("'") + key + "' must be a string");
-    return "";
+    return TomlChecker::string(t, key, required ? "a [[file]]" : "");
   }
 
   uint64_t number(const toml::table& t, const char* key) {
@@ -76,36 +47,14 @@ class Reader {
   }
 
   Date date(const toml::table& t, const char* key) {
-    const toml::node* n = t.get(key);
-    if (!n) {
+    if (!t.get(key)) {
       error(t.source(), std::string("a [[file]] needs '") + key + "'");
       return Date();
     }
-    if (auto d = n->value<toml::date>()) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d->year),
-                    static_cast<int>(d->month), static_cast<int>(d->day));
-      if (auto parsed = Date::parse(buf)) return *parsed;
-    }
-    error(n->source(), std::string("'") + key + "' must be a date such as 2025-01-01");
-    return Date();
+    return TomlChecker::date(t, key, "2025-01-01").value_or(Date());
   }
 
-  void check_keys(const toml::table& t) {
-    for (const auto& [key, node] : t) {
-      std::string k(key.str());
-      if (std::find(kKeys.begin(), kKeys.end(), k) == kKeys.end())
-        error(key.source(), "unknown key '" + k + "' in [[file]]" + did_you_mean(k, kKeys) +
-                                " (valid: " + join(kKeys) + ")");
-    }
-  }
-
-  DiagnosticSink& sink() { return sink_; }
-
- private:
-  std::string file_;
-  const std::string& text_;
-  DiagnosticSink sink_;
+  void check_keys(const toml::table& t) { TomlChecker::check_keys(t, kKeys, "[[file]]"); }
 };
 
 bool plain_name(const std::string& name) {

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/suggest.h"
+#include "importers/toml_checker.h"
 
 namespace govmap {
 namespace {
@@ -22,86 +23,12 @@ const std::vector<std::string> kTopKeys = {"area", "data", "depends", "output", 
 const std::vector<std::string> kOutputKeys = {"area", "at",    "diff", "engine", "formats", "from",
                                               "kind", "layer", "name", "title",  "to"};
 
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-    start = end + 1;
-  }
-  return lines;
-}
-
-class Checker {
+class Checker : public TomlChecker {
  public:
-  Checker(std::string file, const std::string& text)
-      : file_(std::move(file)), lines_(split_lines(text)) {}
-
-  void error(const toml::source_region& where, std::string message) {
-    Diagnostic d;
-    d.file = file_;
-    d.line = static_cast<int>(where.begin.line);
-    d.column = static_cast<int>(where.begin.column);
-    if (d.line >= 1 && static_cast<size_t>(d.line) <= lines_.size())
-      d.source_line = lines_[static_cast<size_t>(d.line) - 1];
-    d.message = std::move(message);
-    sink_.add(d);
-  }
-
-  void check_keys(const toml::table& t, const std::vector<std::string>& allowed,
-                  const char* where) {
-    for (const auto& [key, node] : t) {
-      std::string k(key.str());
-      if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
-        error(key.source(), std::string("unknown key '") + k + "' in " + where +
-                                did_you_mean(k, allowed) + " (valid: " + join(allowed) + ")");
-    }
-  }
-
-  std::string string(const toml::table& t, const char* key) {
-    const toml::node* n = t.get(key);
-    if (!n) return "";
-    if (auto s = n->value<std::string>()) return *s;
-    error(n->source(), std::string("'") + key + "' must be a string");
-    return "";
-  }
-
-  // A TOML date (2018-08-08) or a string holding one.
-  std::optional<Date> date(const toml::table& t, const char* key) {
-    const toml::node* n = t.get(key);
-    if (!n) return std::nullopt;
-    if (auto d = n->value<toml::date>())
-      if (auto parsed = Date::parse(date_text(*d))) return parsed;
-    if (auto s = n->value<std::string>()) {
-      std::string problem = Date::parse_problem(*s);
-      if (problem.empty()) return Date::parse(*s);
-      error(n->source(), std::string("'") + key + "': " + problem);
-      return std::nullopt;
-    }
-    error(n->source(), std::string("'") + key + "' must be a date such as 2018-08-08");
-    return std::nullopt;
-  }
+  Checker(std::string file, const std::string& text) : TomlChecker(std::move(file), text) {}
 
   std::vector<std::string> strings(const toml::table& t, const char* key) {
-    std::vector<std::string> out;
-    const toml::node* n = t.get(key);
-    if (!n) return out;
-    const toml::array* arr = n->as_array();
-    if (!arr) {
-      error(n->source(), std::string("'") + key + "' must be a list of strings, e.g. [\"svg\"]");
-      return out;
-    }
-    for (const toml::node& item : *arr) {
-      if (auto s = item.value<std::string>())
-        out.push_back(*s);
-      else
-        error(item.source(), std::string("'") + key + "' must hold strings");
-    }
-    return out;
+    return TomlChecker::strings(t, key, ", e.g. [\"svg\"]");
   }
 
   // A list of plain names (map folders, data files), each with its position.
@@ -122,11 +49,7 @@ class Checker {
       }
       MapReference ref;
       ref.name = *s;
-      ref.where.file = file_;
-      ref.where.line = static_cast<int>(item.source().begin.line);
-      ref.where.column = static_cast<int>(item.source().begin.column);
-      if (ref.where.line >= 1 && static_cast<size_t>(ref.where.line) <= lines_.size())
-        ref.where.source_line = lines_[static_cast<size_t>(ref.where.line) - 1];
+      ref.where = position(item.source());
       ref.where.span = static_cast<int>(s->size() + 2);
       bool plain = !s->empty() && (*s)[0] != '.' && s->find('/') == std::string::npos;
       bool repeated =
@@ -141,21 +64,6 @@ class Checker {
     }
     return out;
   }
-
-  void throw_if_any() { sink_.throw_if_any(); }
-  const std::string& file() const { return file_; }
-
- private:
-  static std::string date_text(const toml::date& d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d.year),
-                  static_cast<int>(d.month), static_cast<int>(d.day));
-    return buf;
-  }
-
-  std::string file_;
-  std::vector<std::string> lines_;
-  DiagnosticSink sink_;
 };
 
 bool valid_name(const std::string& name) {

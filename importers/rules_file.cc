@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/suggest.h"
+#include "importers/toml_checker.h"
 
 namespace govmap {
 
@@ -25,75 +26,18 @@ const std::vector<std::string> kSubjectKeys = {"body", "kinds", "tiers"};
 const std::vector<std::string> kSets = {"self",   "owner",   "councils", "owner's councils",
                                         "system", "systems", "members"};
 
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-    start = end + 1;
-  }
-  return lines;
-}
-
-class Reader {
+class Reader : public TomlChecker {
  public:
   Reader(std::string file, const std::string& text, DiagnosticSink& sink)
-      : file_(std::move(file)), lines_(split_lines(text)), sink_(sink) {}
-
-  void error(const toml::source_region& where, std::string message) {
-    Diagnostic d;
-    d.file = file_;
-    d.line = static_cast<int>(where.begin.line);
-    d.column = static_cast<int>(where.begin.column);
-    if (d.line >= 1 && static_cast<size_t>(d.line) <= lines_.size())
-      d.source_line = lines_[static_cast<size_t>(d.line) - 1];
-    d.message = std::move(message);
-    sink_.add(d);
-  }
-
-  void check_keys(const toml::table& t, const std::vector<std::string>& allowed,
-                  const std::string& where) {
-    for (const auto& [key, node] : t) {
-      std::string k(key.str());
-      if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
-        error(key.source(), "unknown key '" + k + "' in " + where + did_you_mean(k, allowed) +
-                                " (valid: " + join(allowed) + ")");
-    }
-  }
+      : TomlChecker(std::move(file), text, &sink) {}
 
   std::string string(const toml::table& t, const char* key, bool required,
                      const std::string& where) {
-    const toml::node* n = t.get(key);
-    if (!n) {
-      if (required) error(t.source(), where + " needs '" + key + "'");
-      return "";
-    }
-    if (auto s = n->value<std::string>()) return *s;
-    error(n->source(), std::string("'") + key + "' must be a string");
-    return "";
+    return TomlChecker::string(t, key, required ? where : "");
   }
 
   std::optional<Date> date(const toml::table& t, const char* key) {
-    const toml::node* n = t.get(key);
-    if (!n) return std::nullopt;
-    if (auto d = n->value<toml::date>()) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d->year),
-                    static_cast<int>(d->month), static_cast<int>(d->day));
-      if (auto parsed = Date::parse(buf)) return parsed;
-    }
-    if (auto s = n->value<std::string>()) {
-      std::string problem = Date::parse_problem(*s);
-      if (problem.empty()) return Date::parse(*s);
-      error(n->source(), std::string("'") + key + "': " + problem);
-      return std::nullopt;
-    }
-    error(n->source(), std::string("'") + key + "' must be a date such as 2013-04-01");
-    return std::nullopt;
+    return TomlChecker::date(t, key, "2013-04-01");
   }
 
   Interval interval(const toml::table& t, const std::string& where) {
@@ -106,24 +50,6 @@ class Reader {
     if (from && iv.to && *iv.to < *from)
       error(t.get("to")->source(), "'to' " + iv.to->str() + " is before 'from' " + from->str());
     return iv;
-  }
-
-  std::vector<std::string> strings(const toml::table& t, const char* key) {
-    std::vector<std::string> out;
-    const toml::node* n = t.get(key);
-    if (!n) return out;
-    const toml::array* arr = n->as_array();
-    if (!arr) {
-      error(n->source(), std::string("'") + key + "' must be a list of strings");
-      return out;
-    }
-    for (const toml::node& item : *arr) {
-      if (auto s = item.value<std::string>())
-        out.push_back(*s);
-      else
-        error(item.source(), std::string("'") + key + "' must hold strings");
-    }
-    return out;
   }
 
   std::vector<std::string> sources(const toml::table& t, const std::set<std::string>& known) {
@@ -175,11 +101,6 @@ class Reader {
       error(st->source(), std::string("'") + key + "' needs 'kinds' or 'body'");
     return s;
   }
-
- private:
-  std::string file_;
-  std::vector<std::string> lines_;
-  DiagnosticSink& sink_;
 };
 
 int line_of(const toml::table& t) {
