@@ -41,6 +41,9 @@ class Runner:
     def __init__(self, work):
         self.work = work
         self.timefile = os.path.join(work, "time.txt")
+        # On a shared machine wall time measures the other jobs too: with cpu
+        # set, run() returns the process's CPU time (user + system) instead.
+        self.cpu = False
 
     def run(self, cmd, stdout=None, cwd=None, stdin=None):
         """Runs cmd under /usr/bin/time -v; returns (wall seconds, peak RSS KiB, stdout text)."""
@@ -56,12 +59,14 @@ class Runner:
             inp.close()
         if p.returncode not in (0, 1):
             sys.exit(f"bench: failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr[-3000:]}")
-        rss = 0
+        rss, cpu = 0, 0.0
         with open(self.timefile) as f:
             for line in f:
                 if "Maximum resident set size" in line:
                     rss = int(line.split(":")[1])
-        return wall, rss, (p.stdout if not stdout else "")
+                elif "User time (seconds)" in line or "System time (seconds)" in line:
+                    cpu += float(line.split(":")[1])
+        return (cpu if self.cpu else wall), rss, (p.stdout if not stdout else "")
 
 
 def med(xs):
@@ -291,7 +296,47 @@ def bench_render(r, rep, govmap, db, runs, quick):
 
 
 # ---------------------------------------------------------------- scale
-def bench_scale(r, rep, govmap, gen, core, sizes, runs):
+# One body's neighbourhood, printed by commands whose cost should not grow with
+# the map (issue 14): system 0's ICB, place 0's CCG (succeeded by that ICB).
+NEIGHBOURHOOD = [
+    ("show", ["show", "Q10000", "--format", "csv"], None),
+    ("path", ["path", "C100000", "electorate-england", "--at", SCALE_DATE, "--format", "csv"], None),
+    ("lineage", ["lineage", "C100000", "--format", "csv"], None),
+    ("render --area", ["render", "--area", "Q10000", "--at", SCALE_DATE, "-o"], "area.dot"),
+]
+
+
+def sqlite_anchors(r, d, db, reps):
+    """The storage limits govmap's import and reads are measured against: the
+    sqlite3 shell's .import of the map's three CSVs into plain tables, and the
+    shell reading every row of the tables govmap reads (periods, identifiers,
+    relationships and their sources) once."""
+    raw = os.path.join(r.work, "raw-import.db")
+    imp_sql = os.path.join(r.work, "scale-import.sql")
+    with open(imp_sql, "w") as f:
+        for name in ("sources", "organisations", "relationships"):
+            f.write(f".import --csv '{os.path.join(d, name + '.csv')}' {name}\n")
+    read_sql = os.path.join(r.work, "scale-read.sql")
+    with open(read_sql, "w") as f:
+        f.write(".output /dev/null\n")
+        for t in ("organisation", "identifier", "org_period", "org_period_source", "relationship",
+                  "relationship_source"):
+            f.write(f"SELECT * FROM {t};\n")
+    imp, read = [], []
+    for _ in range(reps):
+        rm_db(raw)
+        imp.append(r.run(["sqlite3", raw], stdin=imp_sql)[0])
+        read.append(r.run(["sqlite3", "-readonly", db], stdin=read_sql)[0])
+    rm_db(raw)
+    return med(imp), med(read)
+
+
+def load_average():
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def bench_scale(r, rep, govmap, gen, core, sizes, runs, cpu):
+    r.cpu = cpu
     results = []
     for n in sizes:
         d = os.path.join(r.work, f"synthetic-{n}")
@@ -301,6 +346,7 @@ def bench_scale(r, rep, govmap, gen, core, sizes, runs):
         r.run([gen, str(n), d])
         db = os.path.join(r.work, f"synthetic-{n}.db")
         reps = runs if n < 10**6 else 1
+        load_before = load_average()
         imp, imp_rss = [], 0
         for _ in range(reps):
             rm_db(db)
@@ -314,6 +360,7 @@ def bench_scale(r, rep, govmap, gen, core, sizes, runs):
         snap, snap_rss = [], 0
         dist, dist_rss = [], 0
         comp, comp_rss = [], 0
+        near = {label: [] for label, _, _ in NEIGHBOURHOOD}
         for _ in range(reps):
             w, rss, _ = r.run([govmap, "--db", db, "rels", "--at", SCALE_DATE, "--format", "csv"], stdout=null)
             snap.append(w)
@@ -326,15 +373,25 @@ def bench_scale(r, rep, govmap, gen, core, sizes, runs):
                                "--format", "csv"], stdout=null)
             comp.append(w)
             comp_rss = max(comp_rss, rss)
+            for label, args, out in NEIGHBOURHOOD:
+                cmd = [govmap, "--db", db] + args + ([os.path.join(r.work, out)] if out else [])
+                near[label].append(r.run(cmd, stdout=null)[0])
+        sq_imp, sq_read = sqlite_anchors(r, d, db, reps)
         _, _, out = r.run([core, db, SCALE_DATE, str(reps)])
         ct = {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", out)}
         results.append(dict(n=n, orgs=orgs, rels=rels, imp=med(imp), imp_rss=imp_rss, snap=med(snap),
                             snap_rss=snap_rss, dist=med(dist), dist_rss=dist_rss, comp=med(comp),
-                            comp_rss=comp_rss, core=ct))
+                            comp_rss=comp_rss, core=ct, sq_imp=sq_imp, sq_read=sq_read,
+                            near={k: med(v) for k, v in near.items()},
+                            load=f"{load_before} → {load_average()}"))
         rm_db(db)
         shutil.rmtree(d)
     rep.add(f"### Scale: synthetic governance graphs (bench/gen_governance.cc), snapshot and "
             f"distance on {SCALE_DATE}, compare {COMPARE[0]} → {COMPARE[1]}")
+    rep.add()
+    rep.add("Times of whole commands are " + ("CPU time (user + system) of each process, "
+            "govmap's and sqlite3's alike (--cpu: the machine was shared)" if cpu else
+            "wall-clock") + "; core times are wall-clock inside core_timing.")
     rep.add()
     rows = []
     for x in results:
@@ -345,10 +402,33 @@ def bench_scale(r, rep, govmap, gen, core, sizes, runs):
                      f"{fmt_s(x['dist'])} / {x['dist_rss'] * 1024 / x['orgs']:,.0f} B",
                      f"{fmt_s(x['comp'])} / {x['comp_rss'] * 1024 / x['orgs']:,.0f} B",
                      fmt_ms(c.get("load_ms", 0)), fmt_ms(c.get("snapshot_ms", 0)),
-                     fmt_ms(c.get("distance_ms", 0))])
+                     fmt_ms(c.get("distance_ms", 0)), x["load"]])
     rep.table(["organisations", "relationships", "import (time / peak RSS per organisation)",
                "rels --at (as-at)", "distance, all", "compare two dates",
-               "core: read store", "core: build_snapshot", "core: distances"], rows)
+               "core: read store", "core: build_snapshot", "core: distances",
+               "load average (1/5/15 min) before → after"], rows)
+    # The goals of issue 14, as ratios within this run.
+    base = results[0]
+    rows = []
+    for x in results:
+        row = [f"{x['orgs']:,}",
+               f"{fmt_s(x['imp'])} / {fmt_s(x['sq_imp'])} = {ratio(x['imp'], x['sq_imp'])}",
+               f"{fmt_s(x['dist'])} / {fmt_s(x['sq_read'])} = {ratio(x['dist'], x['sq_read'])}"]
+        for label, _, _ in NEIGHBOURHOOD:
+            row.append(f"{fmt_s(x['near'][label])} ({ratio(x['near'][label], base['near'][label])})")
+        row.append(f"{x['comp_rss'] / 1024:,.0f} / {x['dist_rss'] / 1024:,.0f} MB = "
+                   f"{ratio(x['comp_rss'], x['dist_rss'])}")
+        row.append(fmt_s(x["dist"]))
+        rows.append(row)
+    rep.add(f"Goals (issue 14), ratios in this run. Neighbourhood commands: time, and in "
+            f"brackets the ratio to the same command at {base['orgs']:,} organisations "
+            "(goal ≤ 2× at 10^6).")
+    rep.add()
+    rep.table(["organisations", "import vs sqlite3 .import of the 3 CSVs (≤ 2×)",
+               "distance vs sqlite3 reading every row (≤ 3×)"] +
+              [label for label, _, _ in NEIGHBOURHOOD] +
+              ["compare peak RSS vs distance's (≤ 2×)", "distance, whole command (< 10 s at 10^6)"],
+              rows)
     # Growth per doubling: the factor t(10n)/t(n) taken to the power log10(2);
     # 2.00 is linear, above 2 is worse than linear.
     if len(results) > 1:
@@ -361,13 +441,17 @@ def bench_scale(r, rep, govmap, gen, core, sizes, runs):
             grow.append([f"{a['n']:,} → {b['n']:,}", per_doubling(a["imp"], b["imp"]),
                          per_doubling(a["snap"], b["snap"]), per_doubling(a["dist"], b["dist"]),
                          per_doubling(a["comp"], b["comp"]),
-                         per_doubling(a["core"]["distance_ms"], b["core"]["distance_ms"]),
-                         per_doubling(a["imp_rss"], b["imp_rss"])])
-        rep.add("Growth per doubling of the organisations (2.00 = linear; whole-process times "
-                "include a fixed start-up, so small sizes read below 2):")
+                         per_doubling(a["core"]["distance_ms"], b["core"]["distance_ms"])] +
+                        [per_doubling(a["near"][label], b["near"][label])
+                         for label, _, _ in NEIGHBOURHOOD] +
+                        [per_doubling(a["imp_rss"], b["imp_rss"]),
+                         per_doubling(a["comp_rss"], b["comp_rss"])])
+        rep.add("Growth per doubling of the organisations (2.00 = linear, 1.00 = constant; "
+                "whole-process times include a fixed start-up, so small sizes read below 2):")
         rep.add()
-        rep.table(["step", "import", "rels --at", "distance, all", "compare", "core distances",
-                   "import peak RSS"], grow)
+        rep.table(["step", "import", "rels --at", "distance, all", "compare", "core distances"] +
+                  [label for label, _, _ in NEIGHBOURHOOD] +
+                  ["import peak RSS", "compare peak RSS"], grow)
 
 
 def machine():
@@ -397,6 +481,12 @@ def main():
     ap.add_argument("--full", action="store_true", help="add the 10^6-organisation scale step")
     ap.add_argument("--runs", type=int, default=None, help="repetitions of each measurement")
     ap.add_argument("--work", default=None, help="scratch folder (default BUILD/bench-work)")
+    ap.add_argument("--cpu", action="store_true",
+                    help="scale step: CPU time of each process instead of wall time (shared machine)")
+    ap.add_argument("--scale-only", action="store_true",
+                    help="only the synthetic scale step (no national data, render or import)")
+    ap.add_argument("--sizes", default=None,
+                    help="comma-separated scale sizes, e.g. 1000,10000,100000 (default by mode)")
     a = ap.parse_args()
     runs = a.runs or (1 if a.quick else 5)
     work = a.work or os.path.join(a.build, "bench-work")
@@ -411,13 +501,16 @@ def main():
     rep.add()
     rep.add(f"Machine: {machine()}")
     rep.add()
-    bench_import(r, rep, govmap, runs)
-    db = bench_distance(r, rep, govmap, core, runs)
-    bench_render(r, rep, govmap, db, runs, a.quick)
+    if not a.scale_only:
+        bench_import(r, rep, govmap, runs)
+        db = bench_distance(r, rep, govmap, core, runs)
+        bench_render(r, rep, govmap, db, runs, a.quick)
     sizes = [10**3, 10**4] if a.quick else [10**3, 10**4, 10**5]
     if a.full:
         sizes.append(10**6)
-    bench_scale(r, rep, govmap, gen, core, sizes, min(runs, 3))
+    if a.sizes:
+        sizes = [int(x) for x in a.sizes.split(",")]
+    bench_scale(r, rep, govmap, gen, core, sizes, min(runs, 3), a.cpu)
     with open(os.path.join(work, "results.md"), "w") as f:
         f.write("\n".join(rep.lines) + "\n")
     print(f"(also written to {os.path.join(work, 'results.md')})")

@@ -1,5 +1,7 @@
 // govmap lineage ORG — predecessors and successors along succeeded_by.
 #include <ostream>
+#include <set>
+#include <vector>
 
 #include "cli/command.h"
 #include "core/kinds.h"
@@ -44,6 +46,31 @@ const OrgPeriod* describing(const Organisation& o, std::optional<Date> until) {
   return best;
 }
 
+// Every succeeded_by relationship linked to id through successions either
+// way, found by expanding from id with indexed reads of each body's links:
+// the cost follows the size of the lineage, not of the map. Each relationship
+// is taken from its predecessor's outgoing links, so it is taken once.
+std::vector<Relationship> succession_component(const Store& store, const std::string& id) {
+  std::vector<Relationship> out;
+  std::set<std::string> seen = {id};
+  std::vector<std::string> todo = {id};
+  while (!todo.empty()) {
+    std::string at = todo.back();
+    todo.pop_back();
+    for (bool outgoing : {true, false}) {
+      RelationshipFilter f;
+      f.kinds = {RelKind::kSucceededBy};
+      (outgoing ? f.from : f.to) = at;
+      for (Relationship& r : store.relationships(f)) {
+        const std::string& next = outgoing ? r.to : r.from;
+        if (seen.insert(next).second) todo.push_back(next);
+        if (outgoing) out.push_back(std::move(r));
+      }
+    }
+  }
+  return out;
+}
+
 Json link_json(const Relationship& r, bool show_to) {
   Json j;
   j[show_to ? "to" : "from"] = show_to ? r.to : r.from;
@@ -62,12 +89,11 @@ Outcome run_lineage(const LineageCliOptions& opts, CommandContext& ctx) {
   OutputFormat format = output_format_or_throw(opts.format);
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   std::string id = resolve_org(store, opts.org);
-  RelationshipFilter filter;
-  filter.kinds = {RelKind::kSucceededBy};
-  Lineage lineage = lineage_of(id, store.relationships(filter), options);
+  Lineage lineage = lineage_of(id, succession_component(store, id), options);
 
   std::map<std::string, Organisation> orgs;
-  for (Organisation& o : store.organisations()) orgs.emplace(o.id, std::move(o));
+  for (const LineageBody& b : lineage.bodies)
+    if (auto o = store.organisation(b.id); o && !o->periods.empty()) orgs.emplace(b.id, *o);
 
   Table t({"generation", "relation", "id", "name", "kind", "valid_from", "valid_to", "preceded_by",
            "succeeded_by"});

@@ -48,7 +48,10 @@ Outcome run_show(const ShowOptions& opts, CommandContext& ctx) {
   for (const std::string& s : cited)
     if (auto src = store.source(s)) sources.push_back(*src);
 
-  NameIndex names(store);
+  std::set<std::string> named = {id};
+  for (const auto* list : {&out_rels, &in_rels})
+    for (const Relationship& r : *list) named.insert({r.from, r.to});
+  NameIndex names(store, named);
   Table periods = period_table(org, at);
   Table outgoing = relationship_table(out_rels, names, at, true);
   Table incoming = relationship_table(in_rels, names, at, true);

@@ -9,6 +9,11 @@ NameIndex::NameIndex(const Store& store) {
   for (Organisation& o : store.organisations()) orgs_.emplace(o.id, std::move(o));
 }
 
+NameIndex::NameIndex(const Store& store, const std::set<std::string>& ids) {
+  for (const std::string& id : ids)
+    if (auto o = store.organisation(id); o && !o->periods.empty()) orgs_.emplace(id, std::move(*o));
+}
+
 std::string NameIndex::name(const std::string& id, Date d) const {
   auto it = orgs_.find(id);
   if (it == orgs_.end() || it->second.periods.empty()) return "";

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ class Store;
 class NameIndex {
  public:
   explicit NameIndex(const Store& store);
+  // Only the named organisations, each read by its id: for commands that
+  // print one body's neighbourhood, whose cost should not grow with the map.
+  NameIndex(const Store& store, const std::set<std::string>& ids);
   // The name in force at d, else the latest name before d, else the first.
   std::string name(const std::string& id, Date d) const;
 

@@ -30,14 +30,16 @@ std::map<std::string, OrgState> states(const Snapshot& snap, const Weights& weig
   return out;
 }
 
-std::map<std::string, Relationship> relationships(
+// By identity, pointing into the snapshot's edges: a copy of every
+// relationship of both dates was most of compare's peak memory.
+std::map<std::string, const Relationship*> relationships(
     const Snapshot& snap, const std::optional<std::set<std::string>>& only) {
-  std::map<std::string, Relationship> out;
+  std::map<std::string, const Relationship*> out;
   const Graph& g = snap.graph;
   for (auto [ei, ee] = boost::edges(g); ei != ee; ++ei) {
     const Relationship& r = g[*ei].rel;
     if (only && !only->count(r.from)) continue;
-    out.emplace(identity(r), r);
+    out.emplace(identity(r), &r);
   }
   return out;
 }
@@ -118,17 +120,17 @@ Comparison compare_snapshots(const Snapshot& before, const Snapshot& after, cons
     c.organisations.push_back(std::move(o));
   }
 
-  std::map<std::string, Relationship> ra = relationships(before, only);
-  std::map<std::string, Relationship> rb = relationships(after, only);
+  std::map<std::string, const Relationship*> ra = relationships(before, only);
+  std::map<std::string, const Relationship*> rb = relationships(after, only);
   for (const auto& [key, r] : rb) {
     auto it = ra.find(key);
     if (it == ra.end())
-      c.relationships_added.push_back({std::nullopt, r});
-    else if (!same_record(it->second, r))
-      c.relationships_changed.push_back({it->second, r});
+      c.relationships_added.push_back({std::nullopt, *r});
+    else if (!same_record(*it->second, *r))
+      c.relationships_changed.push_back({*it->second, *r});
   }
   for (const auto& [key, r] : ra)
-    if (!rb.count(key)) c.relationships_removed.push_back({r, std::nullopt});
+    if (!rb.count(key)) c.relationships_removed.push_back({*r, std::nullopt});
   s.relationships_added = static_cast<int>(c.relationships_added.size());
   s.relationships_removed = static_cast<int>(c.relationships_removed.size());
   s.relationships_changed = static_cast<int>(c.relationships_changed.size());

@@ -62,28 +62,29 @@ std::vector<OrgPeriod> effective_periods(std::vector<OrgPeriod> raw) {
 }
 
 std::vector<Relationship> effective_relationships(std::vector<Relationship> raw) {
-  // Most relationships have no competitor: group by from, to, kind, layer first.
-  // The key orders kinds and layers by name, as operator< on Relationship does,
-  // and each group is emitted in date order, so the result comes out sorted
-  // and the final sort is only a linear check.
-  using Key = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>;
-  std::map<Key, std::vector<Relationship*>> groups;
-  for (Relationship& r : raw)
-    groups[{r.from, r.to, name_of(r.kind), name_of(r.layer)}].push_back(&r);
-  auto by_date = [](const Relationship* a, const Relationship* b) {
-    return a->valid.from < b->valid.from;
+  // Most relationships have no competitor. Sorted by operator< (from, to,
+  // kind, layer, valid_from; stable, so ties keep their order), each group of
+  // one (from, to, kind, layer) is a contiguous run in date order; a run from
+  // one dataset is moved out as it is, so the result comes out sorted. The
+  // store reads in an order close to this one, so the sort is mostly a check.
+  if (!std::is_sorted(raw.begin(), raw.end())) std::stable_sort(raw.begin(), raw.end());
+  auto same_group = [](const Relationship& a, const Relationship& b) {
+    return a.kind == b.kind && a.layer == b.layer && a.from == b.from && a.to == b.to;
   };
   std::vector<Relationship> out;
   out.reserve(raw.size());
-  for (auto& [key, group] : groups) {
+  for (size_t begin = 0; begin < raw.size();) {
+    size_t end = begin + 1;
     bool mixed = false;
-    for (const Relationship* r : group) mixed = mixed || r->dataset != group.front()->dataset;
+    for (; end < raw.size() && same_group(raw[begin], raw[end]); ++end)
+      mixed = mixed || raw[end].dataset != raw[begin].dataset;
     if (!mixed) {
-      std::stable_sort(group.begin(), group.end(), by_date);
-      // Copied, not moved: the map's keys are views into these relationships.
-      for (const Relationship* r : group) out.push_back(*r);
+      for (size_t i = begin; i < end; ++i) out.push_back(std::move(raw[i]));
+      begin = end;
       continue;
     }
+    std::vector<const Relationship*> group;
+    for (size_t i = begin; i < end; ++i) group.push_back(&raw[i]);
     size_t first = out.size();
     std::stable_sort(group.begin(), group.end(), [](const Relationship* a, const Relationship* b) {
       return std::make_tuple(dataset_rank(a->dataset), std::cref(a->dataset), a->valid.from) <
@@ -109,8 +110,8 @@ std::vector<Relationship> effective_relationships(std::vector<Relationship> raw)
     std::stable_sort(
         out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
         [](const Relationship& a, const Relationship& b) { return a.valid.from < b.valid.from; });
+    begin = end;
   }
-  if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/error.h"
 #include "core/precedence.h"
@@ -192,6 +193,11 @@ const char* const kPeriodColumns =
     "p.org_id, p.valid_from, p.valid_to, p.name, p.kind, coalesce(p.tier, ''), p.dataset, "
     "(SELECT group_concat(source_id, char(31)) FROM org_period_source s "
     "  WHERE s.org_id = p.org_id AND s.dataset = p.dataset AND s.valid_from = p.valid_from) ";
+// The same without the correlated subquery (column 7 is then unused): for
+// whole-table reads, whose sources come from one ordered scan merged with the
+// rows (SourceCursor), not from one index probe per row.
+const char* const kPeriodColumnsNoSources =
+    "p.org_id, p.valid_from, p.valid_to, p.name, p.kind, coalesce(p.tier, ''), p.dataset, '' ";
 
 OrgPeriod read_period(const Statement& st) {
   OrgPeriod p;
@@ -210,8 +216,49 @@ const char* const kRelationshipColumns =
     "r.note, r.share, r.dataset, "
     "(SELECT group_concat(source_id, char(31)) FROM relationship_source s "
     "  WHERE s.relationship_id = r.id) ";
+// Without the subquery; column 10 is the row id the sources are merged on.
+const char* const kRelationshipColumnsNoSources =
+    "r.from_id, r.to_id, r.kind, r.layer, r.valid_from, r.valid_to, r.legal_basis, "
+    "r.note, r.share, r.dataset, r.id ";
 
-Relationship read_relationship(const Statement& st) {
+// Walks a source table in its primary key's order alongside rows read in the
+// same order, so that each row's sources (already sorted by source_id, as
+// BINARY collation and std::string compare bytes alike) come from one linear
+// scan instead of a correlated subquery per row.
+class SourceCursor {
+ public:
+  // sql selects the key columns, then source_id, in the key's order.
+  SourceCursor(Database& db, const std::string& sql, int key_columns)
+      : st_(db.prepare(sql)), row_(static_cast<size_t>(key_columns) + 1) {
+    advance();
+  }
+  // Sources of the row whose key equals key; rows of the scan before it
+  // (sources of rows the reader skipped) are passed over.
+  std::vector<std::string> take(const std::vector<std::string_view>& key) {
+    std::vector<std::string> out;
+    while (more_) {
+      int c = 0;
+      for (size_t i = 0; i < key.size() && c == 0; ++i)
+        c = std::string_view(row_[i]).compare(key[i]);
+      if (c > 0) break;  // the scan is past key: key has no (more) sources
+      if (c == 0) out.push_back(std::move(row_.back()));
+      advance();
+    }
+    return out;
+  }
+
+ private:
+  void advance() {
+    more_ = st_.step();
+    if (more_)
+      for (size_t i = 0; i < row_.size(); ++i) row_[i] = st_.text(static_cast<int>(i));
+  }
+  Statement st_;
+  std::vector<std::string> row_;  // the scan's current row
+  bool more_ = false;
+};
+
+Relationship read_relationship(const Statement& st, bool with_sources = true) {
   auto kind = parse_rel_kind(st.text(2));
   auto layer = parse_layer(st.text(3));
   if (!kind || !layer)
@@ -227,7 +274,7 @@ Relationship read_relationship(const Statement& st) {
   r.note = st.text(7);
   if (!st.is_null(8)) r.share = st.real(8);
   r.dataset = st.text(9);
-  r.sources = split_sources(st.text(10));
+  if (with_sources) r.sources = split_sources(st.text(10));
   return r;
 }
 
@@ -250,12 +297,18 @@ std::vector<Organisation> Store::organisations(const std::set<std::string>& excl
   for (size_t i = 0; ids.step();)
     if (Organisation* o = owner(i, ids.text(0)))
       o->identifiers.push_back({ids.text(1), ids.text(2)});
-  auto per = db_.prepare(std::string("SELECT ") + kPeriodColumns +
+  auto per = db_.prepare(std::string("SELECT ") + kPeriodColumnsNoSources +
                          "FROM org_period p ORDER BY p.org_id, p.dataset, p.valid_from");
+  SourceCursor sources(db_,
+                       "SELECT org_id, dataset, valid_from, source_id FROM org_period_source "
+                       "ORDER BY org_id, dataset, valid_from, source_id",
+                       3);
   for (size_t i = 0; per.step();) {
     Organisation* o = owner(i, per.text(0));
     if (!o) continue;
     OrgPeriod p = read_period(per);
+    const std::string from = per.text(1);
+    p.sources = sources.take({o->id, p.dataset, from});
     if (excluded.count(p.dataset)) continue;
     o->periods.push_back(std::move(p));
   }
@@ -302,27 +355,48 @@ std::vector<std::string> Store::lookup(const std::string& text) const {
 }
 
 std::vector<Relationship> Store::relationships(const RelationshipFilter& f) const {
-  // The date filter runs again after combining: a relationship in force at the
-  // date can be shadowed there only by another one in force at the date too.
-  std::string sql = std::string("SELECT ") + kRelationshipColumns + "FROM relationship r WHERE 1";
+  // A listing of one body's links probes the indexes on from_id / to_id and
+  // each row's sources; a whole-map listing scans the table in row id order
+  // (NOT INDEXED: the date index would turn that scan into a lookup per row)
+  // and merges the sources from one scan of relationship_source in the same
+  // order. The date filter runs again after combining: a relationship in force
+  // at the date can be shadowed there only by another one in force then too.
+  const bool whole = !f.from && !f.to;
+  std::string sql =
+      std::string("SELECT ") + (whole ? kRelationshipColumnsNoSources : kRelationshipColumns) +
+      (whole ? "FROM relationship r NOT INDEXED WHERE 1" : "FROM relationship r WHERE 1");
   if (f.at) sql += " AND r.valid_from <= ?1 AND (r.valid_to IS NULL OR r.valid_to >= ?1)";
   if (f.from) sql += " AND r.from_id = ?2";
   if (f.to) sql += " AND r.to_id = ?3";
   if (f.layer) sql += " AND r.layer = ?4";
+  if (whole) sql += " ORDER BY r.id";
   auto st = db_.prepare(sql);
   if (f.at) st.bind(1, f.at->str());
   if (f.from) st.bind(2, *f.from);
   if (f.to) st.bind(3, *f.to);
   if (f.layer) st.bind(4, name_of(*f.layer));
+  std::optional<SourceCursor> sources;
+  if (whole)
+    sources.emplace(db_,
+                    "SELECT printf('%020d', relationship_id), source_id FROM relationship_source "
+                    "ORDER BY relationship_id, source_id",
+                    1);
   std::vector<Relationship> raw;
   while (st.step()) {
-    Relationship r = read_relationship(st);
+    Relationship r = read_relationship(st, !whole);
+    if (whole) {
+      char id[24];
+      std::snprintf(id, sizeof id, "%020lld", static_cast<long long>(st.integer(10)));
+      r.sources = sources->take({std::string_view(id)});
+    }
     if (!f.kinds.empty() && !f.kinds.count(r.kind)) continue;
     raw.push_back(std::move(r));
   }
-  std::vector<Relationship> out;
-  for (Relationship& r : effective_relationships(std::move(raw)))
-    if (!f.at || r.valid.contains(*f.at)) out.push_back(std::move(r));
+  std::vector<Relationship> out = effective_relationships(std::move(raw));
+  if (f.at)
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const Relationship& r) { return !r.valid.contains(*f.at); }),
+              out.end());
   return out;
 }
 
@@ -410,7 +484,8 @@ std::vector<Store::RuleFileRow> Store::rule_files() const {
   std::vector<RuleFileRow> out;
   {
     // A database opened read-only may predate the table.
-    auto has = db_.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rule_file'");
+    auto has =
+        db_.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rule_file'");
     if (!has.step()) return out;
   }
   auto st = db_.prepare("SELECT dataset, path, sha256, text FROM rule_file ORDER BY dataset");

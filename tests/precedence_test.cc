@@ -1,6 +1,8 @@
 // How datasets combine into the view every command sees (core/precedence.h).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/precedence.h"
 
 namespace govmap {
@@ -94,6 +96,41 @@ TEST_CASE("relationships from lower ranks fill only uncovered days") {
   auto own = effective_relationships(
       {rel("ons:lookups", "2018-04-01", "2020-03-31"), rel("ons:lookups", "2020-04-01", nullptr)});
   CHECK(own.size() == 2);
+}
+
+TEST_CASE("relationships combine the same whatever order they are given in") {
+  // The store hands them over in row order; tests and importers in any order.
+  std::vector<Relationship> rels = {rel("ods:commissioners", "2025-01-01", nullptr),
+                                    rel("map:frimley", "2019-01-01", "2021-12-31"),
+                                    rel("ons:lookups", "2020-04-01", nullptr),
+                                    rel("ons:lookups", "2016-04-01", "2020-03-31")};
+  Relationship other = rel("ons:lookups", "2016-04-01", nullptr);
+  other.from = "0";  // sorts first
+  rels.push_back(other);
+  Relationship member = rel("map:frimley", "2016-04-01", nullptr);
+  member.kind = RelKind::kMemberOf;  // another group of the same two bodies
+  rels.push_back(member);
+  std::vector<Relationship> sorted = rels;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<Relationship> a = effective_relationships(rels);
+  std::vector<Relationship> b = effective_relationships(sorted);
+  std::vector<Relationship> reversed(rels.rbegin(), rels.rend());
+  std::vector<Relationship> c = effective_relationships(reversed);
+  auto text = [](const std::vector<Relationship>& v) {
+    std::string out;
+    for (const Relationship& r : v)
+      out += r.from + " " + name_of(r.kind) + " " + r.valid.str() + " " + r.dataset + "\n";
+    return out;
+  };
+  CHECK(text(a) == text(b));
+  CHECK(text(a) == text(c));
+  CHECK(text(a) ==
+        "0 part_of 2016-04-01.. ons:lookups\n"
+        "A member_of 2016-04-01.. map:frimley\n"
+        "A part_of 2016-04-01..2018-12-31 ons:lookups\n"
+        "A part_of 2019-01-01..2021-12-31 map:frimley\n"
+        "A part_of 2022-01-01..2024-12-31 ons:lookups\n"
+        "A part_of 2025-01-01.. ods:commissioners\n");
 }
 
 }  // namespace govmap

@@ -2,6 +2,8 @@
 // and what is listed does not depend on import order.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "cli/listing.h"
 #include "core/error.h"
 #include "core/snapshot.h"
@@ -272,4 +274,41 @@ TEST_CASE("cycles in part_of and committee_of stay bounded in area filters") {
   Snapshot s = build_snapshot(store, o);
   CHECK(s.vertex_count() == 4);
   CHECK(s.edge_count() == 5);
+}
+
+TEST_CASE("a whole-map read and a one-body read give each fact the same sources") {
+  // Whole-map reads merge the source tables in one ordered scan; one body's
+  // reads look its sources up row by row. Both must agree.
+  TempDir dir;
+  std::string base = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
+  std::string nhs = test::write_map(dir, "nhs", kNhsSources, kNhsOrgs, kNhsRels);
+  Store store(dir.file("db"), Database::Mode::kReadWrite);
+  import_paths(store, {base, nhs}, {});
+  std::vector<Relationship> all = store.relationships();
+  REQUIRE(!all.empty());
+  bool two_sources = false;
+  for (const Relationship& r : all) {
+    RelationshipFilter f;
+    f.from = r.from;
+    std::vector<Relationship> one = store.relationships(f);
+    auto it = std::find_if(one.begin(), one.end(), [&](const Relationship& x) {
+      return x.key() == r.key() && x.valid.from == r.valid.from;
+    });
+    REQUIRE(it != one.end());
+    CHECK(it->sources == r.sources);
+    two_sources = two_sources || r.sources == std::vector<std::string>{"n1", "s2"};
+  }
+  CHECK(two_sources);
+  RelationshipFilter at;
+  at.at = Date::parse_or_throw("2020-01-01", "test");
+  for (const Relationship& r : store.relationships(at)) CHECK(!r.sources.empty());
+  for (const Organisation& o : store.organisations()) {
+    std::optional<Organisation> one = store.organisation(o.id);
+    REQUIRE(one);
+    REQUIRE(one->periods.size() == o.periods.size());
+    for (size_t i = 0; i < o.periods.size(); ++i) {
+      CHECK(one->periods[i].sources == o.periods[i].sources);
+      CHECK(!o.periods[i].sources.empty());
+    }
+  }
 }
