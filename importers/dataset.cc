@@ -35,7 +35,8 @@ void count_closed(const std::map<K, std::string>& before, const std::map<K, std:
 
 std::string period_text(const OrgPeriod& p) {
   return (p.valid.to ? p.valid.to->str() : "") + "\x1f" + p.valid.str() + "\x1f" + p.name + "\x1f" +
-         name_of(p.kind) + "\x1f" + p.tier + "\x1f" + join(p.sources, ";");
+         name_of(p.kind) + "\x1f" + p.tier + "\x1f" + join(p.sources, ";") + "\x1f" +
+         name_of(p.country);
 }
 
 std::string rel_text(const Relationship& r) {

@@ -322,7 +322,9 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
 
   std::map<std::string, DatasetContent> data;  // dataset -> content after this import
   std::set<std::string> changed_data;
-  if (!stored.empty() && (!reports_of.empty() || !maps.empty())) {
+  // A database this open upgraded (Store::upgraded) is recomputed too: its
+  // rows gain what the new schema records (each body's country).
+  if (!stored.empty() && (!reports_of.empty() || !maps.empty() || store.upgraded())) {
     progress.update("recomputing the data datasets", step, steps);
     // Files of this command are already parsed; stored ones are parsed again.
     std::vector<std::unique_ptr<OdsFile>> ods_files;
