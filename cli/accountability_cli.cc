@@ -9,7 +9,8 @@
 namespace govmap {
 
 void add_accountability_options(CLI::App* cmd, AccountabilityArgs& args, bool with_at,
-                                bool with_weights, const std::string& area_help) {
+                                bool with_weights, const std::string& area_help,
+                                bool with_country) {
   if (with_at)
     cmd->add_option("--at", args.at,
                     "The date (YYYY-MM-DD) whose organisations and relationships are used "
@@ -23,6 +24,10 @@ void add_accountability_options(CLI::App* cmd, AccountabilityArgs& args, bool wi
   cmd->add_option("--layer", args.layer,
                   "Follow only relationships in this layer: statutory or shadow (default: both)");
   if (with_weights) add_weights_option(cmd, args.weights);
+  if (with_country)
+    add_country_option(cmd, args.country);
+  else
+    args.country = "all";
   add_format_option(cmd, args.format);
 }
 
@@ -30,18 +35,28 @@ AccountabilityRun::AccountabilityRun(const AccountabilityArgs& args, CommandCont
   at = args.at.empty() ? today() : Date::parse_or_throw(args.at, "--at");
   if (!args.layer.empty()) layer = layer_or_throw(args.layer, "--layer");
   format = output_format_or_throw(args.format);
+  country = country_option(args.country);
   if (!args.weights.empty()) weights = load_weights(args.weights);
   store_ = std::make_unique<Store>(ctx.global.db, Database::Mode::kReadOnly);
   orgs_ = store_->organisations();
   for (const Organisation& o : orgs_) by_id_[o.id] = &o;
   for (Source& s : store_->sources()) sources_.emplace(s.id, std::move(s));
-  if (!args.area.empty()) area = resolve_org(*store_, args.area);
+  if (!args.area.empty()) {
+    area = resolve_org(*store_, args.area);
+    named_.insert(*area);
+  }
+}
+
+void AccountabilityRun::name_explicitly(const std::vector<std::string>& texts) {
+  for (const std::string& t : texts) named_.insert(resolve_org(*store_, t));
 }
 
 Snapshot AccountabilityRun::snapshot(Date d) const {
   SnapshotOptions options;
   options.at = d;
   options.layer = layer;
+  options.country = country;
+  options.named = named_;
   RelationshipFilter filter;
   filter.at = d;
   return build_snapshot(orgs_, store_->relationships(filter), options);

@@ -23,12 +23,15 @@ namespace govmap {
 // Options as typed.
 struct AccountabilityArgs {
   std::string at, area, layer, format, weights;
+  std::string country;  // --country: "" = england; commands without the option set "all"
 };
 
 // Adds --at (unless with_at is false), --area (with area_help when given),
-// --layer, --format and --weights.
+// --layer, --format, --weights and --country (unless with_country is false:
+// then every country's bodies are in the graph).
 void add_accountability_options(CLI::App* cmd, AccountabilityArgs& args, bool with_at = true,
-                                bool with_weights = true, const std::string& area_help = "");
+                                bool with_weights = true, const std::string& area_help = "",
+                                bool with_country = true);
 
 // Options checked and the store read once.
 class AccountabilityRun {
@@ -42,6 +45,10 @@ class AccountabilityRun {
   OutputFormat format = OutputFormat::kTable;
   Weights weights;
   std::optional<std::string> area;  // resolved organisation id
+  std::optional<Country> country;   // --country; nullopt = all
+  // Names bodies the user asked for by id or name: they stay in every
+  // snapshot whatever --country says. Resolves each text (did-you-mean errors).
+  void name_explicitly(const std::vector<std::string>& texts);
   Store& store() { return *store_; }
 
   // Every organisation in force on d and every relationship in force on d
@@ -64,6 +71,7 @@ class AccountabilityRun {
   std::vector<Organisation> orgs_;
   std::map<std::string, const Organisation*> by_id_;
   std::map<std::string, Source> sources_;
+  std::set<std::string> named_;
 };
 
 // A weight as a table cell: an integer when whole, else a decimal.

@@ -15,6 +15,17 @@ void add_at_option(CLI::App* cmd, std::string& at) {
   cmd->add_option("--at", at, "Only what was in force on this date (YYYY-MM-DD)");
 }
 
+void add_country_option(CLI::App* cmd, std::string& country) {
+  cmd->add_option("--country", country,
+                  "Only bodies of this country: " + country_filter_values() +
+                      " (default england; from each body's ONS/ODS codes, curated maps are "
+                      "England's). A body named by id is always found, whatever its country");
+}
+
+std::optional<Country> country_option(const std::string& text) {
+  return country_filter_or_throw(text.empty() ? "england" : text, "--country");
+}
+
 void add_picture_options(CLI::App* cmd, std::string& area, std::string& layer,
                          std::string& engine) {
   cmd->add_option("--area", area,
@@ -75,7 +86,8 @@ void setup_app(CLI::App& app, GlobalOptions& global, RunFunction& run) {
   // A command with codes of its own (compare, build) sets its footer itself.
   const std::string exit_codes =
       "Exit codes: 0 success; 2 an error (bad usage, bad input, unknown organisation, I/O or "
-      "database failure). 1 only from compare and build --check (a difference was found) and fetch (new data in place).";
+      "database failure). 1 only from compare and build --check (a difference was found) and fetch "
+      "(new data in place).";
   app.footer(exit_codes);
   for (CLI::App* sub : app.get_subcommands({}))
     if (sub->get_footer().empty())

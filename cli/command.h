@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 
+#include "core/country.h"
 #include "core/date.h"
 #include "core/table.h"
 
@@ -42,6 +43,11 @@ void add_format_option(CLI::App* cmd, std::string& format);
 void add_at_option(CLI::App* cmd, std::string& at);
 // Adds --area, --layer and --engine (default dot), as every picture command takes them.
 void add_picture_options(CLI::App* cmd, std::string& area, std::string& layer, std::string& engine);
+// Adds `--country C` (default england), shared by every command that lists or
+// counts bodies: only bodies of that country (core/country.h), or `all`.
+void add_country_option(CLI::App* cmd, std::string& country);
+// --country's value: a country, or nullopt for all. Throws Error(kUsage).
+std::optional<Country> country_option(const std::string& text);
 // Adds `--weights FILE` (a CSV kind,layer,weight replacing default weights).
 void add_weights_option(CLI::App* cmd, std::string& weights);
 // Parses an optional --at value; empty means nullopt.

@@ -22,6 +22,7 @@ Json next_json(const std::optional<Route>& route) {
 Outcome run_distance(const DistanceOptions& opts, CommandContext& ctx) {
   AccountabilityRun run(opts.common, ctx);
   run.require_area_in_force(run.at);
+  run.name_explicitly(opts.orgs);
   Snapshot snap = run.snapshot(run.at);
   ShortestPaths paths = accountability_distances(snap, run.weights);
 

@@ -10,7 +10,7 @@ namespace govmap {
 namespace {
 
 struct OrgsOptions {
-  std::string at, kind, search, format;
+  std::string at, kind, search, format, country;
 };
 
 std::string lower(std::string s) {
@@ -23,6 +23,7 @@ Outcome run_orgs(const OrgsOptions& opts, CommandContext& ctx) {
   std::optional<OrgKind> kind;
   if (!opts.kind.empty()) kind = org_kind_or_throw(opts.kind, "--kind");
   OutputFormat format = output_format_or_throw(opts.format);
+  std::optional<Country> country = country_option(opts.country);
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   Table table({"id", "name", "kind", "tier", "valid_from", "valid_to", "identifiers"});
   std::string needle = lower(opts.search);
@@ -37,11 +38,15 @@ Outcome run_orgs(const OrgsOptions& opts, CommandContext& ctx) {
     std::vector<std::string> idents;
     bool matches =
         needle.empty() || found.count(o.id) || lower(o.id).find(needle) != std::string::npos;
+    // A body named by its id or an identifier is shown whatever its country.
+    bool named = !needle.empty() && lower(o.id) == needle;
     for (const Identifier& i : o.identifiers) {
       idents.push_back(i.scheme + ":" + i.value);
       matches = matches || lower(i.value) == needle;
+      named = named || lower(i.value) == needle;
     }
     if (!matches) continue;
+    if (country && o.country() != *country && !named) continue;
     for (const OrgPeriod& p : o.periods) {
       if (at && !p.valid.contains(*at)) continue;
       if (kind && p.kind != *kind) continue;
@@ -67,6 +72,7 @@ void setup_orgs(CLI::App& app, RunFunction& run) {
   cmd->add_option("--search", opts->search,
                   "Only organisations any of whose names (past ones included), or whose id, "
                   "contains this text, or with this identifier value (any case)");
+  add_country_option(cmd, opts->country);
   add_format_option(cmd, opts->format);
   cmd->callback(
       [opts, &run] { run = [opts](CommandContext& ctx) { return run_orgs(*opts, ctx); }; });

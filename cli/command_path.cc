@@ -121,7 +121,8 @@ void setup_path(CLI::App& app, RunFunction& run) {
       cmd, opts->common, true, true,
       "Require both A and B to lie in this organisation's area (it and the bodies up to two "
       "part_of, member_of or committee_of steps below it); the path itself may leave the area, "
-      "as a route to the voters does");
+      "as a route to the voters does",
+      /*with_country=*/false);
   cmd->callback(
       [opts, &run] { run = [opts](CommandContext& ctx) { return run_path(*opts, ctx); }; });
 }

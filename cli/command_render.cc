@@ -16,7 +16,7 @@ namespace govmap {
 namespace {
 
 struct RenderOptions {
-  std::string at, from, to, area, layer, engine, output, council, weights;
+  std::string at, from, to, area, layer, engine, output, council, weights, country;
   bool diff = false;
 };
 
@@ -38,6 +38,7 @@ Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   DiagramRequest request{opts.area, opts.layer, "", opts.council, Weights()};
   if (!opts.weights.empty()) request.weights = load_weights(opts.weights);
+  request.country = country_option(opts.country);
   std::string dot =
       one ? diagram_dot(store, request, Date::parse_or_throw(opts.at, "--at"), std::nullopt, false)
           : diagram_dot(store, request, Date::parse_or_throw(opts.from, "--from"),
@@ -71,6 +72,7 @@ void setup_render(CLI::App& app, RunFunction& run) {
                   "committees, every NHS body it or they scrutinise and every partnership it is "
                   "a member of (an id, identifier or name fragment)");
   add_weights_option(cmd, opts->weights);
+  add_country_option(cmd, opts->country);
   cmd->add_option("-o,--output", opts->output, "The file to write: .svg, .png, .pdf or .dot")
       ->required();
   cmd->callback(

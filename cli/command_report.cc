@@ -16,7 +16,7 @@ namespace govmap {
 namespace {
 
 struct ReportOptions {
-  std::string from, to, area, layer, engine, output, council, weights;
+  std::string from, to, area, layer, engine, output, council, weights, country;
 };
 
 Outcome run_report(const ReportOptions& opts, CommandContext& ctx) {
@@ -30,6 +30,7 @@ Outcome run_report(const ReportOptions& opts, CommandContext& ctx) {
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   DiagramRequest request{opts.area, opts.layer, "", opts.council, Weights()};
   if (!opts.weights.empty()) request.weights = load_weights(opts.weights);
+  request.country = country_option(opts.country);
   std::string page = report_page(store, request, from, to, opts.engine, *ctx.err);
   write_file_atomically(opts.output, page);
   *ctx.out << "wrote " << opts.output << "\n";
@@ -50,6 +51,7 @@ void setup_report(CLI::App& app, RunFunction& run) {
   cmd->add_option("--council", opts->council,
                   "A one-council view instead of --area (see govmap render --help)");
   add_weights_option(cmd, opts->weights);
+  add_country_option(cmd, opts->country);
   cmd->add_option("-o,--output", opts->output, "The .html file to write")->required();
   cmd->callback(
       [opts, &run] { run = [opts](CommandContext& ctx) { return run_report(*opts, ctx); }; });

@@ -1,6 +1,7 @@
 // govmap rules — the rules of law the maps carry, and what each derived.
 #include <map>
 #include <ostream>
+#include <set>
 
 #include "cli/command.h"
 #include "core/rules.h"
@@ -13,6 +14,7 @@ namespace {
 struct RulesOptions {
   std::string format;
   std::string at;
+  std::string country;
 };
 
 std::string subjects_text(const RuleSubjects& s) {
@@ -30,8 +32,14 @@ std::string subjects_text(const RuleSubjects& s) {
 Outcome run_rules(const RulesOptions& opts, CommandContext& ctx) {
   OutputFormat format = output_format_or_throw(opts.format);
   std::optional<Date> at = optional_date(opts.at, "--at");
+  std::optional<Country> country = country_option(opts.country);
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   std::vector<RuleSet> sets = stored_rule_sets(store);
+  // --country counts the facts about bodies of that country (their subject's).
+  std::set<std::string> outside;
+  if (country)
+    for (const Organisation& o : store.organisations())
+      if (o.country() != *country) outside.insert(o.id);
   // Facts each rule derived in force on the date (every date when none given),
   // as the combined view shows them (a curated map may have overridden some).
   RelationshipFilter filter;
@@ -39,6 +47,7 @@ Outcome run_rules(const RulesOptions& opts, CommandContext& ctx) {
   std::map<std::pair<std::string, std::string>, long long> counts;
   for (const Relationship& r : store.relationships(filter)) {
     std::string id = derived_rule_id(r);
+    if (outside.count(r.from)) continue;
     if (!id.empty()) ++counts[{r.dataset, id}];
   }
   Table t({"dataset", "rule", "subjects", "relationship", "layer", "target", "valid_from",
@@ -74,6 +83,7 @@ void setup_rules(CLI::App& app, RunFunction& run) {
   add_format_option(cmd, opts->format);
   cmd->add_option("--at", opts->at,
                   "Count the facts in force on this date (YYYY-MM-DD); default: every fact");
+  add_country_option(cmd, opts->country);
   cmd->callback(
       [opts, &run] { run = [opts](CommandContext& ctx) { return run_rules(*opts, ctx); }; });
 }

@@ -16,7 +16,7 @@ namespace govmap {
 namespace {
 
 struct TimelineOptions {
-  std::string org, from, to, every, layer, weights, format, output;
+  std::string org, from, to, every, layer, weights, format, output, country;
   std::vector<std::string> kinds;
 };
 
@@ -51,8 +51,13 @@ Outcome run_counts(const TimelineOptions& opts, const Range& given, bool from_gi
     OrgKind kind = org_kind_or_throw(k, "--kind");
     if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
   }
+  std::optional<Country> country = country_option(opts.country);
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   std::vector<Organisation> orgs = store.organisations();
+  if (country)
+    orgs.erase(std::remove_if(orgs.begin(), orgs.end(),
+                              [&](const Organisation& o) { return o.country() != *country; }),
+               orgs.end());
   // Without --kind: every kind that anything has (placeholders of kind
   // unknown aside), in the vocabulary's order.
   if (kinds.empty()) {
@@ -131,6 +136,7 @@ Outcome run_org(const TimelineOptions& opts, Range range, bool from_given, bool 
   if (!opts.kinds.empty())
     throw Error(Error::Kind::kUsage,
                 "--kind counts bodies of a kind; it cannot be used with an organisation");
+  country_option(opts.country);  // checked; a body named is followed whatever its country
   std::optional<Layer> layer;
   if (!opts.layer.empty()) layer = layer_or_throw(opts.layer, "--layer");
   Weights weights;
@@ -292,6 +298,7 @@ void setup_timeline(CLI::App& app, RunFunction& run) {
                   "With ORG: follow only relationships in this layer, statutory or shadow "
                   "(default: both)");
   add_weights_option(cmd, opts->weights);
+  add_country_option(cmd, opts->country);
   add_format_option(cmd, opts->format);
   cmd->add_option("-o,--output", opts->output,
                   "Draw a chart instead, as an SVG file (FILE.svg): counts by kind, or ORG's "

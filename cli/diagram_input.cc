@@ -33,6 +33,9 @@ SnapshotOptions snapshot_options(const Store& store, const DiagramRequest& reque
   if (!request.area.empty() && !request.council.empty())
     throw Error(Error::Kind::kUsage, "give --area or --council, not both");
   if (!request.area.empty()) options.area = resolve_org(store, request.area);
+  options.country = request.country;
+  if (options.area) options.named.insert(*options.area);
+  if (!request.council.empty()) options.named.insert(resolve_org(store, request.council));
   // An area's picture reaches up to the bodies and voters it answers to.
   options.area_upward = true;
   return options;

@@ -28,7 +28,10 @@ struct DiagramRequest {
   // voters, its committees (committee_of it), every body those committees or
   // the council scrutinise, and every partnership the council is member_of.
   std::string council;
-  Weights weights;    // for the distances shown (--weights); default weights
+  Weights weights;  // for the distances shown (--weights); default weights
+  // --country: only bodies of this country (nullopt = all); the area or
+  // council named is drawn whatever its country.
+  std::optional<Country> country = Country::kEngland;
 };
 
 // Accountability distance of every body in snap (default weights unless given).

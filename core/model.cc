@@ -23,6 +23,12 @@ bool Organisation::covers(const Interval& iv) const {
   return false;
 }
 
+Country Organisation::country() const {
+  for (auto it = periods.rbegin(); it != periods.rend(); ++it)
+    if (it->country != Country::kUnknown) return it->country;
+  return Country::kUnknown;
+}
+
 std::string Relationship::key() const {
   return from + "\x1f" + to + "\x1f" + name_of(kind) + "\x1f" + name_of(layer) + "\x1f" +
          valid.from.str();

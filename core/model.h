@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/country.h"
 #include "core/date.h"
 #include "core/kinds.h"
 
@@ -33,9 +34,10 @@ struct OrgPeriod {
   Interval valid;
   std::string name;
   OrgKind kind = OrgKind::kOther;
-  std::string tier;                  // local_authority only: county, district, unitary, ...
-  std::vector<std::string> sources;  // source ids, sorted
-  std::string dataset;               // which import owns this fact
+  std::string tier;                     // local_authority only: county, district, unitary, ...
+  std::vector<std::string> sources;     // source ids, sorted
+  std::string dataset;                  // which import owns this fact
+  Country country = Country::kUnknown;  // core/country.h: from its codes or its map
 };
 
 struct Organisation {
@@ -47,6 +49,9 @@ struct Organisation {
   const OrgPeriod* period_at(Date d) const;
   // True when the union of periods covers every day of iv.
   bool covers(const Interval& iv) const;
+  // The country of its latest period that records one; unknown when none does.
+  // A body does not change country: periods differ only where the evidence does.
+  Country country() const;
 };
 
 struct Relationship {

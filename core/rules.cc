@@ -228,6 +228,7 @@ class Engine {
         p.kind = b.kind;
         p.sources = b.sources;
         p.dataset = set_.dataset;
+        p.country = period->country;  // a body the law gives its owner, in its owner's country
         derived_today_[id] = p;
         standing[owner] = {id, true};
       }

@@ -78,6 +78,10 @@ bool Geography::in_england(const std::string& id) const {
 bool Geography::compute_in_england(const std::string& id) const {
   const Organisation* o = org(id);
   if (!o) return false;
+  // The country its rows record (core/country.h); the reasoning below only
+  // for bodies no row places.
+  Country c = o->country();
+  if (c != Country::kUnknown) return c == Country::kEngland;
   if (non_english_gss(o->id)) return false;
   for (const Identifier& i : o->identifiers)
     if (i.scheme == "ons" && non_english_gss(i.value)) return false;

@@ -113,4 +113,25 @@ CREATE TABLE input_file (
 );
 )sql";
 
+const char* const kCountrySql = R"sql(
+ALTER TABLE org_period ADD COLUMN country TEXT NOT NULL DEFAULT 'unknown'
+  CHECK (country IN ('england', 'wales', 'scotland', 'northern-ireland', 'unknown'));
+)sql";
+
+// Curated maps (and the rules derived from them) are maps of England; a body
+// with an ONS GSS code is in the country of its first letter. ODS rows need
+// their file's geography columns: the recomputation gives those.
+const char* const kCountryFillSql = R"sql(
+UPDATE org_period SET country = 'england' WHERE dataset LIKE 'map:%' OR dataset LIKE 'rules:%';
+UPDATE org_period SET country = coalesce((
+    SELECT CASE substr(v, 1, 1) WHEN 'E' THEN 'england' WHEN 'W' THEN 'wales'
+                                WHEN 'S' THEN 'scotland' WHEN 'N' THEN 'northern-ireland' END
+      FROM (SELECT org_period.org_id AS v
+            UNION ALL
+            SELECT value FROM identifier i WHERE i.org_id = org_period.org_id AND i.scheme = 'ons')
+     WHERE v GLOB '[EWSN][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'
+     ORDER BY v LIMIT 1), 'unknown')
+ WHERE country = 'unknown';
+)sql";
+
 }  // namespace govmap

@@ -15,6 +15,12 @@ extern const char* const kSchemaSql;
 extern const char* const kRulesSchemaSql;
 // Added by schema 3 (and by the migration from 2): the stored data files.
 extern const char* const kInputFileSql;
+// Schema 4: each period's country (core/country.h). Run by create_schema and
+// by the migration from 3, which then fills the column from what SQL alone
+// can tell (kCountryFillSql); the import that upgrades a file recomputes every
+// data dataset from its stored files, which gives the rest.
+extern const char* const kCountrySql;
+extern const char* const kCountryFillSql;
 
 }  // namespace govmap
 

@@ -106,6 +106,8 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs,
   for (const Organisation* o : live) {
     if (area && !area->count(o->id)) continue;
     if (options.only && !options.only->count(o->id)) continue;
+    if (options.country && o->country() != *options.country && !options.named.count(o->id))
+      continue;
     Vertex v = boost::add_vertex(snap.graph);
     snap.graph[v].id = o->id;
     snap.graph[v].period = *o->period_at(options.at);

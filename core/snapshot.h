@@ -59,6 +59,11 @@ struct SnapshotOptions {
   // the union of both dates' areas, so a body that merely left the area is not
   // shown as gone.
   std::optional<std::set<std::string>> only;
+  // Keep only bodies of this country (Organisation::country(); unset = every
+  // body), except those in `named`: a body asked for by id is always there.
+  // Applied with area and only, so pictures and tables count the same bodies.
+  std::optional<Country> country;
+  std::set<std::string> named;
 };
 
 class Snapshot {

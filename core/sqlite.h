@@ -84,6 +84,7 @@ class Database {
   void reopen();
   sqlite3* handle() { return db_; }
   const std::string& path() const { return path_; }
+  Mode mode() const { return mode_; }
 
  private:
   void open();

@@ -92,6 +92,7 @@ Store::Store(const std::string& path, Database::Mode mode) : db_(existing_path(p
       version = st.integer(0);
     }
     if (version == 2) migrate_from_2();
+    if (version == 2 || version == 3) migrate_from_3();
   }
 }
 
@@ -104,6 +105,17 @@ void Store::migrate_from_2() {
   db_.exec(kRulesSchemaSql);
   db_.exec("PRAGMA user_version = 3");
   txn.commit();
+}
+
+// Schema 3 -> 4: each period's country. Filled here from maps and GSS codes;
+// the import that opened the file recomputes the data datasets (upgraded()).
+void Store::migrate_from_3() {
+  Transaction txn(db_);
+  db_.exec(kCountrySql);
+  db_.exec(kCountryFillSql);
+  db_.exec("PRAGMA user_version = 4");
+  txn.commit();
+  upgraded_ = true;
 }
 
 void Store::open_new_or_empty() {
@@ -135,6 +147,7 @@ void Store::create_schema() {
   db_.exec(kSchemaSql);
   db_.exec(kRulesSchemaSql);
   db_.exec(kInputFileSql);
+  db_.exec(kCountrySql);
   db_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
   db_.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
 }
@@ -151,9 +164,16 @@ void Store::check_schema() {
   }
   if (app_id != kApplicationId)
     throw Error(Error::Kind::kDatabase, "'" + db_.path() + "' is not a govmap database");
-  // Schema 2 differs only by the stored input files: readable as it is,
-  // upgraded when opened for writing.
-  if (version != kSchemaVersion && version != 2)
+  // Schemas 2 and 3 are upgraded when opened for writing; read-only, they lack
+  // the countries every listing filters on.
+  if ((version == 2 || version == 3) && db_.mode() == Database::Mode::kReadOnly)
+    throw Error(Error::Kind::kDatabase,
+                "'" + db_.path() + "' has schema version " + std::to_string(version) +
+                    ", from before govmap recorded each body's country; upgrade it to " +
+                    std::to_string(kSchemaVersion) +
+                    " by importing into it once (for example 'govmap import' of one of the maps "
+                    "or files it holds)");
+  if (version != kSchemaVersion && version != 2 && version != 3)
     throw Error(Error::Kind::kDatabase, "'" + db_.path() + "' has schema version " +
                                             std::to_string(version) + " but this govmap uses " +
                                             std::to_string(kSchemaVersion) +
@@ -192,12 +212,14 @@ namespace {
 const char* const kPeriodColumns =
     "p.org_id, p.valid_from, p.valid_to, p.name, p.kind, coalesce(p.tier, ''), p.dataset, "
     "(SELECT group_concat(source_id, char(31)) FROM org_period_source s "
-    "  WHERE s.org_id = p.org_id AND s.dataset = p.dataset AND s.valid_from = p.valid_from) ";
+    "  WHERE s.org_id = p.org_id AND s.dataset = p.dataset AND s.valid_from = p.valid_from), "
+    "p.country ";
 // The same without the correlated subquery (column 7 is then unused): for
 // whole-table reads, whose sources come from one ordered scan merged with the
 // rows (SourceCursor), not from one index probe per row.
 const char* const kPeriodColumnsNoSources =
-    "p.org_id, p.valid_from, p.valid_to, p.name, p.kind, coalesce(p.tier, ''), p.dataset, '' ";
+    "p.org_id, p.valid_from, p.valid_to, p.name, p.kind, coalesce(p.tier, ''), p.dataset, '', "
+    "p.country ";
 
 OrgPeriod read_period(const Statement& st) {
   OrgPeriod p;
@@ -208,6 +230,10 @@ OrgPeriod read_period(const Statement& st) {
   p.tier = st.text(5);
   p.dataset = st.text(6);
   p.sources = split_sources(st.text(7));
+  auto country = parse_country(st.text(8));
+  if (!country)
+    throw Error(Error::Kind::kDatabase, "database holds an unknown country '" + st.text(8) + "'");
+  p.country = *country;
   return p;
 }
 
@@ -566,8 +592,8 @@ void Store::add_identifier(const std::string& org_id, const Identifier& ident,
 
 void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
   auto& st = db_.cached(
-      "INSERT INTO org_period(org_id, valid_from, valid_to, name, kind, tier, dataset) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      "INSERT INTO org_period(org_id, valid_from, valid_to, name, kind, tier, dataset, country) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   st.bind(1, org_id)
       .bind(2, p.valid.from.str())
       .bind_optional(3, opt_date(p.valid.to))
@@ -577,7 +603,7 @@ void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
     st.bind_null(6);
   else
     st.bind(6, p.tier);
-  st.bind(7, p.dataset);
+  st.bind(7, p.dataset).bind(8, name_of(p.country));
   st.run();
   auto& src = db_.cached(
       "INSERT OR IGNORE INTO org_period_source(org_id, dataset, valid_from, source_id) "

@@ -43,7 +43,7 @@ struct StoredInput {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens path. kReadOnly refuses to create anything: a missing file, or an empty
   // one (Database::is_empty: a first import that never finished), is
@@ -51,9 +51,11 @@ class Store {
   // on an empty file it takes the write lock at once and creates the schema
   // inside the transaction that begin() then returns, so the schema commits
   // with the first data or not at all, and concurrent first imports take turns.
-  // A schema 2 file opened kReadWrite is upgraded to 3 (kReadOnly reads it as
-  // it is: nothing it reads changed). A file that is not a govmap database is
-  // Error(kDatabase).
+  // A schema 2 or 3 file opened kReadWrite is upgraded to 4 (2 -> 3 -> 4;
+  // upgraded() then says so, and the import recomputes its data datasets);
+  // kReadOnly refuses it (Error(kDatabase) saying how to upgrade), since
+  // schema 4's countries decide what every listing shows. A file that is not a
+  // govmap database is Error(kDatabase).
   Store(const std::string& path, Database::Mode mode);
   ~Store();
   Store(const Store&) = delete;
@@ -142,16 +144,21 @@ class Store {
   std::vector<std::string> dangling_references() const;
 
   Database& db() { return db_; }
+  // True when this open upgraded an older schema (the countries of its data
+  // datasets' rows are then known only once they are recomputed).
+  bool upgraded() const { return upgraded_; }
   const std::string& path() const { return db_.path(); }
 
  private:
   void create_schema();
   void check_schema();
   void migrate_from_2();
+  void migrate_from_3();
   void open_new_or_empty();
   mutable Database db_;
   std::unique_ptr<Transaction> pending_;  // destroyed (rolled back) before db_
   bool closing_ = false;
+  bool upgraded_ = false;
 };
 
 }  // namespace govmap

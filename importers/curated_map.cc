@@ -262,6 +262,7 @@ void read_organisations(const std::string& path, CuratedMap& map, DiagnosticSink
     std::sort(p.sources.begin(), p.sources.end());
     p.sources.erase(std::unique(p.sources.begin(), p.sources.end()), p.sources.end());
     p.dataset = map.content.dataset;
+    p.country = Country::kEngland;  // curated maps are maps of England (core/country.h)
     map.content.periods.emplace_back(*id, p);
     map.period_where.push_back(f.where(rec));
     map.period_source_fields.push_back(p.sources);

@@ -1,5 +1,6 @@
 #include "importers/dataset.h"
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -35,7 +36,8 @@ void count_closed(const std::map<K, std::string>& before, const std::map<K, std:
 
 std::string period_text(const OrgPeriod& p) {
   return (p.valid.to ? p.valid.to->str() : "") + "\x1f" + p.valid.str() + "\x1f" + p.name + "\x1f" +
-         name_of(p.kind) + "\x1f" + p.tier + "\x1f" + join(p.sources, ";");
+         name_of(p.kind) + "\x1f" + p.tier + "\x1f" + join(p.sources, ";") + "\x1f" +
+         name_of(p.country);
 }
 
 std::string rel_text(const Relationship& r) {
@@ -69,6 +71,24 @@ DatasetContent load_dataset(const Store& store, const std::string& dataset) {
 }
 
 DatasetDiff diff_datasets(const DatasetContent& before, const DatasetContent& after) {
+  return diff_datasets(before, after, nullptr);
+}
+
+namespace {
+
+// Keeps the keys of a before/after pair whose row cites the source (after's
+// row when there is one, else before's).
+void restrict_to(std::map<std::string, std::string>& before,
+                 std::map<std::string, std::string>& after, const std::set<std::string>& keep) {
+  for (auto* m : {&before, &after})
+    for (auto it = m->begin(); it != m->end();)
+      it = keep.count(it->first) ? std::next(it) : m->erase(it);
+}
+
+}  // namespace
+
+DatasetDiff diff_datasets(const DatasetContent& before, const DatasetContent& after,
+                          const std::function<bool(const std::vector<std::string>&)>& counted) {
   DatasetDiff d;
   auto orgs = [](const DatasetContent& c) {
     std::map<std::string, int> m;
@@ -95,13 +115,47 @@ DatasetDiff diff_datasets(const DatasetContent& before, const DatasetContent& af
     for (const Source& s : c.sources) m[s.id] = source_text(s);
     return m;
   };
-  count(orgs(before), orgs(after), d.organisations);
-  count(periods(before), periods(after), d.periods);
-  count_closed(periods(before), periods(after), d.periods);
-  count(idents(before), idents(after), d.identifiers);
-  count(rels(before), rels(after), d.relationships);
-  count_closed(rels(before), rels(after), d.relationships);
-  count(sources(before), sources(after), d.sources);
+  auto ob = orgs(before), oa = orgs(after);
+  auto pb = periods(before), pa = periods(after);
+  auto ib = idents(before), ia = idents(after);
+  auto rb = rels(before), ra = rels(after);
+  auto sb = sources(before), sa = sources(after);
+  if (counted) {
+    // After's row decides, before's for a removed row.
+    std::set<std::string> periods_kept, rels_kept, bodies;
+    for (const DatasetContent* c : {&after, &before}) {
+      for (const auto& [id, p] : c->periods) {
+        std::string key = id + "\x1f" + p.valid.from.str();
+        bool in_after = c == &after || !pa.count(key);
+        if (in_after && counted(p.sources)) {
+          periods_kept.insert(key);
+          bodies.insert(id);
+        }
+      }
+      for (const Relationship& r : c->relationships)
+        if ((c == &after || !ra.count(r.key())) && counted(r.sources)) rels_kept.insert(r.key());
+    }
+    restrict_to(pb, pa, periods_kept);
+    restrict_to(rb, ra, rels_kept);
+    for (auto* m : {&ob, &oa})
+      for (auto it = m->begin(); it != m->end();)
+        it = bodies.count(it->first) ? std::next(it) : m->erase(it);
+    for (auto* m : {&ib, &ia})
+      for (auto it = m->begin(); it != m->end();)
+        it = bodies.count(it->second) ? std::next(it) : m->erase(it);
+    std::set<std::string> sources_kept;
+    for (const auto* m : {&sb, &sa})
+      for (const auto& [id, text] : *m)
+        if (counted({id})) sources_kept.insert(id);
+    restrict_to(sb, sa, sources_kept);
+  }
+  count(ob, oa, d.organisations);
+  count(pb, pa, d.periods);
+  count_closed(pb, pa, d.periods);
+  count(ib, ia, d.identifiers);
+  count(rb, ra, d.relationships);
+  count_closed(rb, ra, d.relationships);
+  count(sb, sa, d.sources);
   return d;
 }
 

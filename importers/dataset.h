@@ -9,7 +9,9 @@
 #ifndef GOVMAP_IMPORTERS_DATASET_H_
 #define GOVMAP_IMPORTERS_DATASET_H_
 
+#include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +45,13 @@ struct DatasetDiff {
 // Reads a dataset's current content back from the store.
 DatasetContent load_dataset(const Store& store, const std::string& dataset);
 DatasetDiff diff_datasets(const DatasetContent& before, const DatasetContent& after);
+// The same counts restricted to the rows `counted` accepts, given the
+// sources the row cites (after's row when there is one, else before's: a
+// removed row); organisations and identifiers count with the bodies of the
+// periods counted. Gives each file of a command its own share of a dataset's
+// changes (importers/import.cc).
+DatasetDiff diff_datasets(const DatasetContent& before, const DatasetContent& after,
+                          const std::function<bool(const std::vector<std::string>&)>& counted);
 // Replaces the dataset's rows by content. Call inside a transaction.
 void apply_dataset(Store& store, const DatasetContent& content);
 

@@ -322,7 +322,9 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
 
   std::map<std::string, DatasetContent> data;  // dataset -> content after this import
   std::set<std::string> changed_data;
-  if (!stored.empty() && (!reports_of.empty() || !maps.empty())) {
+  // A database this open upgraded (Store::upgraded) is recomputed too: its
+  // rows gain what the new schema records (each body's country).
+  if (!stored.empty() && (!reports_of.empty() || !maps.empty() || store.upgraded())) {
     progress.update("recomputing the data datasets", step, steps);
     // Files of this command are already parsed; stored ones are parsed again.
     std::vector<std::unique_ptr<OdsFile>> ods_files;
@@ -408,8 +410,41 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
     for (auto& [d, content] : result.datasets) {
       DatasetContent before = load_dataset(store, d);
       DatasetDiff diff = diff_datasets(before, content);
+      // Each file's line counts its share of the dataset's changes, each
+      // change once: a row goes to the newest of this command's files it
+      // cites (by snapshot date, then source id), a row citing none of them
+      // (a body an older snapshot listed and a newer one closes) to the
+      // newest file. Source ids end in the first 12 hex digits of the file's
+      // SHA-256.
+      std::vector<std::pair<std::pair<std::string, std::string>, size_t>> ranked;  // key, report
+      for (size_t r : reports_of[d])
+        for (const Input& in : inputs) {
+          if (in.order != r || in.map) continue;
+          const std::string tail = "-" + (in.ons ? in.ons->sha256 : in.ods->sha256).substr(0, 12);
+          for (const Source& src : content.sources)
+            if (src.id.size() > tail.size() &&
+                src.id.compare(src.id.size() - tail.size(), tail.size(), tail) == 0)
+              ranked.push_back({{src.date, src.id}, r});
+        }
+      std::sort(ranked.begin(), ranked.end());
+      std::map<std::string, size_t> rank_of;  // source id -> rank among the command's files
+      for (size_t i = 0; i < ranked.size(); ++i) rank_of[ranked[i].first.second] = i;
+      auto owner = [&](const std::vector<std::string>& sources) -> size_t {
+        std::optional<size_t> best;
+        for (const std::string& s : sources) {
+          auto it = rank_of.find(s);
+          if (it != rank_of.end() && (!best || it->second > *best)) best = it->second;
+        }
+        return best ? ranked[*best].second : ranked.back().second;
+      };
       for (size_t r : reports_of[d]) {
-        reports[r].diff = diff;
+        if (reports_of[d].size() == 1 || ranked.size() != reports_of[d].size()) {
+          reports[r].diff = diff;
+        } else {
+          reports[r].diff = diff_datasets(
+              before, content,
+              [&](const std::vector<std::string>& sources) { return owner(sources) == r; });
+        }
         reports[r].status = diff.empty()      ? ImportReport::Status::kUnchanged
                             : options.dry_run ? ImportReport::Status::kWouldImport
                                               : ImportReport::Status::kImported;

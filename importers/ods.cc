@@ -32,7 +32,7 @@ const char* const kSuccessionNote = "ODS successor organisation file";
 
 // Field positions (0-based) in the 27- and 24-field layouts.
 constexpr size_t kCode = 0, kName = 1, kRegion = 2, kGeography = 3, kOpen = 10, kClose = 11,
-                 kRole = 13;
+                 kRole = 13, kGor = 23;
 
 std::string trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t");
@@ -312,6 +312,7 @@ OdsFile read_ods_text(const std::string& path, std::string text, OdsFormat forma
       row.region = rec.fields[kRegion];
       row.geography = rec.fields[kGeography];
       row.role = rec.fields[kRole];
+      row.gor = trim(rec.fields[kGor]);
       bool ok = true;
       if (row.code.empty()) {
         sink.add(reader.at(rec, kCode, "missing organisation code"));
@@ -385,6 +386,8 @@ struct OrgState {
   Interval interval;           // from the newest snapshot listing it
   std::optional<Date> newest;  // date of that snapshot
   std::string newest_source;
+  Country country = Country::kUnknown;  // from the newest row whose geography says
+  std::optional<Date> country_date;     // that row's snapshot date
 };
 
 // Makes an organisation's periods from its observations (sorted by date).
@@ -432,6 +435,7 @@ std::map<std::string, OrgState> decompose_orgs(const DatasetContent& before,
     if (p.kind == OrgKind::kUnknown) continue;  // placeholders are derived, not observed
     OrgState& st = orgs[id];
     if (st.code.empty()) st.code = id;
+    if (p.country != Country::kUnknown) st.country = p.country;
     if (!st.has_interval) {
       st.interval = p.valid;
       st.has_interval = true;
@@ -646,6 +650,11 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
                                          [&](const Observation& o) { return o.source == src_id; }),
                           st.observations.end());
     st.observations.push_back({src_id, snap, row.name, kind});
+    Country country = country_of_ods_geography(row.gor, row.region, row.geography);
+    if (country != Country::kUnknown && (!st.country_date || snap >= *st.country_date)) {
+      st.country = country;
+      st.country_date = snap;
+    }
     if (!st.newest || snap > *st.newest || (snap == *st.newest && src_id >= st.newest_source)) {
       st.newest = snap;
       st.newest_source = src_id;
@@ -681,7 +690,9 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
         st.interval.to = later.date.prev_day();
       break;
     }
+    size_t first = out.periods.size();
     build_periods(id, st, out);
+    for (size_t i = first; i < out.periods.size(); ++i) out.periods[i].second.country = st.country;
     out.organisations.push_back(id);
   }
 
@@ -758,6 +769,8 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
     p.kind = OrgKind::kUnknown;
     p.sources.assign(parent_sources[parent].begin(), parent_sources[parent].end());
     p.dataset = dataset;
+    p.country = country_of_ods_geography("", parent.size() == 3 && parent[0] != 'Q' ? parent : "",
+                                         parent.size() == 3 && parent[0] == 'Q' ? parent : "");
     out.periods.emplace_back(parent, std::move(p));
     out.organisations.push_back(parent);
     if (referenced_now.count(parent))

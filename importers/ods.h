@@ -32,6 +32,10 @@
 //     fields 3 and 4 name an administrative host, not their area. A code that
 //     no dataset defines becomes an organisation of kind unknown, with a
 //     warning.
+//   - each body's country (core/country.h) from the geography of its newest
+//     row that gives one: field 24 (Government Office Region), else field 3,
+//     else field 4. Placeholders for codes in fields 3 and 4 are in the
+//     country the code's form names (Y/Q codes England, W codes Wales).
 //   - succ: predecessor succeeded_by successor on the day before the effective
 //     date, when at least one end is an organisation govmap knows.
 //
@@ -68,6 +72,7 @@ const std::string& ods_dataset(OdsFormat f);
 struct OdsRow {
   CsvRecord rec;
   std::string code, name, region, geography, role;
+  std::string gor;  // field 24: Government Office Region letter (core/country.h)
   Date open;
   std::optional<Date> close;
 };

@@ -629,6 +629,16 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
       if (c == id) add_identifier(id, {"ods", c});
   }
 
+  // ---- countries: the first letter of its GSS code (core/country.h) ----
+  for (auto& [id, p] : out.periods) {
+    std::optional<Country> c = country_of_gss(id);
+    auto codes = ons_codes.find(id);
+    if (!c && codes != ons_codes.end())
+      for (const std::string& code : codes->second)
+        if ((c = country_of_gss(code))) break;
+    p.country = c.value_or(Country::kUnknown);
+  }
+
   std::sort(out.periods.begin(), out.periods.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first : a.second.valid.from < b.second.valid.from;
   });
