@@ -42,6 +42,8 @@ void add_format_option(CLI::App* cmd, std::string& format);
 void add_at_option(CLI::App* cmd, std::string& at);
 // Adds --area, --layer and --engine (default dot), as every picture command takes them.
 void add_picture_options(CLI::App* cmd, std::string& area, std::string& layer, std::string& engine);
+// Adds `--page a4|a3|a2|a1` and `--orientation landscape|portrait` (render/page.h).
+void add_page_options(CLI::App* cmd, std::string& paper, std::string& orientation);
 // Adds `--weights FILE` (a CSV kind,layer,weight replacing default weights).
 void add_weights_option(CLI::App* cmd, std::string& weights);
 // Parses an optional --at value; empty means nullopt.

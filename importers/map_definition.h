@@ -43,6 +43,9 @@ struct OutputSpec {
   std::string area;                  // organisation identifier; "" = the whole database
   std::vector<std::string> formats;  // extensions, sorted, unique
   std::string engine = "dot";
+  // Diagrams: the print page (render/page.h): paper "" (choose A4 or A3), "a4",
+  // "a3", "a2" or "a1"; orientation "" (landscape), "landscape" or "portrait".
+  std::string page, orientation;
   int line = 0;  // where the [[output]] table starts in map.toml
   // Canonical text of everything above except line: part of the build cache key.
   std::string canonical() const;
