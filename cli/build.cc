@@ -242,7 +242,9 @@ std::string title_or_default(const OutputSpec& o, const MapDefinition& def) {
 std::string produce(const Store& store, const Target& t, const MapDefinition& def,
                     std::ostream& err) {
   const OutputSpec& o = *t.spec;
-  DiagramRequest request{o.area, o.layer ? name_of(*o.layer) : "", title_or_default(o, def), "",
+  // A one-council view is titled with the council's name unless it has a title.
+  DiagramRequest request{o.area, o.layer ? name_of(*o.layer) : "",
+                         o.council.empty() ? title_or_default(o, def) : o.title, o.council,
                          Weights()};
   switch (o.kind) {
     case OutputSpec::Kind::kDiagram: {

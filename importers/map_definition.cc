@@ -20,9 +20,9 @@ const std::vector<std::string> kReportFormats = {"html"};
 const std::vector<std::string> kTableFormats = {"csv", "json"};
 const std::vector<std::string>& kEngines = layout_engines();
 const std::vector<std::string> kTopKeys = {"area", "data", "depends", "output", "title"};
-const std::vector<std::string> kOutputKeys = {"area", "at",    "diff",  "engine", "formats",
-                                              "from", "kind",  "layer", "name",   "orientation",
-                                              "page", "title", "to"};
+const std::vector<std::string> kOutputKeys = {"area",        "at",   "council", "diff",  "engine",
+                                              "formats",     "from", "kind",    "layer", "name",
+                                              "orientation", "page", "title",   "to"};
 const std::vector<std::string> kPapers = {"a4", "a3", "a2", "a1"};
 const std::vector<std::string> kOrientations = {"landscape", "portrait"};
 
@@ -214,6 +214,14 @@ void read_output(Checker& c, const toml::table& t, MapDefinition& def) {
                                             " (valid: statutory, shadow, both)");
   }
   o.area = t.get("area") ? c.string(t, "area") : def.area;
+  if (const toml::node* n = t.get("council")) {
+    o.council = c.string(t, "council");
+    if (o.kind != OutputSpec::Kind::kDiagram && o.kind != OutputSpec::Kind::kReport)
+      c.error(n->source(), "'council' is for diagrams and reports");
+    else if (t.get("area"))
+      c.error(n->source(), "give 'area' or 'council', not both");
+    o.area.clear();  // the map's area is not this output's: the council is
+  }
   if (t.get("engine")) {
     o.engine = c.string(t, "engine");
     if (std::find(kEngines.begin(), kEngines.end(), o.engine) == kEngines.end())
@@ -291,7 +299,7 @@ std::string OutputSpec::canonical() const {
   return std::string(kind_name(kind)) + "\x1f" + name + "\x1f" + title + "\x1f" + d(at) + "\x1f" +
          d(from) + "\x1f" + d(to) + "\x1f" + (diff ? "diff" : "") + "\x1f" +
          (layer ? name_of(*layer) : "both") + "\x1f" + area + "\x1f" + join(formats, ",") + "\x1f" +
-         engine + "\x1f" + page + "\x1f" + orientation;
+         engine + "\x1f" + page + "\x1f" + orientation + "\x1f" + council;
 }
 
 bool has_map_definition(const std::string& dir) {

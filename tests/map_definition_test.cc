@@ -74,7 +74,7 @@ TEST_CASE("map definition errors, with line and column") {
        "unknown key 'titel' in map.toml, did you mean 'title'? (valid: area, data, depends, "
        "output, title)"},
       {"unknown output key", head + "at = 2018-08-08\nformat = [\"svg\"]\n", 4, 1,
-       "unknown key 'format' in [[output]], did you mean 'formats'? (valid: area, at, diff, "
+       "unknown key 'format' in [[output]], did you mean 'formats'? (valid: area, at, council, diff, "
        "engine, "
        "formats, from, kind, layer, name, orientation, page, title, to)"},
       {"unknown page", head + "at = 2018-08-08\npage = \"a5\"\n", 4, 8,
