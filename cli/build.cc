@@ -25,10 +25,11 @@
 #include "importers/curated_map.h"
 #include "importers/import.h"
 #include "importers/map_definition.h"
-#include "importers/source_check.h"
 #include "importers/map_inputs.h"
+#include "importers/source_check.h"
 #include "render/graphviz.h"
 #include "render/output_file.h"
+#include "render/print.h"
 #include "render/style.h"
 
 namespace govmap {
@@ -192,8 +193,10 @@ void remove_leftovers(const std::string& dir) {
 
 std::string input_hash(const std::vector<std::string>& map_dirs) {
   Sha256 h;
+  // The schema version too: a new schema goes with new importer semantics
+  // (e.g. version 4 recorded each body's country and changed the tables).
   h.update(std::string("govmap ") + GOVMAP_VERSION + " drawing " +
-           std::to_string(kDrawingRevision));
+           std::to_string(kDrawingRevision) + " schema " + std::to_string(Store::kSchemaVersion));
   for (const std::string& dir : map_dirs) {
     // Names relative to the maps folder, so "maps" and "./maps" agree.
     std::string map = dir.substr(dir.rfind('/') + 1);
@@ -241,14 +244,20 @@ std::string title_or_default(const OutputSpec& o, const MapDefinition& def) {
 std::string produce(const Store& store, const Target& t, const MapDefinition& def,
                     std::ostream& err) {
   const OutputSpec& o = *t.spec;
-  DiagramRequest request{o.area, o.layer ? name_of(*o.layer) : "", title_or_default(o, def), "", Weights()};
+  // A one-council view is titled with the council's name unless it has a title.
+  DiagramRequest request{o.area, o.layer ? name_of(*o.layer) : "",
+                         o.council.empty() ? title_or_default(o, def) : o.title, o.council,
+                         Weights()};
   switch (o.kind) {
     case OutputSpec::Kind::kDiagram: {
       std::string dot = o.at ? diagram_dot(store, request, *o.at, std::nullopt, false)
                              : diagram_dot(store, request, *o.from, *o.to, o.diff);
-      RenderedDiagram drawn = render_diagram(dot, *diagram_format_for("x." + t.format), o.engine);
-      for (const std::string& w : drawn.warnings) err << t.relpath << ": graphviz: " << w << "\n";
-      return drawn.bytes;
+      PrintedDiagram printed = render_for_print(dot, *diagram_format_for("x." + t.format), o.engine,
+                                                PrintRequest{o.page, o.orientation});
+      for (const std::string& w : printed.drawn.warnings)
+        err << t.relpath << ": graphviz: " << w << "\n";
+      if (!printed.warning.empty()) err << t.relpath << ": warning: " << printed.warning << "\n";
+      return printed.drawn.bytes;
     }
     case OutputSpec::Kind::kReport:
       return report_page(store, request, *o.from, *o.to, o.engine, err);

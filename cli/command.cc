@@ -38,6 +38,15 @@ void add_picture_options(CLI::App* cmd, std::string& area, std::string& layer,
       ->default_val("dot");
 }
 
+void add_page_options(CLI::App* cmd, std::string& paper, std::string& orientation) {
+  cmd->add_option("--page", paper,
+                  "The paper the picture is sized for: a4, a3, a2 or a1 (default: the smaller of "
+                  "A4 and A3 on which every label prints at 6 pt or more). SVG and PDF take the "
+                  "page's size; a picture whose text would print under 6 pt is still written, with "
+                  "a warning that names what helps");
+  cmd->add_option("--orientation", orientation, "landscape (default) or portrait");
+}
+
 void add_weights_option(CLI::App* cmd, std::string& weights) {
   cmd->add_option("--weights", weights,
                   "CSV file kind,layer,weight replacing default edge weights for the distances "

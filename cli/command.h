@@ -48,6 +48,8 @@ void add_picture_options(CLI::App* cmd, std::string& area, std::string& layer, s
 void add_country_option(CLI::App* cmd, std::string& country);
 // --country's value: a country, or nullopt for all. Throws Error(kUsage).
 std::optional<Country> country_option(const std::string& text);
+// Adds `--page a4|a3|a2|a1` and `--orientation landscape|portrait` (render/page.h).
+void add_page_options(CLI::App* cmd, std::string& paper, std::string& orientation);
 // Adds `--weights FILE` (a CSV kind,layer,weight replacing default weights).
 void add_weights_option(CLI::App* cmd, std::string& weights);
 // Parses an optional --at value; empty means nullopt.

@@ -1,6 +1,7 @@
 // govmap render — governance diagrams: one date, two dates side by side, or
 // what changed between two dates. Drawn in process with the Graphviz libraries.
 #include <algorithm>
+#include <cstdio>
 #include <ostream>
 
 #include "cli/command.h"
@@ -11,14 +12,22 @@
 #include "render/dot_writer.h"
 #include "render/graphviz.h"
 #include "render/output_file.h"
+#include "render/print.h"
 
 namespace govmap {
 namespace {
 
 struct RenderOptions {
-  std::string at, from, to, area, layer, engine, output, council, weights, country;
+  std::string at, from, to, area, layer, engine, output, council, weights, country, paper,
+      orientation;
   bool diff = false;
 };
+
+std::string one_decimal(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
 
 Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
   bool one = !opts.at.empty();
@@ -34,6 +43,8 @@ Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
   if (std::find(engines.begin(), engines.end(), opts.engine) == engines.end())
     throw Error(Error::Kind::kUsage, "--engine: unknown layout engine '" + opts.engine +
                                          "' (valid: " + join(engines) + ")");
+  PrintRequest print{opts.paper, opts.orientation};
+  choose_page(Drawing{0, 0, 1, 1, 0}, print.paper, print.orientation);  // checks the names
 
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   DiagramRequest request{opts.area, opts.layer, "", opts.council, Weights()};
@@ -43,10 +54,16 @@ Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
       one ? diagram_dot(store, request, Date::parse_or_throw(opts.at, "--at"), std::nullopt, false)
           : diagram_dot(store, request, Date::parse_or_throw(opts.from, "--from"),
                         Date::parse_or_throw(opts.to, "--to"), opts.diff);
-  RenderedDiagram drawn = render_diagram(dot, format, opts.engine);
-  for (const std::string& w : drawn.warnings) *ctx.err << "graphviz: " << w << "\n";
-  write_file_atomically(opts.output, drawn.bytes);
-  *ctx.out << "wrote " << opts.output << "\n";
+  PrintedDiagram printed = render_for_print(dot, format, opts.engine, print);
+  for (const std::string& w : printed.drawn.warnings) *ctx.err << "graphviz: " << w << "\n";
+  if (!printed.warning.empty())
+    *ctx.err << "warning: " << opts.output << ": " << printed.warning << "\n";
+  write_file_atomically(opts.output, printed.drawn.bytes);
+  *ctx.out << "wrote " << opts.output;
+  if (printed.laid_out && format != DiagramFormat::kPng)
+    *ctx.out << " (" << printed.fit.page.name() << ", smallest text "
+             << one_decimal(printed.fit.smallest_text_pt) << " pt)";
+  *ctx.out << "\n";
   return Outcome::kOk;
 }
 
@@ -71,6 +88,7 @@ void setup_render(CLI::App& app, RunFunction& run) {
                   "A one-council view instead of --area: the council, its voters, its "
                   "committees, every NHS body it or they scrutinise and every partnership it is "
                   "a member of (an id, identifier or name fragment)");
+  add_page_options(cmd, opts->paper, opts->orientation);
   add_weights_option(cmd, opts->weights);
   add_country_option(cmd, opts->country);
   cmd->add_option("-o,--output", opts->output, "The file to write: .svg, .png, .pdf or .dot")

@@ -4,6 +4,7 @@
 
 #include <toml++/toml.h>
 #include <algorithm>
+#include <tuple>
 
 #include "core/error.h"
 #include "core/hash.h"
@@ -20,8 +21,11 @@ const std::vector<std::string> kReportFormats = {"html"};
 const std::vector<std::string> kTableFormats = {"csv", "json"};
 const std::vector<std::string>& kEngines = layout_engines();
 const std::vector<std::string> kTopKeys = {"area", "data", "depends", "output", "title"};
-const std::vector<std::string> kOutputKeys = {"area", "at",    "diff", "engine", "formats", "from",
-                                              "kind", "layer", "name", "title",  "to"};
+const std::vector<std::string> kOutputKeys = {"area",        "at",   "council", "diff",  "engine",
+                                              "formats",     "from", "kind",    "layer", "name",
+                                              "orientation", "page", "title",   "to"};
+const std::vector<std::string> kPapers = {"a4", "a3", "a2", "a1"};
+const std::vector<std::string> kOrientations = {"landscape", "portrait"};
 
 class Checker : public TomlChecker {
  public:
@@ -118,12 +122,31 @@ void read_output(Checker& c, const toml::table& t, MapDefinition& def) {
                                             " (valid: statutory, shadow, both)");
   }
   o.area = t.get("area") ? c.string(t, "area") : def.area;
+  if (const toml::node* n = t.get("council")) {
+    o.council = c.string(t, "council");
+    if (o.kind != OutputSpec::Kind::kDiagram && o.kind != OutputSpec::Kind::kReport)
+      c.error(n->source(), "'council' is for diagrams and reports");
+    else if (t.get("area"))
+      c.error(n->source(), "give 'area' or 'council', not both");
+    o.area.clear();  // the map's area is not this output's: the council is
+  }
   if (t.get("engine")) {
     o.engine = c.string(t, "engine");
     if (std::find(kEngines.begin(), kEngines.end(), o.engine) == kEngines.end())
       c.error(t.get("engine")->source(), "unknown layout engine '" + o.engine + "'" +
                                              did_you_mean(o.engine, kEngines) +
                                              " (valid: " + join(kEngines) + ")");
+  }
+  for (auto [key, value, valid] : {std::tuple{"page", &o.page, &kPapers},
+                                   std::tuple{"orientation", &o.orientation, &kOrientations}}) {
+    const toml::node* n = t.get(key);
+    if (!n) continue;
+    *value = c.string(t, key);
+    if (o.kind != OutputSpec::Kind::kDiagram)
+      c.error(n->source(), std::string("'") + key + "' is for diagrams");
+    else if (std::find(valid->begin(), valid->end(), *value) == valid->end())
+      c.error(n->source(), std::string("unknown ") + key + " '" + *value + "'" +
+                               did_you_mean(*value, *valid) + " (valid: " + join(*valid) + ")");
   }
   const auto& allowed = formats_for(o.kind);
   for (const std::string& f : c.strings(t, "formats")) {
@@ -184,7 +207,7 @@ std::string OutputSpec::canonical() const {
   return std::string(kind_name(kind)) + "\x1f" + name + "\x1f" + title + "\x1f" + d(at) + "\x1f" +
          d(from) + "\x1f" + d(to) + "\x1f" + (diff ? "diff" : "") + "\x1f" +
          (layer ? name_of(*layer) : "both") + "\x1f" + area + "\x1f" + join(formats, ",") + "\x1f" +
-         engine;
+         engine + "\x1f" + page + "\x1f" + orientation + "\x1f" + council;
 }
 
 bool has_map_definition(const std::string& dir) {

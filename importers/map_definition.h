@@ -38,11 +38,17 @@ struct OutputSpec {
   Kind kind = Kind::kDiagram;
   std::string title;  // "" = derived from the area and dates
   std::optional<Date> at, from, to;
-  bool diff = false;                 // diagram with from/to: one picture of what changed
-  std::optional<Layer> layer;        // nullopt = both
-  std::string area;                  // organisation identifier; "" = the whole database
+  bool diff = false;           // diagram with from/to: one picture of what changed
+  std::optional<Layer> layer;  // nullopt = both
+  std::string area;            // organisation identifier; "" = the whole database
+  // Diagrams and reports: a one-council view of this local authority instead
+  // of the area (`govmap render --council`); "" = none.
+  std::string council;
   std::vector<std::string> formats;  // extensions, sorted, unique
   std::string engine = "dot";
+  // Diagrams: the print page (render/page.h): paper "" (choose A4 or A3), "a4",
+  // "a3", "a2" or "a1"; orientation "" (landscape), "landscape" or "portrait".
+  std::string page, orientation;
   int line = 0;  // where the [[output]] table starts in map.toml
   // Canonical text of everything above except line: part of the build cache key.
   std::string canonical() const;

@@ -1,6 +1,8 @@
 #include "render/dot_writer.h"
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 #include <set>
 #include <tuple>
 
@@ -11,7 +13,11 @@
 namespace govmap {
 namespace {
 
-constexpr size_t kWrapWidth = 26;
+// Names wrap at this many characters; in the round shapes (ellipse, house,
+// hexagon), whose box is much wider than their text, at kRoundWrapWidth. Narrow
+// bodies make narrow rows: the width of a picture is the width of its widest row.
+constexpr size_t kWrapWidth = 20;
+constexpr size_t kRoundWrapWidth = 15;
 // Names longer than this are cut in labels (the tooltip holds more).
 constexpr size_t kMaxLabelChars = 160;
 const char* const kFont = "Helvetica";
@@ -130,10 +136,9 @@ std::string rel_tooltip(const Relationship& r, const std::string& from_name,
 
 // Text is HTML-escaped here; extra_html lines are already escaped.
 std::string body_label(const std::string& name, const std::string& kind_words,
-                       const std::vector<std::string>& extra_html) {
-  std::string l = "<<B>" +
-                  html_text(wrap_words(clip_text(name, kMaxLabelChars), kWrapWidth), "<BR/>") +
-                  "</B><BR/><FONT POINT-SIZE=\"9\">" + html_text(kind_words) + "</FONT>";
+                       const std::vector<std::string>& extra_html, size_t wrap) {
+  std::string l = "<<B>" + html_text(wrap_words(clip_text(name, kMaxLabelChars), wrap), "<BR/>") +
+                  "</B><BR/><FONT POINT-SIZE=\"10\">" + html_text(kind_words) + "</FONT>";
   for (const std::string& line : extra_html) l += "<BR/>" + line;
   return l + ">";
 }
@@ -179,7 +184,7 @@ class Writer {
 
   void header(const std::string& title_first_line, const std::string& tooltip) {
     out_ += "digraph govmap {\n";
-    out_ += "  graph [rankdir=BT, newrank=true, nodesep=0.45, ranksep=0.6, splines=true,\n";
+    out_ += "  graph [rankdir=BT, newrank=true, nodesep=0.2, ranksep=0.45, splines=true,\n";
     out_ += "         fontname=\"" + std::string(kFont) + "\", labelloc=t, labeljust=c,\n";
     out_ += "         tooltip=" + dot_string(tooltip) + ",\n";
     // The licence notice of the public data behind the picture: Graphviz
@@ -192,34 +197,124 @@ class Writer {
     out_ += "  node [fontname=\"" + std::string(kFont) +
             "\", fontsize=11, penwidth=1.2, margin=\"0.12,0.06\"];\n";
     out_ += "  edge [fontname=\"" + std::string(kFont) +
-            "\", fontsize=8, arrowsize=0.7, fontcolor=\"#444444\"];\n";
+            "\", fontsize=10, arrowsize=0.7, fontcolor=\"#444444\"];\n";
   }
 
-  // The tier labels on one side and the invisible chain that orders them.
+  // The tier labels, written at the left of each tier's first row.
   void tier_anchors(const std::vector<Tier>& tiers) {
     if (tiers.empty()) return;
     out_ += "  // tiers, top (voters) to bottom (providers)\n";
     for (Tier t : tiers)
       out_ += "  " + anchor(t) + " [shape=plaintext, fontsize=13, fontcolor=\"#555555\", label=" +
               dot_string(tier_label(t)) + ", tooltip=" + dot_string(tier_label(t)) + "];\n";
+  }
+
+  // The rows of one tier: a tier of at most per_row bodies is one row; a
+  // larger one is wrapped: nodes (in id order) onto rows so that no
+  // row holds more than per_row of them, and so that every relationship
+  // between two bodies of the tier still points up. A body's level is the
+  // longest chain of such relationships above it inside the tier (a council
+  // on top, its committees below it, the CCG its committee scrutinises below
+  // those; a cycle is cut where a depth-first walk in id order first closes
+  // it); each level starts a new row, and a level wider than per_row is
+  // spread over as few rows as hold it, evenly. Rows, top to bottom.
+  std::vector<std::vector<std::string>> rows_of(const std::vector<std::string>& nodes,
+                                                size_t per_row) const {
+    // A tier that fits on one row stays on one row, its relationships sideways.
+    if (nodes.size() <= per_row) return {nodes};
+    std::map<std::string, std::vector<std::string>> up;
+    std::set<std::string> in(nodes.begin(), nodes.end());
+    for (const auto& [lower, upper] : flat_edges_)
+      if (lower != upper && in.count(lower) && in.count(upper)) up[lower].push_back(upper);
+    // Depth-first walk: 1 = on the current path, 2 = done.
+    std::map<std::string, int> state;
+    std::map<std::string, std::vector<std::string>> kept;
+    std::vector<std::pair<std::string, size_t>> stack;
+    for (const std::string& start : nodes) {
+      if (state.count(start)) continue;
+      state[start] = 1;
+      stack.push_back({start, 0});
+      while (!stack.empty()) {
+        auto& [v, next] = stack.back();
+        const std::vector<std::string>& out = up[v];
+        if (next == out.size()) {
+          state[v] = 2;
+          stack.pop_back();
+          continue;
+        }
+        const std::string w = out[next++];
+        auto st = state.find(w);
+        if (st != state.end() && st->second == 1) continue;  // closes a cycle: cut
+        kept[v].push_back(w);
+        if (st == state.end()) {
+          state[w] = 1;
+          stack.push_back({w, 0});
+        }
+      }
+    }
+    // Level: the longest kept chain upwards (kept edges form no cycle).
+    std::map<std::string, size_t> level;
+    std::function<size_t(const std::string&)> level_of = [&](const std::string& v) -> size_t {
+      auto it = level.find(v);
+      if (it != level.end()) return it->second;
+      size_t l = 0;
+      for (const std::string& w : kept[v]) l = std::max(l, level_of(w) + 1);
+      return level[v] = l;
+    };
+    std::map<size_t, std::vector<std::string>> by_level;
+    for (const std::string& n : nodes) by_level[level_of(n)].push_back(n);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [l, members] : by_level) {
+      size_t count = (members.size() + per_row - 1) / per_row;
+      size_t each = (members.size() + count - 1) / count;
+      for (size_t i = 0; i < members.size(); i += each)
+        rows.emplace_back(members.begin() + i,
+                          members.begin() + std::min(members.size(), i + each));
+    }
+    if (rows.empty()) rows.emplace_back();
+    return rows;
+  }
+
+  // The name of row k of tier t: the tier's label on the first row, an empty
+  // anchor on the others.
+  std::string row_anchor(Tier t, size_t k) {
+    if (k == 0) return anchor(t);
+    std::string a = dot_id(std::string("tier:") + tier_key(t) + ":" + std::to_string(k));
+    out_ += "  " + a + " [shape=plaintext, label=\"\", tooltip=\" \"];\n";
+    return a;
+  }
+
+  // One row of a tier, below the rows emitted before it.
+  void rank_row(const std::string& row_anchor, const std::vector<std::string>& node_names) {
+    out_ += "  { rank=same; " + row_anchor + ";";
+    for (const std::string& n : node_names) out_ += " " + n + ";";
+    out_ += " }\n";
+    row_anchors_.push_back(row_anchor);
+  }
+
+  // A tier wrapped onto rows (rows_of).
+  void tier_rows(Tier t, const std::vector<std::string>& node_names, size_t per_row) {
+    auto rows = rows_of(node_names, per_row);
+    for (size_t k = 0; k < rows.size(); ++k) rank_row(row_anchor(t, k), rows[k]);
+  }
+
+  // The invisible chain that keeps the rows in order, top to bottom.
+  void row_chain() {
+    if (row_anchors_.size() < 2) return;
     out_ += "  ";
-    for (size_t i = tiers.size(); i-- > 0;) {
-      out_ += anchor(tiers[i]);
+    for (size_t i = row_anchors_.size(); i-- > 0;) {
+      out_ += row_anchors_[i];
       out_ += i ? " -> " : " [style=invis, weight=10];\n";
     }
   }
-
-  void rank_same(Tier t, const std::vector<std::string>& node_names) {
-    out_ += "  { rank=same; " + anchor(t) + ";";
-    for (const std::string& n : node_names) out_ += " " + n + ";";
-    out_ += " }\n";
-  }
+  std::string lowest_row() const { return row_anchors_.empty() ? "" : row_anchors_.back(); }
 
   // One body's node statement (indent included).
   void body(const std::string& indent, const std::string& node_name, const std::string& element_id,
             const VertexData& b, const std::vector<std::string>& extra_html,
             const std::string& tooltip, std::optional<Change> change) {
     Family fam = family_of(b.period.kind);
+    node_tier_[node_name] = tier_of(fam);
     const FamilyStyle& st = style_of(fam);
     std::string fill = st.fill, border = st.border, style = st.style;
     std::string penwidth = "1.2";
@@ -235,7 +330,11 @@ class Writer {
             ", style=" + dot_string(style) + ", fillcolor=" + dot_string(fill) +
             ", color=" + dot_string(border) + ", penwidth=" + penwidth + ",\n" + indent +
             "  label=" +
-            body_label(b.period.name, kind_short(b.period.kind, b.period.tier), extra_html) +
+            body_label(b.period.name, kind_short(b.period.kind, b.period.tier), extra_html,
+                       std::string(st.shape) == "box" || std::string(st.shape) == "tab" ||
+                               std::string(st.shape) == "note"
+                           ? kWrapWidth
+                           : kRoundWrapWidth) +
             ",\n" + indent + "  tooltip=" + dot_string(tooltip);
     std::string url = first_link(b.period.sources, options_);
     if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_url(url) + ", target=\"_blank\"";
@@ -256,7 +355,16 @@ class Writer {
     out_ += indent + from + " -> " + to + " [id=" + dot_string(element_id) + ", class=" +
             dot_string(std::string("rel ") + (acc ? "accountability " : "") + name_of(r.layer)) +
             ", style=" + style + ", color=" + dot_string(colour) + ", penwidth=" + width;
-    if (!constrains(r.kind)) out_ += ", constraint=false";
+    // A relationship pulls its ends into order only when it points up or
+    // sideways: one from a higher tier to a lower one (a joint committee of
+    // CCGs scrutinised by a council's committee) would contradict the tiers.
+    bool constraint = constrains(r.kind);
+    auto ft = node_tier_.find(from), tt = node_tier_.find(to);
+    bool tiered = ft != node_tier_.end() && tt != node_tier_.end() && ft->second != Tier::kNone &&
+                  tt->second != Tier::kNone;
+    if (constraint && tiered && ft->second < tt->second) constraint = false;
+    if (constraint && tiered && ft->second == tt->second) flat_edges_.push_back({from, to});
+    if (!constraint) out_ += ", constraint=false";
     // xlabel, not label: Graphviz 2.42 frees memory twice after laying out
     // labelled flat edges (both ends in one rank=same tier).
     out_ += ",\n" + indent + "  xlabel=" + dot_string(relationship_words(r.kind));
@@ -270,14 +378,13 @@ class Writer {
   // present, then the two line styles, the change colours (diff) and how to
   // read the arrows. Invisible flat edges keep each row in order.
   // (Cluster labels use labelloc=b: with rankdir=BT that is the top.)
-  void legend(const std::optional<Tier>& lowest, const std::set<Family>& families, bool diff,
-              bool distances) {
+  void legend(const std::set<Family>& families, bool diff, bool distances) {
     if (!options_.legend) return;
     out_ += "  subgraph cluster_legend {\n";
     out_ +=
         "    label=<<B>Key</B>>; labelloc=b; fontsize=12; style=\"rounded\"; color=\"#999999\";"
         " tooltip=\"Key\";\n";
-    out_ += "    node [fontsize=9, margin=\"0.08,0.04\"];\n";
+    out_ += "    node [fontsize=10, margin=\"0.08,0.04\"];\n";
     std::vector<std::string> top, bottom;
     for (Family f : all_families()) {
       if (!families.count(f)) continue;
@@ -342,10 +449,11 @@ class Writer {
     }
     if (!top.empty()) out_ += "    \"legend:note\" -> " + top.front() + " [style=invis];\n";
     out_ += "  }\n";
-    if (lowest && !top.empty())
-      out_ += "  " + top.front() + " -> " + anchor(*lowest) + " [style=invis];\n";
-    else if (lowest)
-      out_ += "  \"legend:note\" -> " + anchor(*lowest) + " [style=invis];\n";
+    std::string low = lowest_row();
+    if (!low.empty() && !top.empty())
+      out_ += "  " + top.front() + " -> " + low + " [style=invis];\n";
+    else if (!low.empty())
+      out_ += "  \"legend:note\" -> " + low + " [style=invis];\n";
   }
 
   void line(const std::string& s) { out_ += s + "\n"; }
@@ -359,6 +467,9 @@ class Writer {
  private:
   const DiagramOptions& options_;
   std::string out_;
+  std::map<std::string, Tier> node_tier_;                        // by node name
+  std::vector<std::pair<std::string, std::string>> flat_edges_;  // (lower, upper), one tier
+  std::vector<std::string> row_anchors_;                         // top to bottom
 };
 
 // The tiers that hold at least one of the given kinds, in order.
@@ -369,9 +480,13 @@ std::vector<Tier> used_tiers(const std::set<Tier>& used) {
   return out;
 }
 
-std::optional<Tier> lowest(const std::vector<Tier>& tiers) {
-  if (tiers.empty()) return std::nullopt;
-  return tiers.back();
+// How many bodies one row of a tier holds in a picture of `bodies` bodies:
+// about as many rows as columns in all, so that the picture's shape comes
+// near a page's rather than one long strip (a body is about twice as wide as
+// it is tall, and a page about 1.4 times; at least 4, so a small picture
+// keeps its tiers on one row each).
+size_t bodies_per_row(size_t bodies) {
+  return std::max<size_t>(4, static_cast<size_t>(std::ceil(std::sqrt(bodies * 0.8))));
 }
 
 std::set<Family> families_of(std::initializer_list<const Snapshot*> snaps) {
@@ -546,8 +661,10 @@ std::string snapshot_dot(const Snapshot& snap, const Distances& distances,
   w.line("  // bodies, by id");
   auto by_tier = emit_snapshot(w, snap, distances, "", "  ", options);
   w.line("  // tiers");
-  for (Tier t : tiers) w.rank_same(t, by_tier[t]);
-  w.legend(lowest(tiers), families_of({&snap}), false, !distances.empty());
+  size_t per_row = bodies_per_row(boost::num_vertices(snap.graph));
+  for (Tier t : tiers) w.tier_rows(t, by_tier[t], per_row);
+  w.row_chain();
+  w.legend(families_of({&snap}), false, !distances.empty());
   return w.finish();
 }
 
@@ -591,30 +708,44 @@ std::string side_by_side_dot(const Snapshot& before, const Distances& before_dis
   if (!tiers.empty())
     w.line("  " + Writer::anchor(tiers.front()) + " -> " + h1 + " [style=invis];");
   w.line("  // tiers: the same ranks on both sides, the earlier date on the left");
+  // Each side's tier wraps onto rows as one picture of its own would; row k
+  // of a tier holds row k of both sides, with a divider between them.
+  size_t per_row = std::max<size_t>(
+      3, bodies_per_row(boost::num_vertices(before.graph) + boost::num_vertices(after.graph)) / 2);
+  std::vector<std::string> dividers;  // top to bottom
   for (Tier t : tiers) {
-    std::string divider = dot_id(std::string("divider:") + tier_key(t));
-    w.line("  " + divider +
-           " [shape=box, style=filled, fillcolor=\"#BBBBBB\", color=\"#BBBBBB\", "
-           "width=0.03, height=0.9, group=divider, label=\"\", tooltip=\" \"];");
-    std::vector<std::string> row = sides_by_tier[0][t];
-    row.push_back(divider);
-    row.insert(row.end(), sides_by_tier[1][t].begin(), sides_by_tier[1][t].end());
-    w.rank_same(t, row);
-    std::string order;
-    for (const std::string& n : sides_by_tier[0][t])
-      order += "  " + Writer::anchor(t) + " -> " + n + " -> " + divider + " [style=invis];\n";
-    for (const std::string& n : sides_by_tier[1][t])
-      order += "  " + divider + " -> " + n + " [style=invis];\n";
-    if (sides_by_tier[0][t].empty())
-      order += "  " + Writer::anchor(t) + " -> " + divider + " [style=invis];\n";
-    w.line(order.substr(0, order.size() - 1));
+    auto left = w.rows_of(sides_by_tier[0][t], per_row);
+    auto right = w.rows_of(sides_by_tier[1][t], per_row);
+    size_t count = std::max(left.size(), right.size());
+    left.resize(count);
+    right.resize(count);
+    for (size_t k = 0; k < count; ++k) {
+      std::string row_anchor = w.row_anchor(t, k);
+      std::string divider = dot_id(std::string("divider:") + tier_key(t) +
+                                   (k ? ":" + std::to_string(k) : std::string()));
+      dividers.push_back(divider);
+      w.line("  " + divider +
+             " [shape=box, style=filled, fillcolor=\"#BBBBBB\", color=\"#BBBBBB\", "
+             "width=0.03, height=0.9, group=divider, label=\"\", tooltip=\" \"];");
+      std::vector<std::string> row = left[k];
+      row.push_back(divider);
+      row.insert(row.end(), right[k].begin(), right[k].end());
+      w.rank_row(row_anchor, row);
+      std::string order;
+      for (const std::string& n : left[k])
+        order += "  " + row_anchor + " -> " + n + " -> " + divider + " [style=invis];\n";
+      for (const std::string& n : right[k])
+        order += "  " + divider + " -> " + n + " [style=invis];\n";
+      if (left[k].empty()) order += "  " + row_anchor + " -> " + divider + " [style=invis];\n";
+      w.line(order.substr(0, order.size() - 1));
+    }
   }
+  w.row_chain();
   // The dividers, one above the other: a line between the two dates.
   std::string chain;
-  for (size_t i = tiers.size(); i-- > 0;)
-    chain += dot_id(std::string("divider:") + tier_key(tiers[i])) + " -> ";
+  for (size_t i = dividers.size(); i-- > 0;) chain += dividers[i] + " -> ";
   w.line("  " + chain + hd + " [style=invis, weight=100];");
-  w.legend(lowest(tiers), families_of({&before, &after}), false,
+  w.legend(families_of({&before, &after}), false,
            !before_distances.empty() || !after_distances.empty());
   return w.finish();
 }
@@ -648,7 +779,7 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
     if (c.change == Change::kRemoved) change_line = "removed (gone by " + after.at.str() + ")";
     if (c.change == Change::kChanged) change_line = "changed: " + join(c.what, "; ");
     if (!change_line.empty())
-      extra.push_back("<FONT POINT-SIZE=\"9\"><I>" +
+      extra.push_back("<FONT POINT-SIZE=\"10\"><I>" +
                       html_text(wrap_words(change_line, kWrapWidth + 8), "<BR/>") + "</I></FONT>");
     std::string dline;
     if (show_distance) {
@@ -677,8 +808,10 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
                    c.change);
   }
   w.line("  // tiers");
-  for (Tier t : tiers) w.rank_same(t, by_tier[t]);
-  w.legend(lowest(tiers), families_of({&before, &after}), true, show_distance);
+  size_t per_row = bodies_per_row(diff.bodies.size());
+  for (Tier t : tiers) w.tier_rows(t, by_tier[t], per_row);
+  w.row_chain();
+  w.legend(families_of({&before, &after}), true, show_distance);
   return w.finish();
 }
 

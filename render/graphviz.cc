@@ -227,7 +227,7 @@ void unescape_links(Agraph_t* g) {
 }  // namespace
 
 RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format,
-                               const std::string& engine) {
+                               const std::string& engine, const std::optional<PdfPage>& page) {
   const auto& engines = layout_engines();
   if (std::find(engines.begin(), engines.end(), engine) == engines.end())
     throw Error(Error::Kind::kUsage,
@@ -260,6 +260,19 @@ RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format
     std::vector<char> key = c_string("overlap"), prism = c_string("prism");
     if (!agget(graph.get(), key.data()) || !*agget(graph.get(), key.data()))
       agattr(graph.get(), AGRAPH, key.data(), prism.data());
+  }
+  if (page && format == DiagramFormat::kPdf) {
+    // size with "!" scales the drawing up or down to exactly that box (its
+    // padding included, as in the SVG's viewBox); margin fills the rest of the
+    // page, so cairo's PDF page is the paper's size.
+    auto set = [&](const char* name, const std::string& value) {
+      std::vector<char> k = c_string(name), v = c_string(value);
+      agattr(graph.get(), AGRAPH, k.data(), v.data());
+    };
+    auto inches = [](double pt) { return std::to_string(pt / 72.0); };
+    set("size", inches(page->drawing_width_pt) + "," + inches(page->drawing_height_pt) + "!");
+    set("margin", inches((page->page_width_pt - page->drawing_width_pt) / 2) + "," +
+                      inches((page->page_height_pt - page->drawing_height_pt) / 2));
   }
   std::vector<char> engine_name = c_string(engine);
   if (gvLayout(gvc, graph.get(), engine_name.data()) != 0) {

@@ -27,11 +27,21 @@ struct RenderedDiagram {
   std::vector<std::string> warnings;  // Graphviz's own warnings, one per line
 };
 
+// A PDF page to draw on: the drawing scaled to drawing_*_pt (in points) and
+// centred on a page of page_*_pt. render/print.h computes it.
+struct PdfPage {
+  double drawing_width_pt = 0, drawing_height_pt = 0;
+  double page_width_pt = 0, page_height_pt = 0;
+};
+
 // Lays dot_text out with engine and renders it in format. kDot returns the text
-// unchanged (not laid out). Throws Error(kUsage) for an unknown engine and
-// Error(kInput) when Graphviz cannot read or lay out the text.
+// unchanged (not laid out). With a page, a PDF is that page's size (Graphviz's
+// size and margin attributes; other formats ignore it). Throws Error(kUsage)
+// for an unknown engine and Error(kInput) when Graphviz cannot read or lay out
+// the text.
 RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format,
-                               const std::string& engine = "dot");
+                               const std::string& engine = "dot",
+                               const std::optional<PdfPage>& page = std::nullopt);
 
 }  // namespace govmap
 

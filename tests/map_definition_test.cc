@@ -71,11 +71,16 @@ TEST_CASE("map definition errors, with line and column") {
   const Case cases[] = {
       {"invalid toml", "title = \n", 1, 9, "invalid TOML: "},
       {"unknown top key", "titel = \"x\"\n", 1, 1,
-       "unknown key 'titel' in map.toml, did you mean 'title'? (valid: area, data, depends, output, title)"},
+       "unknown key 'titel' in map.toml, did you mean 'title'? (valid: area, data, depends, "
+       "output, title)"},
       {"unknown output key", head + "at = 2018-08-08\nformat = [\"svg\"]\n", 4, 1,
-       "unknown key 'format' in [[output]], did you mean 'formats'? (valid: area, at, diff, "
+       "unknown key 'format' in [[output]], did you mean 'formats'? (valid: area, at, council, diff, "
        "engine, "
-       "formats, from, kind, layer, name, title, to)"},
+       "formats, from, kind, layer, name, orientation, page, title, to)"},
+      {"unknown page", head + "at = 2018-08-08\npage = \"a5\"\n", 4, 8,
+       "unknown page 'a5', did you mean"},
+      {"page of a table", head + "kind = \"distance\"\nat = 2018-08-08\npage = \"a3\"\n", 5, 8,
+       "'page' is for diagrams"},
       {"escaping name", "[[output]]\nname = \"../../etc/x\"\nat = 2018-08-08\n", 2, 8,
        "output name '../../etc/x' must be a plain file name: letters, digits, '-', '_' and '.', "
        "not starting with '.'"},

@@ -115,6 +115,39 @@ TEST_CASE("a picture too large for Graphviz is refused, naming the options that 
   CHECK_NOTHROW(diagram_dot(store, request, *Date::parse("2020-01-01"), std::nullopt, false));
 }
 
+// The case of issue 13: a chain of 100,000 bodies, each accountable to the
+// next, once sent whole to Graphviz, died in dot_mincross ("out of memory",
+// SIGSEGV). It is refused before any layout, with the same error.
+TEST_CASE("a chain of 100,000 bodies is refused before Graphviz sees it") {
+  test::TempDir dir;
+  std::string orgs = "id,name,kind,tier,valid_from,valid_to,identifiers,source\n";
+  std::string rels = "from,to,kind,layer,valid_from,valid_to,legal_basis,source,note\n";
+  const int n = 100000;
+  orgs.reserve(n * 48);
+  rels.reserve(n * 56);
+  for (int i = 0; i < n; ++i) {
+    std::string id = "b" + std::to_string(i);
+    orgs += id + ",Body " + std::to_string(i) + ",other,,2000-01-01,,,s1\n";
+    if (i > 0)
+      rels += id + ",b" + std::to_string(i - 1) + ",accountable_to,statutory,2000-01-01,,,s1,\n";
+  }
+  std::string map = test::write_map(dir, "chain", test::kSources, orgs, rels);
+  Store store(dir.file("chain.db"), Database::Mode::kReadWrite);
+  test::import(store, {map});
+  DiagramRequest request{"", "", "", "", Weights()};
+  try {
+    (void)diagram_dot(store, request, *Date::parse("2020-01-01"), std::nullopt, false);
+    FAIL("no error");
+  } catch (const Error& e) {
+    std::string what = e.format();
+    CHECK(e.kind() == Error::Kind::kUsage);
+    CHECK(what.find("100000 bodies") != std::string::npos);
+    CHECK(what.find("more than govmap draws (4000)") != std::string::npos);
+    CHECK(what.find("--area") != std::string::npos);
+    CHECK(what.find("--layer") != std::string::npos);
+  }
+}
+
 namespace {
 
 // The smallest text of an SVG when the picture is printed to fit a page of

@@ -1,0 +1,37 @@
+// Diagrams laid out for print: drawn once as SVG to measure, then given a
+// page (render/page.h) and written as an SVG sized to that page or a PDF of
+// that page's size. `govmap render` and `govmap build` draw through here.
+#ifndef GOVMAP_RENDER_PRINT_H_
+#define GOVMAP_RENDER_PRINT_H_
+
+#include <string>
+
+#include "render/graphviz.h"
+#include "render/page.h"
+
+namespace govmap {
+
+struct PrintRequest {
+  std::string paper;        // --page: "" = the smallest readable of A4/A3
+  std::string orientation;  // --orientation: "" = landscape
+};
+
+struct PrintedDiagram {
+  RenderedDiagram drawn;  // bytes and Graphviz's warnings
+  bool laid_out = false;  // false for DOT: drawing and fit are unset
+  Drawing drawing;        // the laid-out drawing, measured
+  PrintFit fit;           // its page
+  // When the smallest text prints under kReadablePt on the page: what to do
+  // (unreadable_message); "" otherwise.
+  std::string warning;
+};
+
+// SVG and PDF on a page; PNG at the drawing's own size (one pixel per point),
+// its page measured for the warning; DOT as text, not laid out (no page). Throws as
+// render_diagram and choose_page do.
+PrintedDiagram render_for_print(const std::string& dot_text, DiagramFormat format,
+                                const std::string& engine, const PrintRequest& request);
+
+}  // namespace govmap
+
+#endif  // GOVMAP_RENDER_PRINT_H_
