@@ -3,6 +3,8 @@
 // region), and a cap on what is sent to Graphviz.
 #include <doctest/doctest.h>
 
+#include <memory>
+
 #include <algorithm>
 #include <set>
 #include <string>
@@ -87,20 +89,29 @@ TEST_CASE("the Frimley picture of 2022-07-01 shows its partner trusts and counci
   }
 }
 
-TEST_CASE("a picture too large for Graphviz is refused, naming the options that narrow it") {
-  test::TempDir dir;
+// A map of n bodies b0..b(n-1), each accountable to the one before, imported
+// into DIR/chain.db.
+static std::unique_ptr<Store> chain_store(const test::TempDir& dir, int n) {
   std::string orgs = "id,name,kind,tier,valid_from,valid_to,identifiers,source\n";
   std::string rels = "from,to,kind,layer,valid_from,valid_to,legal_basis,source,note\n";
-  const int n = 4100;
+  orgs.reserve(static_cast<size_t>(n) * 48);
+  rels.reserve(static_cast<size_t>(n) * 56);
   for (int i = 0; i < n; ++i) {
-    orgs += "b" + std::to_string(i) + ",Body " + std::to_string(i) + ",other,,2000-01-01,,,s1\n";
+    std::string id = "b" + std::to_string(i);
+    orgs += id + ",Body " + std::to_string(i) + ",other,,2000-01-01,,,s1\n";
     if (i > 0)
-      rels += "b" + std::to_string(i) + ",b" + std::to_string(i - 1) +
-              ",accountable_to,statutory,2000-01-01,,,s1,\n";
+      rels += id + ",b" + std::to_string(i - 1) + ",accountable_to,statutory,2000-01-01,,,s1,\n";
   }
   std::string map = test::write_map(dir, "chain", test::kSources, orgs, rels);
-  Store store(dir.file("chain.db"), Database::Mode::kReadWrite);
-  test::import(store, {map});
+  auto store = std::make_unique<Store>(dir.file("chain.db"), Database::Mode::kReadWrite);
+  test::import(*store, {map});
+  return store;
+}
+
+TEST_CASE("a picture too large for Graphviz is refused, naming the options that narrow it") {
+  test::TempDir dir;
+  std::unique_ptr<Store> chain = chain_store(dir, 4100);
+  Store& store = *chain;
   DiagramRequest request{"", "", "", "", Weights()};
   try {
     (void)diagram_dot(store, request, *Date::parse("2020-01-01"), std::nullopt, false);
@@ -120,20 +131,8 @@ TEST_CASE("a picture too large for Graphviz is refused, naming the options that 
 // SIGSEGV). It is refused before any layout, with the same error.
 TEST_CASE("a chain of 100,000 bodies is refused before Graphviz sees it") {
   test::TempDir dir;
-  std::string orgs = "id,name,kind,tier,valid_from,valid_to,identifiers,source\n";
-  std::string rels = "from,to,kind,layer,valid_from,valid_to,legal_basis,source,note\n";
-  const int n = 100000;
-  orgs.reserve(n * 48);
-  rels.reserve(n * 56);
-  for (int i = 0; i < n; ++i) {
-    std::string id = "b" + std::to_string(i);
-    orgs += id + ",Body " + std::to_string(i) + ",other,,2000-01-01,,,s1\n";
-    if (i > 0)
-      rels += id + ",b" + std::to_string(i - 1) + ",accountable_to,statutory,2000-01-01,,,s1,\n";
-  }
-  std::string map = test::write_map(dir, "chain", test::kSources, orgs, rels);
-  Store store(dir.file("chain.db"), Database::Mode::kReadWrite);
-  test::import(store, {map});
+  std::unique_ptr<Store> chain = chain_store(dir, 100000);
+  Store& store = *chain;
   DiagramRequest request{"", "", "", "", Weights()};
   try {
     (void)diagram_dot(store, request, *Date::parse("2020-01-01"), std::nullopt, false);
