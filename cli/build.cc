@@ -21,6 +21,7 @@
 #include "cli/diagram_input.h"
 #include "core/error.h"
 #include "core/hash.h"
+#include "core/path.h"
 #include "core/store.h"
 #include "importers/curated_map.h"
 #include "importers/import.h"
@@ -45,20 +46,6 @@ bool is_dir(const std::string& path) {
 bool exists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0;
-}
-
-// Entries of a folder, sorted by name, without . and ..
-std::vector<std::string> list_dir(const std::string& dir) {
-  std::vector<std::string> names;
-  DIR* d = ::opendir(dir.c_str());
-  if (!d) throw Error(Error::Kind::kIo, "cannot read folder '" + dir + "'");
-  while (dirent* e = ::readdir(d)) {
-    std::string name = e->d_name;
-    if (name != "." && name != "..") names.push_back(name);
-  }
-  ::closedir(d);
-  std::sort(names.begin(), names.end());
-  return names;
 }
 
 void make_dirs(const std::string& path) {
@@ -122,10 +109,6 @@ std::string notice_text(const std::vector<DataFile>& files) {
   return out;
 }
 
-std::string folder_name(const std::string& dir) {
-  return dir.substr(dir.rfind('/') + 1);
-}
-
 // The data names of def and of every map it depends on, sorted, unique.
 std::vector<std::string> data_closure(const MapDefinition& def,
                                       const std::vector<MapDefinition>& defs) {
@@ -134,11 +117,11 @@ std::vector<std::string> data_closure(const MapDefinition& def,
   while (!todo.empty()) {
     const MapDefinition* d = todo.back();
     todo.pop_back();
-    if (!visited.insert(folder_name(d->dir)).second) continue;
+    if (!visited.insert(base_name(d->dir)).second) continue;
     for (const MapReference& r : d->data) names.insert(r.name);
     for (const MapReference& dep : d->depends)
       for (const MapDefinition& other : defs)
-        if (folder_name(other.dir) == dep.name) todo.push_back(&other);
+        if (base_name(other.dir) == dep.name) todo.push_back(&other);
   }
   return {names.begin(), names.end()};
 }
@@ -182,7 +165,7 @@ class BuildLock {
 // write_file_atomically) and a half-made database; sweep them before building.
 void remove_leftovers(const std::string& dir) {
   if (!is_dir(dir)) return;
-  for (const std::string& name : list_dir(dir)) {
+  for (const std::string& name : folder_entries(dir)) {
     size_t tmp = name.rfind(".tmp-");
     bool temp_file =
         name.size() > 1 && name[0] == '.' && tmp != std::string::npos && name.size() - tmp == 11;
@@ -199,8 +182,8 @@ std::string input_hash(const std::vector<std::string>& map_dirs) {
            std::to_string(kDrawingRevision) + " schema " + std::to_string(Store::kSchemaVersion));
   for (const std::string& dir : map_dirs) {
     // Names relative to the maps folder, so "maps" and "./maps" agree.
-    std::string map = dir.substr(dir.rfind('/') + 1);
-    for (const std::string& name : list_dir(dir)) {
+    std::string map = base_name(dir);
+    for (const std::string& name : folder_entries(dir)) {
       std::string path = dir + "/" + name;
       if (is_dir(path)) continue;
       h.update(std::string(1, '\0') + map + "/" + name + '\0' + sha256_file(path));
@@ -294,7 +277,7 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
   std::vector<MapDefinition> defs;
   std::vector<std::string> map_dirs, curated_dirs;
   std::vector<Diagnostic> problems;
-  for (const std::string& name : list_dir(options.maps_dir)) {
+  for (const std::string& name : folder_entries(options.maps_dir)) {
     std::string dir = options.maps_dir + "/" + name;
     if (!is_dir(dir) || !has_map_definition(dir)) continue;
     try {
@@ -319,7 +302,7 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
   for (const MapDefinition& def : defs)
     for (const MapReference& dep : def.depends)
       if (std::none_of(defs.begin(), defs.end(),
-                       [&](const MapDefinition& d) { return folder_name(d.dir) == dep.name; })) {
+                       [&](const MapDefinition& d) { return base_name(d.dir) == dep.name; })) {
         Diagnostic d = dep.where;
         d.message = "map folder '" + dep.name + "' named in 'depends' has no map.toml in " +
                     options.maps_dir;
@@ -338,7 +321,7 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
     auto g = std::find_if(groups.begin(), groups.end(),
                           [&](const Group& x) { return x.data_names == names; });
     if (g == groups.end()) {
-      groups.push_back({names, "govmap-" + folder_name(defs[i].dir) + ".db", {}, ""});
+      groups.push_back({names, "govmap-" + base_name(defs[i].dir) + ".db", {}, ""});
       g = groups.end() - 1;
     }
     group_of[i] = static_cast<size_t>(g - groups.begin());
@@ -374,7 +357,7 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
   std::vector<Target> targets;
   for (size_t i = 0; i < defs.size(); ++i) {
     const MapDefinition& def = defs[i];
-    std::string map = folder_name(def.dir);
+    std::string map = base_name(def.dir);
     const Group& g = groups[group_of[i]];
     std::string data_part = g.data_hash.empty() ? "" : "\x1f" + g.data_hash;
     for (const OutputSpec& o : def.outputs)
@@ -457,7 +440,7 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
   }
   remove_leftovers(options.out_dir);
   for (const MapDefinition& def : defs)
-    remove_leftovers(options.out_dir + "/" + def.dir.substr(def.dir.rfind('/') + 1));
+    remove_leftovers(options.out_dir + "/" + base_name(def.dir));
   // Which databases to make: those drawing a stale output, and any missing one.
   std::vector<bool> make(groups.size(), false);
   for (const Target* t : todo) make[t->group] = true;
@@ -498,7 +481,7 @@ BuildResult run_build(const BuildOptions& options, std::ostream& out, std::ostre
           if (t->group != gi) continue;
           const MapDefinition& def =
               *std::find_if(defs.begin(), defs.end(),
-                            [&](const MapDefinition& d) { return folder_name(d.dir) == t->map; });
+                            [&](const MapDefinition& d) { return base_name(d.dir) == t->map; });
           std::string dir = options.out_dir + "/" + t->map;
           make_dirs(dir);
           check_not_symlink(dir);

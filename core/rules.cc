@@ -1,3 +1,4 @@
+#include "core/path.h"
 #include "core/rules.h"
 
 #include <algorithm>
@@ -16,8 +17,7 @@ const char* const kDerivedPrefix = "derived by rule ";
 // so outputs do not change with the working folder or an absolute path.
 std::string rules_file_label(const RuleSet& set) {
   std::string map = set.dataset.compare(0, 6, "rules:") == 0 ? set.dataset.substr(6) : set.dataset;
-  size_t slash = set.file.find_last_of('/');
-  return map + "/" + (slash == std::string::npos ? set.file : set.file.substr(slash + 1));
+  return map + "/" + base_name(set.file);
 }
 
 std::string fill(const std::string& tmpl, const std::string& id, const std::string& name) {

@@ -6,6 +6,7 @@
 
 #include "core/hash.h"
 #include "core/kinds.h"
+#include "core/path.h"
 #include "core/precedence.h"
 #include "core/store.h"
 #include "core/suggest.h"
@@ -21,12 +22,6 @@ const std::vector<std::string> kOrgOptional = {"tier", "valid_to", "identifiers"
 const std::vector<std::string> kRelRequired = {"from",  "to",         "kind",
                                                "layer", "valid_from", "source"};
 const std::vector<std::string> kRelOptional = {"valid_to", "legal_basis", "note"};
-
-std::string base_name(std::string dir) {
-  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-  size_t slash = dir.rfind('/');
-  return slash == std::string::npos ? dir : dir.substr(slash + 1);
-}
 
 std::string join_path(const std::string& dir, const std::string& file) {
   return (dir.empty() || dir.back() == '/') ? dir + file : dir + "/" + file;

@@ -16,6 +16,7 @@
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/kinds.h"
+#include "core/path.h"
 #include "core/store.h"
 #include "importers/import.h"
 #include "importers/ods.h"
@@ -144,16 +145,16 @@ void check_download(const DataManifest& m, const DataFile& f, const std::string&
 
 std::vector<std::string> leftovers(const std::string& dir) {
   std::vector<std::string> out;
-  DIR* d = ::opendir(dir.c_str());
-  if (!d) return out;
-  while (dirent* e = ::readdir(d)) {
-    std::string n = e->d_name;
+  std::vector<std::string> names;
+  try {
+    names = folder_entries(dir);
+  } catch (const Error&) {
+    return out;  // no folder, no leftovers
+  }
+  for (const std::string& n : names)
     if (n.size() > std::string(kNewSuffix).size() + 1 && n[0] == '.' &&
         n.compare(n.size() - std::string(kNewSuffix).size(), std::string::npos, kNewSuffix) == 0)
       out.push_back(dir + "/" + n);
-  }
-  ::closedir(d);
-  std::sort(out.begin(), out.end());
   return out;
 }
 

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <ctime>
-#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -21,6 +20,7 @@
 #include "core/suggest.h"
 #include "importers/curated_map.h"
 #include "importers/map_definition.h"
+#include "importers/map_inputs.h"
 #include "importers/ods.h"
 #include "importers/ons.h"
 #include "importers/org_index.h"
@@ -96,66 +96,6 @@ void add_to_world(World& world, const DatasetContent& c) {
   for (const Relationship& r : c.relationships) world.relationships.push_back(r);
 }
 
-std::string parent_dir(const std::string& dir) {
-  std::string d = dir;
-  while (d.size() > 1 && d.back() == '/') d.pop_back();
-  size_t slash = d.rfind('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : d.substr(0, slash);
-}
-
-std::string folder_name(const std::string& dir) {
-  std::string d = dir;
-  while (d.size() > 1 && d.back() == '/') d.pop_back();
-  size_t slash = d.rfind('/');
-  return slash == std::string::npos ? d : d.substr(slash + 1);
-}
-
-// paths with, before each map folder, the maps it depends on (transitively,
-// each once, dependencies first). A dependency is a folder beside the map.
-std::vector<std::string> with_dependencies(const std::vector<std::string>& paths,
-                                           const std::string& format) {
-  std::vector<std::string> out;
-  std::set<std::string> named;  // folder names already in out
-  for (const std::string& p : paths)
-    if (is_curated_map(p)) named.insert(folder_name(p));
-  std::set<std::string> added;
-  std::function<void(const std::string&, std::vector<std::string>&)> visit =
-      [&](const std::string& dir, std::vector<std::string>& chain) {
-        if (!has_map_definition(dir)) return;
-        for (const MapReference& ref : read_map_definition(dir).depends) {
-          const std::string& dep = ref.name;
-          std::string path = parent_dir(dir) + "/" + dep;
-          if (std::find(chain.begin(), chain.end(), dep) != chain.end())
-            throw Error(Error::Kind::kInput, dir +
-                                                 "/map.toml: maps depend on each other in a "
-                                                 "circle: " +
-                                                 join(chain, " -> ") + " -> " + dep);
-          if (named.count(dep) || added.count(dep)) continue;
-          if (!is_curated_map(path))
-            throw Error(Error::Kind::kInput,
-                        dir + "/map.toml: map '" + folder_name(dir) + "' depends on map '" + dep +
-                            "', which is not at " + path +
-                            " (a folder holding organisations.csv); import it first or put it "
-                            "beside '" +
-                            folder_name(dir) + "'");
-          chain.push_back(dep);
-          visit(path, chain);
-          chain.pop_back();
-          added.insert(dep);
-          out.push_back(path);
-        }
-      };
-  for (const std::string& p : paths) {
-    if ((format.empty() || format == "map") && is_curated_map(p)) {
-      std::vector<std::string> chain = {folder_name(p)};
-      visit(p, chain);
-    }
-    out.push_back(p);
-  }
-  return out;
-}
-
 }  // namespace
 
 const std::vector<std::string>& import_format_names() {
@@ -209,7 +149,8 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
                                          did_you_mean(options.format, kFormats) +
                                          " (valid: " + join(kFormats) + ")");
   // Maps bring the maps they depend on (map.toml `depends`).
-  std::vector<std::string> all_paths = with_dependencies(paths, options.format);
+  std::vector<std::string> all_paths =
+      options.format.empty() || options.format == "map" ? with_map_dependencies(paths) : paths;
   // Take the write lock before reading anything, so that what is checked is
   // what is written to: a concurrent import waits here rather than changing
   // the database between our checks and our commit.

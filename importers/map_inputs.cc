@@ -5,9 +5,12 @@
 
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <set>
 
 #include "core/error.h"
+#include "core/kinds.h"
+#include "core/path.h"
 #include "core/suggest.h"
 #include "importers/curated_map.h"
 
@@ -19,14 +22,6 @@ bool is_dir(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-std::string parent_of(const std::string& path) {
-  std::string p = path;
-  while (p.size() > 1 && p.back() == '/') p.pop_back();
-  size_t slash = p.rfind('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : p.substr(0, slash);
-}
-
 // The same file or folder whatever way it is written (maps/x, ./maps/x).
 std::string identity_of(const std::string& path) {
   char* real = ::realpath(path.c_str(), nullptr);
@@ -36,49 +31,93 @@ std::string identity_of(const std::string& path) {
   return out;
 }
 
+// The folders in dir, for suggestions.
+std::vector<std::string> folders_in(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const std::string& n : folder_entries(dir))
+    if (is_dir(dir + "/" + n)) out.push_back(n);
+  return out;
+}
+
 Diagnostic at(const MapReference& ref, std::string message) {
   Diagnostic d = ref.where;
   d.message = std::move(message);
   return d;
 }
 
-class Resolver {
+// Walks map folders with their `depends`: each path is passed to add() once
+// (the same folder however it is written), after the map folders it depends
+// on, transitively. A dependency is a folder beside the map that names it; one
+// that does not exist, or maps that depend on each other in a circle, are
+// errors at the name in map.toml, collected in sink.
+class DependencyWalk {
  public:
+  using Add = std::function<void(const std::string& path, const MapDefinition* def)>;
+  DependencyWalk(DiagnosticSink& sink, Add add) : sink_(sink), add_(std::move(add)) {}
+
   void add_path(const std::string& path) {
     if (!seen_.insert(identity_of(path)).second) return;
-    if (is_dir(path) && has_map_definition(path)) {
-      defs_.push_back(read_map_definition(path));
-      const MapDefinition& def = defs_.back();
-      if (is_curated_map(path)) out_.paths.push_back(path);
-      for (const MapReference& dep : def.depends) {
-        std::string sibling = parent_of(path) + "/" + dep.name;
-        if (!is_dir(sibling)) {
-          sink_.add(at(dep, "map folder '" + dep.name + "' named in 'depends' does not exist in " +
-                                parent_of(path)));
-          continue;
-        }
-        add_path(sibling);
-      }
+    if (!(is_dir(path) && has_map_definition(path))) {
+      add_(path, nullptr);
       return;
     }
-    out_.paths.push_back(path);
+    MapDefinition def = read_map_definition(path);
+    chain_.push_back(base_name(path));
+    for (const MapReference& dep : def.depends) {
+      if (std::find(chain_.begin(), chain_.end(), dep.name) != chain_.end()) {
+        sink_.add(at(dep, "maps depend on each other in a circle: " + join(chain_, " -> ") +
+                              " -> " + dep.name));
+        continue;
+      }
+      std::string sibling = parent_dir(path) + "/" + dep.name;
+      if (!is_dir(sibling)) {
+        sink_.add(at(dep, "map '" + base_name(path) + "' depends on map '" + dep.name +
+                              "', but map folder '" + dep.name + "' named in 'depends' does not exist in " +
+                              parent_dir(path) + did_you_mean(dep.name, folders_in(parent_dir(path)))));
+        continue;
+      }
+      add_path(sibling);
+    }
+    chain_.pop_back();
+    add_(path, &def);
   }
+
+ private:
+  DiagnosticSink& sink_;
+  Add add_;
+  std::set<std::string> seen_;
+  std::vector<std::string> chain_;  // the maps being walked, outermost first
+};
+
+class Resolver {
+ public:
+  Resolver()
+      : walk_(sink_, [this](const std::string& path, const MapDefinition* def) {
+          if (!def) {
+            out_.paths.push_back(path);
+            return;
+          }
+          defs_.push_back(*def);
+          if (is_curated_map(path)) out_.paths.push_back(path);
+        }) {}
+
+  void add_path(const std::string& path) { walk_.add_path(path); }
 
   ResolvedInputs finish() {
     sink_.throw_if_any();
     // Data folders: one per maps folder the definitions come from.
     std::map<std::string, std::vector<const MapDefinition*>> by_data_dir;
     for (const MapDefinition& def : defs_)
-      if (!def.data.empty()) by_data_dir[data_dir_beside(parent_of(def.dir))].push_back(&def);
+      if (!def.data.empty()) by_data_dir[data_dir_beside(parent_dir(def.dir))].push_back(&def);
     for (const auto& [dir, defs] : by_data_dir) add_map_data(defs, dir, out_);
     return std::move(out_);
   }
 
  private:
-  std::set<std::string> seen_;
-  std::deque<MapDefinition> defs_;  // a deque: references stay valid as the recursion adds more
   DiagnosticSink sink_;
   ResolvedInputs out_;
+  std::deque<MapDefinition> defs_;
+  DependencyWalk walk_;
 };
 
 }  // namespace
@@ -123,6 +162,15 @@ void add_map_data(const std::vector<const MapDefinition*>& defs, const std::stri
       out.snapshot_dates[path] = f.snapshot;
     out.data.push_back(f);
   }
+}
+
+std::vector<std::string> with_map_dependencies(const std::vector<std::string>& paths) {
+  DiagnosticSink sink;
+  std::vector<std::string> out;
+  DependencyWalk walk(sink, [&](const std::string& path, const MapDefinition*) { out.push_back(path); });
+  for (const std::string& p : paths) walk.add_path(p);
+  sink.throw_if_any();
+  return out;
 }
 
 ResolvedInputs resolve_import_inputs(const std::vector<std::string>& paths) {

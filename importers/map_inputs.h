@@ -32,6 +32,13 @@ struct ResolvedInputs {
 void add_map_data(const std::vector<const MapDefinition*>& defs, const std::string& data_dir,
                   ResolvedInputs& out);
 
+// paths with, before each map folder, the map folders it depends on (map.toml
+// `depends`, transitively, each once however it is written); other paths pass
+// through. A missing dependency or a circle throws Error(kInput) at the name
+// in map.toml. import_paths() calls it, so a map imported through the library
+// brings its dependencies as `govmap import` does.
+std::vector<std::string> with_map_dependencies(const std::vector<std::string>& paths);
+
 // Expands the paths given to `govmap import`: map folders with a map.toml add
 // their depends (recursively) and their data; everything else passes through.
 ResolvedInputs resolve_import_inputs(const std::vector<std::string>& paths);

@@ -9,6 +9,7 @@
 
 #include "core/csv.h"
 #include "core/hash.h"
+#include "core/path.h"
 #include "core/store.h"
 #include "importers/dataset.h"
 #include "importers/rules_file.h"
@@ -23,11 +24,6 @@ bool readable(const std::string& path) {
 
 std::string map_name_of(const std::string& map_dataset) {
   return map_dataset.compare(0, 4, "map:") == 0 ? map_dataset.substr(4) : map_dataset;
-}
-
-std::string base_name(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 // Finds the row of an imported file a fact came from, as FILE:LINE. The files

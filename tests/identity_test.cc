@@ -231,6 +231,25 @@ TEST_CASE("map.toml depends: dependencies are imported with the map; a missing o
   } catch (const Error& e) {
     CHECK(e.format().find("map 'child' depends on map 'nowhere'") != std::string::npos);
   }
+
+  // Maps that depend on each other in a circle: an error at the name that
+  // closes the circle, not an endless walk.
+  test::write_text(child + "/map.toml", "title = \"Child\"\ndepends = [\"base\"]\n");
+  test::write_text(dir.path() + "/base/map.toml", "title = \"Base\"\ndepends = [\"child\"]\n");
+  test::TempDb circle;
+  try {
+    test::import(circle.store(), {child});
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.format().find("map.toml:2:12: error: maps depend on each other in a circle: child -> "
+                          "base -> child") != std::string::npos);
+  }
+
+  // A misspelt dependency gets a suggestion from the folders beside the map.
+  test::write_text(child + "/map.toml", "title = \"Child\"\ndepends = [\"bsae\"]\n");
+  test::write_text(dir.path() + "/base/map.toml", "title = \"Base\"\n");
+  test::TempDb misspelt;
+  CHECK_THROWS_WITH(test::import(misspelt.store(), {child}), doctest::Contains("did you mean 'base'?"));
 }
 
 TEST_CASE("a schema 2 database is upgraded to 4 (through 3) when opened for writing") {
