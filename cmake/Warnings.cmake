@@ -10,8 +10,10 @@ function(govmap_set_warnings target)
   endif()
 endfunction()
 
+# -O1: the sanitizers' own advice (clang and GCC docs): several times faster
+# than -O0 and still exact stack traces with -fno-omit-frame-pointer.
 if(GOVMAP_SANITIZE)
-  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
+  add_compile_options(-O1 -fsanitize=address,undefined -fno-omit-frame-pointer
                       -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
