@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "importers/ods_merge.h"
+
 namespace govmap {
 namespace {
 

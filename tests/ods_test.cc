@@ -7,7 +7,7 @@
 #include <functional>
 
 #include "importers/dataset.h"
-#include "importers/ods.h"
+#include "importers/ods_merge.h"
 #include "tests/test_util.h"
 
 namespace govmap {
