@@ -30,8 +30,9 @@
 //     region (field 3) and its STP/ICB (field 4) as at that date. Placeholder
 //     codes (Q99, W00, Y99) and empty fields give nothing; so do hubs, whose
 //     fields 3 and 4 name an administrative host, not their area. A code that
-//     no dataset defines becomes an organisation of kind unknown, with a
-//     warning.
+//     no dataset defines becomes a placeholder (OrgPeriod::placeholder) of
+//     the kind its field names: field 3 an NHS England region, field 4 an STP
+//     until 30 June 2022 and an ICB from 1 July 2022; with a warning.
 //   - each body's country (core/country.h) from the geography of its newest
 //     row that gives one: field 24 (Government Office Region), else field 3,
 //     else field 4. Placeholders for codes in fields 3 and 4 are in the

@@ -32,6 +32,7 @@ struct Observation {
   Date date;
   std::string name;
   OrgKind kind;  // base kind
+  int line = 0;  // of the row in the source's file; 0 when not known
 };
 
 // What the dataset knows of one organisation.
@@ -55,6 +56,9 @@ void build_periods(const std::string& id, const OrgState& st, DatasetContent& ou
     std::vector<std::string> sources;
   };
   std::vector<Segment> segs;
+  std::map<std::string, int> lines;
+  for (const Observation& o : st.observations)
+    if (o.line > 0) lines.emplace(o.source, o.line);
   const Interval& iv = st.interval;
   for (const Observation& o : st.observations) {
     if (segs.empty()) {
@@ -78,7 +82,7 @@ void build_periods(const std::string& id, const OrgState& st, DatasetContent& ou
   for (size_t i = 0; i < segs.size(); ++i) {
     Interval piece{segs[i].start,
                    i + 1 < segs.size() ? std::optional<Date>(segs[i + 1].start.prev_day()) : iv.to};
-    append_periods(out, id, piece, segs[i].name, segs[i].kind, "", segs[i].sources);
+    append_periods(out, id, piece, segs[i].name, segs[i].kind, "", segs[i].sources, lines);
   }
 }
 
@@ -88,7 +92,7 @@ std::map<std::string, OrgState> decompose_orgs(const DatasetContent& before,
                                                const std::string& dropped_source) {
   std::map<std::string, OrgState> orgs;
   for (const auto& [id, p] : before.periods) {
-    if (p.kind == OrgKind::kUnknown) continue;  // placeholders are derived, not observed
+    if (p.placeholder) continue;  // placeholders are derived, not observed
     OrgState& st = orgs[id];
     if (st.code.empty()) st.code = id;
     if (p.country != Country::kUnknown) st.country = p.country;
@@ -107,7 +111,10 @@ std::map<std::string, OrgState> decompose_orgs(const DatasetContent& before,
       if (d == snapshot_dates.end()) continue;
       bool known = false;
       for (const Observation& o : st.observations) known = known || o.source == s;
-      if (!known) st.observations.push_back({s, d->second, p.name, base_kind(p.kind)});
+      auto line = p.source_lines.find(s);
+      if (!known)
+        st.observations.push_back({s, d->second, p.name, base_kind(p.kind),
+                                   line == p.source_lines.end() ? 0 : line->second});
     }
   }
   for (const auto& [id, i] : before.identifiers) {
@@ -135,13 +142,46 @@ Date snapshot_effective(const std::vector<Snapshot>& snapshots, size_t k) {
   return d;
 }
 
-// One organisation's parent in one field, per snapshot.
-using ParentObs = std::map<std::string, std::string>;  // source -> parent id
+// The kind of a body an extract names only in field 3 or 4, by the rule of
+// the ODS layout: field 3 (national grouping) is an NHS England region; field
+// 4 (high level health geography) names the STP a body belonged to, which
+// became an ICB with the same code on 1 July 2022 (an ICS designation was a
+// status of an STP, not another body). The base kind stp is split on that day
+// (append_periods). A code named in both fields says nothing: unknown.
+OrgKind placeholder_kind(const std::set<int>& fields) {
+  if (fields.size() != 1) return OrgKind::kUnknown;
+  return *fields.begin() == 3 ? OrgKind::kNhseRegion : OrgKind::kStp;
+}
+
+// "an STP (an ICB from 2022-07-01)", for the warning about a placeholder.
+std::string placeholder_what(OrgKind base, const Interval& need) {
+  if (base == OrgKind::kNhseRegion) return "an NHS England region";
+  if (base != OrgKind::kStp) return "an organisation of kind unknown";
+  if (need.from >= icb_day()) return "an ICB";
+  if (need.to && *need.to < icb_day()) return "an STP";
+  return "an STP (an ICB from " + icb_day().str() + ")";
+}
+
+// One organisation's parent in one field, per snapshot, and the line of the
+// row that said so.
+struct ParentSeen {
+  std::string parent;
+  int line = 0;
+};
+using ParentObs = std::map<std::string, ParentSeen>;  // source -> what it said
 
 }  // namespace
 
+SuccessionDates succession_dates(const std::vector<const OdsFile*>& succ_files) {
+  SuccessionDates out;
+  for (const OdsFile* f : succ_files)
+    for (const OdsSuccession& s : f->successions) out[s.from].insert(s.effective);
+  return out;
+}
+
 DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
-                         std::optional<Date> as_of, const OrgIndex& index, Warnings& warnings) {
+                         std::optional<Date> as_of, const OrgIndex& index,
+                         const SuccessionDates& successions, Warnings& warnings) {
   const std::string& dataset = ods_dataset(file.format);
   if (ods_needs_as_of(file.format) && !as_of)
     throw Error(Error::Kind::kUsage,
@@ -176,6 +216,7 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
     for (const Relationship& r : before.relationships) {
       Relationship q = r;
       q.sources.erase(std::remove(q.sources.begin(), q.sources.end(), src_id), q.sources.end());
+      q.source_lines.erase(src_id);
       if (!q.sources.empty()) rels.emplace(q.key(), std::move(q));
     }
     std::set<std::string> row_orgs;  // orgs this dataset refers to
@@ -206,6 +247,7 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
       auto [it, fresh] = rels.emplace(r.key(), r);
       it->second.sources.push_back(src_id);
       normalise_sources(it->second.sources);
+      it->second.source_lines.emplace(src_id, s.rec.line);  // the first row, if repeated
     }
     // Ends no other dataset defines become placeholders living exactly as
     // long as the successions need.
@@ -227,7 +269,8 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
       OrgPeriod p;
       p.valid = {span.first, span.second};
       p.name = id;
-      p.kind = OrgKind::kUnknown;
+      p.kind = OrgKind::kUnknown;  // a succession may join bodies of any kind
+      p.placeholder = true;
       p.sources = needed_sources[id];
       normalise_sources(p.sources);
       p.dataset = dataset;
@@ -290,8 +333,12 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
   for (const Relationship& r : before.relationships) {
     int field = r.note == kRegionNote ? 3 : r.note == kGeographyNote ? 4 : 0;
     if (!field) continue;
-    for (const std::string& s : r.sources)
-      if (s != src_id && snapshot_dates.count(s)) parents[now_id(r.from)][field][s] = now_id(r.to);
+    for (const std::string& s : r.sources) {
+      if (s == src_id || !snapshot_dates.count(s)) continue;
+      auto line = r.source_lines.find(s);
+      parents[now_id(r.from)][field][s] = {now_id(r.to),
+                                           line == r.source_lines.end() ? 0 : line->second};
+    }
   }
 
   // The new snapshot.
@@ -305,7 +352,7 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
     st.observations.erase(std::remove_if(st.observations.begin(), st.observations.end(),
                                          [&](const Observation& o) { return o.source == src_id; }),
                           st.observations.end());
-    st.observations.push_back({src_id, snap, row.name, kind});
+    st.observations.push_back({src_id, snap, row.name, kind, row.rec.line});
     Country country = country_of_ods_geography(row.gor, row.region, row.geography);
     if (country != Country::kUnknown && (!st.country_date || snap >= *st.country_date)) {
       st.country = country;
@@ -324,7 +371,7 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
       if (is_placeholder_code(code)) continue;
       std::string parent = index.find_ods(code).value_or(code);
       if (parent == id) continue;
-      parents[id][field][src_id] = parent;
+      parents[id][field][src_id] = {parent, row.rec.line};
       referenced_now.insert(parent);
       parent_field.emplace(parent,
                            field == 3 ? "field 3 (NHS England region)" : "field 4 (STP/ICB)");
@@ -338,12 +385,20 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
               [](const Observation& a, const Observation& b) {
                 return a.date != b.date ? a.date < b.date : a.source < b.source;
               });
-    // Missing from a later snapshot: closed the day before it. A planned
+    // Missing from a later snapshot: closed the day before it, or the day
+    // before its succession took effect when the register dates one between
+    // the last snapshot listing it and that one (an extract of current
+    // records only says that a body has gone, not when). A planned
     // organisation that had not opened by then keeps its dates.
     for (const Snapshot& later : snapshots) {
       if (later.date <= *st.newest) continue;
-      if ((!st.interval.to || *st.interval.to >= later.date) && st.interval.from < later.date)
-        st.interval.to = later.date.prev_day();
+      Date end = later.date;
+      if (auto succ = successions.find(st.code); succ != successions.end()) {
+        auto e = succ->second.upper_bound(*st.newest);
+        if (e != succ->second.end() && *e < end && st.interval.from < *e) end = *e;
+      }
+      if ((!st.interval.to || *st.interval.to >= end) && st.interval.from < end)
+        st.interval.to = end.prev_day();
       break;
     }
     size_t first = out.periods.size();
@@ -356,6 +411,7 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
   std::map<std::string, std::set<std::string>>
       parent_sources;  // parent -> sources, for placeholders
   std::map<std::string, Interval> parent_needed;
+  std::map<std::string, std::set<int>> parent_fields;  // parent -> fields naming it
   for (const auto& [id, fields] : parents) {
     auto st = orgs.find(id);
     if (st == orgs.end() || st->second.observations.empty()) continue;
@@ -368,13 +424,15 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
           ++i;
           continue;
         }
-        const std::string& parent = it->second;
+        const std::string& parent = it->second.parent;
         std::vector<std::string> sources;
+        std::map<std::string, int> lines;
         size_t j = i;
         while (j < snapshots.size()) {
           auto jt = by_source.find(snapshots[j].source);
-          if (jt == by_source.end() || jt->second != parent) break;
+          if (jt == by_source.end() || jt->second.parent != parent) break;
           sources.push_back(snapshots[j].source);
+          if (jt->second.line > 0) lines[snapshots[j].source] = jt->second.line;
           ++j;
         }
         // Field 4 names STPs, then ICBs: the ICB areas began on 1 July 2022
@@ -398,6 +456,7 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
           r.note = field == 3 ? kRegionNote : kGeographyNote;
           r.sources = sources;
           normalise_sources(r.sources);
+          r.source_lines = lines;
           r.dataset = dataset;
           out.relationships.push_back(r);
           auto& need = parent_needed.try_emplace(parent, valid).first->second;
@@ -407,32 +466,37 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
           else if (need.to && *valid.to > *need.to)
             need.to = valid.to;
           parent_sources[parent].insert(sources.begin(), sources.end());
+          parent_fields[parent].insert(field);
         }
         i = j;
       }
     }
   }
 
-  // Parents no dataset defines: placeholders of kind unknown.
+  // Parents no dataset defines: placeholders, of the kind their field names.
   std::set<std::string> own;
   for (const std::string& id : out.organisations) own.insert(id);
   std::vector<std::string> placeholder_warnings;
   for (const auto& [parent, need] : parent_needed) {
     if (own.count(parent) || index.defined_outside(parent, dataset)) continue;
     OrgPeriod p;
-    p.valid = need;
-    p.name = parent;
-    p.kind = OrgKind::kUnknown;
-    p.sources.assign(parent_sources[parent].begin(), parent_sources[parent].end());
-    p.dataset = dataset;
-    p.country = country_of_ods_geography("", parent.size() == 3 && parent[0] != 'Q' ? parent : "",
-                                         parent.size() == 3 && parent[0] == 'Q' ? parent : "");
-    out.periods.emplace_back(parent, std::move(p));
+    OrgKind base = placeholder_kind(parent_fields[parent]);
+    std::vector<std::string> sources(parent_sources[parent].begin(), parent_sources[parent].end());
+    size_t first = out.periods.size();
+    append_periods(out, parent, need, parent, base, "", sources);
+    Country country =
+        country_of_ods_geography("", parent.size() == 3 && parent[0] != 'Q' ? parent : "",
+                                 parent.size() == 3 && parent[0] == 'Q' ? parent : "");
+    for (size_t i = first; i < out.periods.size(); ++i) {
+      out.periods[i].second.placeholder = true;
+      out.periods[i].second.country = country;
+    }
     out.organisations.push_back(parent);
     if (referenced_now.count(parent))
-      placeholder_warnings.push_back("code '" + parent + "' in " + parent_field[parent] +
-                                     " names no organisation govmap knows; recorded as an "
-                                     "organisation of kind unknown");
+      placeholder_warnings.push_back(
+          "code '" + parent + "' in " + parent_field[parent] +
+          " names no organisation govmap knows; recorded as " + placeholder_what(base, need) +
+          " named by its code until a dataset defines it");
   }
   warnings.add_list(placeholder_warnings);
 

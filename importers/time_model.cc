@@ -114,6 +114,8 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
       std::map<std::string, std::pair<std::vector<std::optional<double>>, std::set<std::string>>>
           parents;
       std::vector<std::string> sources;
+      // parent -> the lines of the predecessors' rows placing them in it
+      std::map<std::string, std::map<std::string, int>> lines;
       for (const auto& [step, last] : steps) {
         for (const Relationship& r : c.relationships) {
           if (r.kind != RelKind::kPartOf || r.from != step->from || !r.valid.contains(last))
@@ -123,6 +125,7 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
           parents[r.to].first.push_back(r.share);
           parents[r.to].second.insert(step->from);
           sources.insert(sources.end(), r.sources.begin(), r.sources.end());
+          lines[r.to].insert(r.source_lines.begin(), r.source_lines.end());
         }
       }
       if (sources.empty()) continue;
@@ -167,6 +170,7 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
             r.sources.insert(r.sources.end(), step.first->sources.begin(),
                              step.first->sources.end());
           normalise_sources(r.sources);
+          r.source_lines = lines[parent];
           r.dataset = c.dataset;
           added.push_back(std::move(r));
         }
@@ -217,6 +221,7 @@ void ccgs_to_icbs(std::map<std::string, DatasetContent>& data,
         "ICBs established on 1 July 2022 under NHS Act 2006 s14Z25)";
     r.note = "rule of law: every CCG was succeeded by the ICB of its area";
     r.sources = link.sources;
+    r.source_lines = link.source_lines;
     r.dataset = link.dataset;
     added[link.dataset].push_back(std::move(r));
   }
@@ -374,7 +379,7 @@ void earlier_names(std::map<std::string, DatasetContent>& data) {
           first = it->second;
       auto theirs = ons_periods.find(id);
       if (!first || *first <= p.valid.from || theirs == ons_periods.end() ||
-          p.kind == OrgKind::kUnknown) {
+          p.placeholder) {
         out.emplace_back(id, std::move(p));
         continue;
       }
@@ -396,6 +401,7 @@ void earlier_names(std::map<std::string, DatasetContent>& data) {
         named.valid = {from, to};
         named.name = q->name;
         named.sources = q->sources;
+        named.source_lines = q->source_lines;
         out.emplace_back(id, std::move(named));
         at = to.next_day();
       }
