@@ -116,6 +116,8 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
       std::vector<std::string> sources;
       // parent -> the lines of the predecessors' rows placing them in it
       std::map<std::string, std::map<std::string, int>> lines;
+      // parent -> the CCGs through which a predecessor lay in it (composed)
+      std::map<std::string, std::set<std::string>> through;
       for (const auto& [step, last] : steps) {
         for (const Relationship& r : c.relationships) {
           if (r.kind != RelKind::kPartOf || r.from != step->from || !r.valid.contains(last))
@@ -126,6 +128,38 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
           parents[r.to].second.insert(step->from);
           sources.insert(sources.end(), r.sources.begin(), r.sources.end());
           lines[r.to].insert(r.source_lines.begin(), r.source_lines.end());
+        }
+        // A council's system on its last day is also that of its
+        // commissioners: the lookups link districts to CCGs in years that
+        // link them to no STP (2020), and a CCG to its STP or ICB. Each
+        // system the predecessor is not placed in directly is composed from
+        // the CCGs covering it, its share the sum of theirs.
+        std::map<std::string, std::optional<double>> composed;
+        std::map<std::string, std::set<std::string>> via;
+        for (const Relationship& r : c.relationships) {
+          if (r.kind != RelKind::kPartOf || r.from != step->from || !r.valid.contains(last) ||
+              kind_at(r.to, last) != OrgKind::kCcg)
+            continue;
+          for (const Relationship& up : c.relationships) {
+            if (up.kind != RelKind::kPartOf || up.from != r.to || !up.valid.contains(last) ||
+                kind_at(up.to, last) != OrgKind::kStp)
+              continue;
+            auto [it, fresh] = composed.emplace(up.to, r.share);
+            if (!fresh) it->second = it->second && r.share ? std::optional<double>(std::min(
+                                                                 1.0, *it->second + *r.share))
+                                                           : std::nullopt;
+            via[up.to].insert(r.to);
+            sources.insert(sources.end(), r.sources.begin(), r.sources.end());
+            sources.insert(sources.end(), up.sources.begin(), up.sources.end());
+            lines[up.to].insert(r.source_lines.begin(), r.source_lines.end());
+            lines[up.to].insert(up.source_lines.begin(), up.source_lines.end());
+          }
+        }
+        for (const auto& [system, share] : composed) {
+          if (parents[system].second.count(step->from)) continue;  // placed there directly
+          parents[system].first.push_back(share);
+          parents[system].second.insert(step->from);
+          through[system].insert(via[system].begin(), via[system].end());
         }
       }
       if (sources.empty()) continue;
@@ -149,7 +183,11 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
           own_same = own_same ||
                      (own.kind == RelKind::kPartOf && own.from == successor && own.to == parent);
         if (own_same) continue;
-        bool whole = true;
+        // Wholly inside only when every predecessor was: a successor of two
+        // districts in different systems lies partly in each.
+        std::set<std::string> predecessors;
+        for (const auto& step : steps) predecessors.insert(step.first->from);
+        bool whole = what.second.size() == predecessors.size();
         for (const auto& share : what.first) whole = whole && (!share || *share >= 1.0);
         for (const Interval& s : spans) {
           Relationship r;
@@ -164,6 +202,13 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
                    ", which " +
                    (what.second.size() == 1 ? "this council succeeded" : "this council succeeded") +
                    " on " + first.str() + " (" + steps.front().first->dataset + ")" +
+                   (through.count(parent)
+                        ? "; the system of " +
+                              join(std::vector<std::string>(through[parent].begin(),
+                                                            through[parent].end()),
+                                   ", ") +
+                              ", which covered them then"
+                        : "") +
                    (whole ? "" : "; share not known: the predecessors lay partly elsewhere");
           r.sources = sources;
           for (const auto& step : steps)
