@@ -15,13 +15,14 @@ struct ShowOptions {
   std::string org, at, format;
 };
 
-Table period_table(const Organisation& o, std::optional<Date> at) {
-  Table t({"valid_from", "valid_to", "name", "kind", "tier", "sources", "dataset"});
+Table period_table(const Organisation& o, std::optional<Date> at, const CitedRows& rows) {
+  Table t({"valid_from", "valid_to", "name", "kind", "tier", "sources", "dataset", "rows"});
   for (const OrgPeriod& p : o.periods) {
     if (at && !p.valid.contains(*at)) continue;
+    std::string at_rows = rows.of(p);
     t.add_row({p.valid.from.str(), p.valid.to ? Table::Cell(p.valid.to->str()) : Table::Cell(),
-               p.name, name_of(p.kind), p.tier.empty() ? Table::Cell() : p.tier,
-               join(p.sources, ";"), p.dataset});
+               p.name, name_of(p.kind), p.tier.empty() ? Table::Cell() : p.tier, join(p.sources, ";"),
+               p.dataset, at_rows.empty() ? Table::Cell() : Table::Cell(at_rows)});
   }
   return t;
 }
@@ -52,9 +53,10 @@ Outcome run_show(const ShowOptions& opts, CommandContext& ctx) {
   for (const auto* list : {&out_rels, &in_rels})
     for (const Relationship& r : *list) named.insert({r.from, r.to});
   NameIndex names(store, named);
-  Table periods = period_table(org, at);
-  Table outgoing = relationship_table(out_rels, names, at, true);
-  Table incoming = relationship_table(in_rels, names, at, true);
+  CitedRows rows(store);
+  Table periods = period_table(org, at, rows);
+  Table outgoing = relationship_table(out_rels, names, at, true, &rows);
+  Table incoming = relationship_table(in_rels, names, at, true, &rows);
   Table cites = source_table(sources);
   std::ostream& out = *ctx.out;
   if (format == OutputFormat::kJson) {

@@ -7,6 +7,7 @@
 #ifndef GOVMAP_CORE_MODEL_H_
 #define GOVMAP_CORE_MODEL_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,8 +37,18 @@ struct OrgPeriod {
   OrgKind kind = OrgKind::kOther;
   std::string tier;                     // local_authority only: county, district, unitary, ...
   std::vector<std::string> sources;     // source ids, sorted
+  // source id -> the line of the input row that cited it: the row of the
+  // source's own file for an ODS or ONS file, the row of organisations.csv for
+  // a curated map. Absent when not known (a fact derived by a rule).
+  std::map<std::string, int> source_lines;
   std::string dataset;                  // which import owns this fact
   Country country = Country::kUnknown;  // core/country.h: from its codes or its map
+  // A body a file only refers to (a code in an ODS extract's fields 3 and 4,
+  // an end of a succession) that no dataset describes: its name is its code and
+  // its kind what the referring field implies (unknown when nothing does). A
+  // placeholder is shown only when nothing else describes the body
+  // (core/precedence.h) and never counts as defining it (importers/org_index.h).
+  bool placeholder = false;
 };
 
 struct Organisation {
@@ -62,6 +73,9 @@ struct Relationship {
   Interval valid;
   std::string legal_basis;
   std::vector<std::string> sources;  // sorted
+  // source id -> line of the input row that cited it (as for OrgPeriod; the
+  // row of relationships.csv for a curated map).
+  std::map<std::string, int> source_lines;
   std::string note;
   std::optional<double> share;  // e.g. share of LSOAs for geographic overlaps
   std::string dataset;

@@ -9,7 +9,7 @@ namespace govmap {
 namespace {
 
 int period_rank(const OrgPeriod& p) {
-  return p.kind == OrgKind::kUnknown ? 3 : dataset_rank(p.dataset);
+  return p.placeholder ? 3 : dataset_rank(p.dataset);
 }
 
 // The parts of iv that no interval in taken covers. taken need not be sorted.

@@ -12,9 +12,10 @@
 //   rank 2  ONS lookups (ons:*)         dates inferred from yearly snapshots:
 //                                       used only for organisations no rank 0
 //                                       or rank 1 dataset describes at all
-//   rank 3  any period of kind unknown  placeholders for codes a file names but
-//                                       no dataset defines: used only when
-//                                       nothing else describes the organisation
+//   rank 3  placeholder periods         bodies a file names but no dataset
+//                                       defines (OrgPeriod::placeholder): used
+//                                       only when nothing else describes the
+//                                       organisation
 //
 // Rank 2 is all-or-nothing rather than gap-filling because an ONS period ends
 // at the day before the next yearly snapshot that lacks the body, which is

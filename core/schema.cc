@@ -134,4 +134,18 @@ UPDATE org_period SET country = coalesce((
  WHERE country = 'unknown';
 )sql";
 
+// Schema 5: placeholders marked apart from their kind, and the line of the row
+// each citation came from.
+const char* const kPlaceholderLineSql = R"sql(
+ALTER TABLE org_period ADD COLUMN placeholder INTEGER NOT NULL DEFAULT 0
+  CHECK (placeholder IN (0, 1));
+ALTER TABLE org_period_source ADD COLUMN line INTEGER;
+ALTER TABLE relationship_source ADD COLUMN line INTEGER;
+)sql";
+
+// Before schema 5 the kind unknown was the placeholder mark.
+const char* const kPlaceholderFillSql = R"sql(
+UPDATE org_period SET placeholder = 1 WHERE kind = 'unknown';
+)sql";
+
 }  // namespace govmap

@@ -21,6 +21,14 @@ extern const char* const kInputFileSql;
 // data dataset from its stored files, which gives the rest.
 extern const char* const kCountrySql;
 extern const char* const kCountryFillSql;
+// Schema 5: org_period.placeholder (a body a file only refers to, shown only
+// when nothing else describes it) and the line of the input row each citation
+// came from (org_period_source.line, relationship_source.line; NULL when not
+// known). The migration from 4 marks the periods of kind unknown, which were
+// the placeholders until then (kPlaceholderFillSql); the import that upgrades
+// a file recomputes the data datasets, which gives their citations lines.
+extern const char* const kPlaceholderLineSql;
+extern const char* const kPlaceholderFillSql;
 
 }  // namespace govmap
 

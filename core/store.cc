@@ -30,17 +30,37 @@ OrgKind stored_kind(const std::string& s) {
   throw Error(Error::Kind::kDatabase, "database holds an unknown organisation kind '" + s + "'");
 }
 
-std::vector<std::string> split_sources(const std::string& joined) {
-  std::vector<std::string> out;
+// One citation as the reads select it: source_id, char(30), line (empty when
+// NULL).
+void add_citation(const std::string& text, std::vector<std::string>& sources,
+                  std::map<std::string, int>& lines) {
+  size_t sep = text.find('\x1e');
+  std::string id = text.substr(0, sep);
+  if (sep != std::string::npos && sep + 1 < text.size())
+    lines[id] = static_cast<int>(std::stol(text.substr(sep + 1)));
+  sources.push_back(std::move(id));
+}
+
+// Citations joined by char(31) (group_concat), sorted by source id.
+void split_citations(const std::string& joined, std::vector<std::string>& sources,
+                     std::map<std::string, int>& lines) {
   size_t start = 0;
   while (start <= joined.size() && !joined.empty()) {
     size_t end = joined.find('\x1f', start);
     if (end == std::string::npos) end = joined.size();
-    out.push_back(joined.substr(start, end - start));
+    add_citation(joined.substr(start, end - start), sources, lines);
     start = end + 1;
   }
-  std::sort(out.begin(), out.end());
-  return out;
+  std::sort(sources.begin(), sources.end());
+}
+
+void bind_line(Statement& st, int index, const std::map<std::string, int>& lines,
+               const std::string& source) {
+  auto it = lines.find(source);
+  if (it == lines.end())
+    st.bind_null(index);
+  else
+    st.bind(index, int64_t{it->second});
 }
 
 bool file_exists(const std::string& path) {
@@ -93,6 +113,7 @@ Store::Store(const std::string& path, Database::Mode mode) : db_(existing_path(p
     }
     if (version == 2) migrate_from_2();
     if (version == 2 || version == 3) migrate_from_3();
+    if (version >= 2 && version <= 4) migrate_from_4();
   }
 }
 
@@ -114,6 +135,19 @@ void Store::migrate_from_3() {
   db_.exec(kCountrySql);
   db_.exec(kCountryFillSql);
   db_.exec("PRAGMA user_version = 4");
+  txn.commit();
+  upgraded_ = true;
+}
+
+// Schema 4 -> 5: placeholders get their own mark (they were the periods of
+// kind unknown), and citations a line; the import that opened the file
+// recomputes the data datasets (upgraded()), which gives their citations lines.
+// A curated map's citations get theirs when the map is next imported.
+void Store::migrate_from_4() {
+  Transaction txn(db_);
+  db_.exec(kPlaceholderLineSql);
+  db_.exec(kPlaceholderFillSql);
+  db_.exec("PRAGMA user_version = 5");
   txn.commit();
   upgraded_ = true;
 }
@@ -148,6 +182,7 @@ void Store::create_schema() {
   db_.exec(kRulesSchemaSql);
   db_.exec(kInputFileSql);
   db_.exec(kCountrySql);
+  db_.exec(kPlaceholderLineSql);
   db_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
   db_.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
 }
@@ -164,16 +199,18 @@ void Store::check_schema() {
   }
   if (app_id != kApplicationId)
     throw Error(Error::Kind::kDatabase, "'" + db_.path() + "' is not a govmap database");
-  // Schemas 2 and 3 are upgraded when opened for writing; read-only, they lack
-  // the countries every listing filters on.
-  if ((version == 2 || version == 3) && db_.mode() == Database::Mode::kReadOnly)
+  // Schemas 2 to 4 are upgraded when opened for writing; read-only, they lack
+  // the countries every listing filters on (2, 3) or the placeholder mark every
+  // read combines datasets by (4).
+  if (version >= 2 && version < kSchemaVersion && db_.mode() == Database::Mode::kReadOnly)
     throw Error(Error::Kind::kDatabase,
                 "'" + db_.path() + "' has schema version " + std::to_string(version) +
-                    ", from before govmap recorded each body's country; upgrade it to " +
-                    std::to_string(kSchemaVersion) +
+                    (version < 4 ? ", from before govmap recorded each body's country"
+                                 : ", from before govmap marked placeholder bodies") +
+                    "; upgrade it to " + std::to_string(kSchemaVersion) +
                     " by importing into it once (for example 'govmap import' of one of the maps "
                     "or files it holds)");
-  if (version != kSchemaVersion && version != 2 && version != 3)
+  if (version != kSchemaVersion && (version < 2 || version > kSchemaVersion))
     throw Error(Error::Kind::kDatabase, "'" + db_.path() + "' has schema version " +
                                             std::to_string(version) + " but this govmap uses " +
                                             std::to_string(kSchemaVersion) +
@@ -211,15 +248,16 @@ namespace {
 
 const char* const kPeriodColumns =
     "p.org_id, p.valid_from, p.valid_to, p.name, p.kind, coalesce(p.tier, ''), p.dataset, "
-    "(SELECT group_concat(source_id, char(31)) FROM org_period_source s "
+    "(SELECT group_concat(source_id || char(30) || coalesce(line, ''), char(31)) "
+    "  FROM org_period_source s "
     "  WHERE s.org_id = p.org_id AND s.dataset = p.dataset AND s.valid_from = p.valid_from), "
-    "p.country ";
+    "p.country, p.placeholder ";
 // The same without the correlated subquery (column 7 is then unused): for
 // whole-table reads, whose sources come from one ordered scan merged with the
 // rows (SourceCursor), not from one index probe per row.
 const char* const kPeriodColumnsNoSources =
     "p.org_id, p.valid_from, p.valid_to, p.name, p.kind, coalesce(p.tier, ''), p.dataset, '', "
-    "p.country ";
+    "p.country, p.placeholder ";
 
 OrgPeriod read_period(const Statement& st) {
   OrgPeriod p;
@@ -229,19 +267,20 @@ OrgPeriod read_period(const Statement& st) {
   p.kind = stored_kind(st.text(4));
   p.tier = st.text(5);
   p.dataset = st.text(6);
-  p.sources = split_sources(st.text(7));
+  split_citations(st.text(7), p.sources, p.source_lines);
   auto country = parse_country(st.text(8));
   if (!country)
     throw Error(Error::Kind::kDatabase, "database holds an unknown country '" + st.text(8) + "'");
   p.country = *country;
+  p.placeholder = st.integer(9) != 0;
   return p;
 }
 
 const char* const kRelationshipColumns =
     "r.from_id, r.to_id, r.kind, r.layer, r.valid_from, r.valid_to, r.legal_basis, "
     "r.note, r.share, r.dataset, "
-    "(SELECT group_concat(source_id, char(31)) FROM relationship_source s "
-    "  WHERE s.relationship_id = r.id) ";
+    "(SELECT group_concat(source_id || char(30) || coalesce(line, ''), char(31)) "
+    "  FROM relationship_source s WHERE s.relationship_id = r.id) ";
 // Without the subquery; column 10 is the row id the sources are merged on.
 const char* const kRelationshipColumnsNoSources =
     "r.from_id, r.to_id, r.kind, r.layer, r.valid_from, r.valid_to, r.legal_basis, "
@@ -253,24 +292,24 @@ const char* const kRelationshipColumnsNoSources =
 // scan instead of a correlated subquery per row.
 class SourceCursor {
  public:
-  // sql selects the key columns, then source_id, in the key's order.
+  // sql selects the key columns, then the citation (source_id, char(30),
+  // line), in the key's order.
   SourceCursor(Database& db, const std::string& sql, int key_columns)
       : st_(db.prepare(sql)), row_(static_cast<size_t>(key_columns) + 1) {
     advance();
   }
   // Sources of the row whose key equals key; rows of the scan before it
   // (sources of rows the reader skipped) are passed over.
-  std::vector<std::string> take(const std::vector<std::string_view>& key) {
-    std::vector<std::string> out;
+  void take(const std::vector<std::string_view>& key, std::vector<std::string>& sources,
+            std::map<std::string, int>& lines) {
     while (more_) {
       int c = 0;
       for (size_t i = 0; i < key.size() && c == 0; ++i)
         c = std::string_view(row_[i]).compare(key[i]);
       if (c > 0) break;  // the scan is past key: key has no (more) sources
-      if (c == 0) out.push_back(std::move(row_.back()));
+      if (c == 0) add_citation(row_.back(), sources, lines);
       advance();
     }
-    return out;
   }
 
  private:
@@ -300,7 +339,7 @@ Relationship read_relationship(const Statement& st, bool with_sources = true) {
   r.note = st.text(7);
   if (!st.is_null(8)) r.share = st.real(8);
   r.dataset = st.text(9);
-  if (with_sources) r.sources = split_sources(st.text(10));
+  if (with_sources) split_citations(st.text(10), r.sources, r.source_lines);
   return r;
 }
 
@@ -326,7 +365,8 @@ std::vector<Organisation> Store::organisations(const std::set<std::string>& excl
   auto per = db_.prepare(std::string("SELECT ") + kPeriodColumnsNoSources +
                          "FROM org_period p ORDER BY p.org_id, p.dataset, p.valid_from");
   SourceCursor sources(db_,
-                       "SELECT org_id, dataset, valid_from, source_id FROM org_period_source "
+                       "SELECT org_id, dataset, valid_from, "
+                       "  source_id || char(30) || coalesce(line, '') FROM org_period_source "
                        "ORDER BY org_id, dataset, valid_from, source_id",
                        3);
   for (size_t i = 0; per.step();) {
@@ -334,7 +374,7 @@ std::vector<Organisation> Store::organisations(const std::set<std::string>& excl
     if (!o) continue;
     OrgPeriod p = read_period(per);
     const std::string from = per.text(1);
-    p.sources = sources.take({o->id, p.dataset, from});
+    sources.take({o->id, p.dataset, from}, p.sources, p.source_lines);
     if (excluded.count(p.dataset)) continue;
     o->periods.push_back(std::move(p));
   }
@@ -404,7 +444,8 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
   std::optional<SourceCursor> sources;
   if (whole)
     sources.emplace(db_,
-                    "SELECT printf('%020d', relationship_id), source_id FROM relationship_source "
+                    "SELECT printf('%020d', relationship_id), "
+                    "  source_id || char(30) || coalesce(line, '') FROM relationship_source "
                     "ORDER BY relationship_id, source_id",
                     1);
   std::vector<Relationship> raw;
@@ -413,7 +454,7 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
     if (whole) {
       char id[24];
       std::snprintf(id, sizeof id, "%020lld", static_cast<long long>(st.integer(10)));
-      r.sources = sources->take({std::string_view(id)});
+      sources->take({std::string_view(id)}, r.sources, r.source_lines);
     }
     if (!f.kinds.empty() && !f.kinds.count(r.kind)) continue;
     raw.push_back(std::move(r));
@@ -537,6 +578,13 @@ std::vector<StoredInput> Store::stored_inputs() const {
   return out;
 }
 
+std::map<std::string, std::string> Store::input_paths() const {
+  auto st = db_.prepare("SELECT sha256, path FROM input_file ORDER BY sha256, format");
+  std::map<std::string, std::string> out;
+  while (st.step()) out.emplace(st.text(0), st.text(1));
+  return out;
+}
+
 // ---- writes ----
 
 void Store::set_rule_file(const RuleFileRow& row) {
@@ -592,8 +640,8 @@ void Store::add_identifier(const std::string& org_id, const Identifier& ident,
 
 void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
   auto& st = db_.cached(
-      "INSERT INTO org_period(org_id, valid_from, valid_to, name, kind, tier, dataset, country) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      "INSERT INTO org_period(org_id, valid_from, valid_to, name, kind, tier, dataset, country, "
+      "placeholder) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   st.bind(1, org_id)
       .bind(2, p.valid.from.str())
       .bind_optional(3, opt_date(p.valid.to))
@@ -604,12 +652,14 @@ void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
   else
     st.bind(6, p.tier);
   st.bind(7, p.dataset).bind(8, name_of(p.country));
+  st.bind(9, int64_t{p.placeholder ? 1 : 0});
   st.run();
   auto& src = db_.cached(
-      "INSERT OR IGNORE INTO org_period_source(org_id, dataset, valid_from, source_id) "
-      "VALUES (?1, ?2, ?3, ?4)");
+      "INSERT OR IGNORE INTO org_period_source(org_id, dataset, valid_from, source_id, line) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
   for (const std::string& s : p.sources) {
     src.bind(1, org_id).bind(2, p.dataset).bind(3, p.valid.from.str()).bind(4, s);
+    bind_line(src, 5, p.source_lines, s);
     src.run();
   }
 }
@@ -631,9 +681,11 @@ void Store::add_relationship(const Relationship& r) {
   st.run();
   int64_t id = sqlite3_last_insert_rowid(db_.handle());
   auto& src = db_.cached(
-      "INSERT OR IGNORE INTO relationship_source(relationship_id, source_id) VALUES (?1, ?2)");
+      "INSERT OR IGNORE INTO relationship_source(relationship_id, source_id, line) "
+      "VALUES (?1, ?2, ?3)");
   for (const std::string& s : r.sources) {
     src.bind(1, id).bind(2, s);
+    bind_line(src, 3, r.source_lines, s);
     src.run();
   }
 }

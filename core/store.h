@@ -43,7 +43,7 @@ struct StoredInput {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // Opens path. kReadOnly refuses to create anything: a missing file, or an empty
   // one (Database::is_empty: a first import that never finished), is
@@ -51,11 +51,12 @@ class Store {
   // on an empty file it takes the write lock at once and creates the schema
   // inside the transaction that begin() then returns, so the schema commits
   // with the first data or not at all, and concurrent first imports take turns.
-  // A schema 2 or 3 file opened kReadWrite is upgraded to 4 (2 -> 3 -> 4;
-  // upgraded() then says so, and the import recomputes its data datasets);
-  // kReadOnly refuses it (Error(kDatabase) saying how to upgrade), since
-  // schema 4's countries decide what every listing shows. A file that is not a
-  // govmap database is Error(kDatabase).
+  // A schema 2, 3 or 4 file opened kReadWrite is upgraded to 5 (2 -> 3 -> 4
+  // -> 5; upgraded() then says so, and the import recomputes its data
+  // datasets); kReadOnly refuses it (Error(kDatabase) saying how to upgrade),
+  // since schema 4's countries decide what every listing shows and schema 5's
+  // placeholder mark how datasets combine. A file that is not a govmap
+  // database is Error(kDatabase).
   Store(const std::string& path, Database::Mode mode);
   ~Store();
   Store(const Store&) = delete;
@@ -123,6 +124,8 @@ class Store {
   std::vector<RuleFileRow> rule_files() const;
   // Every stored data file, ordered by dataset, snapshot date, sha256.
   std::vector<StoredInput> stored_inputs() const;
+  // sha256 -> path (as imported) of every stored input file, without content.
+  std::map<std::string, std::string> input_paths() const;
 
   // ---- writes (call inside a Transaction) ----
   // Removes every fact owned by dataset, then organisations left with no period.
@@ -154,6 +157,7 @@ class Store {
   void check_schema();
   void migrate_from_2();
   void migrate_from_3();
+  void migrate_from_4();
   void open_new_or_empty();
   mutable Database db_;
   std::unique_ptr<Transaction> pending_;  // destroyed (rolled back) before db_

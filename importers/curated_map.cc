@@ -256,6 +256,7 @@ void read_organisations(const std::string& path, CuratedMap& map, DiagnosticSink
     p.sources = sources;
     std::sort(p.sources.begin(), p.sources.end());
     p.sources.erase(std::unique(p.sources.begin(), p.sources.end()), p.sources.end());
+    for (const std::string& s : p.sources) p.source_lines[s] = rec.line;  // organisations.csv
     p.dataset = map.content.dataset;
     p.country = Country::kEngland;  // curated maps are maps of England (core/country.h)
     map.content.periods.emplace_back(*id, p);
@@ -324,6 +325,7 @@ void read_relationships(const std::string& path, CuratedMap& map, DiagnosticSink
     r.sources = sources;
     std::sort(r.sources.begin(), r.sources.end());
     r.sources.erase(std::unique(r.sources.begin(), r.sources.end()), r.sources.end());
+    for (const std::string& s : r.sources) r.source_lines[s] = rec.line;  // relationships.csv
     r.dataset = map.content.dataset;
     map.content.relationships.push_back(std::move(r));
     map.relationship_where.push_back(f.where(rec));

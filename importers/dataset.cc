@@ -34,15 +34,23 @@ void count_closed(const std::map<K, std::string>& before, const std::map<K, std:
   }
 }
 
+std::string lines_text(const std::map<std::string, int>& lines) {
+  std::string out;
+  for (const auto& [source, line] : lines) out += source + ":" + std::to_string(line) + ";";
+  return out;
+}
+
 std::string period_text(const OrgPeriod& p) {
   return (p.valid.to ? p.valid.to->str() : "") + "\x1f" + p.valid.str() + "\x1f" + p.name + "\x1f" +
          name_of(p.kind) + "\x1f" + p.tier + "\x1f" + join(p.sources, ";") + "\x1f" +
-         name_of(p.country);
+         name_of(p.country) + "\x1f" + (p.placeholder ? "placeholder" : "") + "\x1f" +
+         lines_text(p.source_lines);
 }
 
 std::string rel_text(const Relationship& r) {
   return (r.valid.to ? r.valid.to->str() : "") + "\x1f" + r.legal_basis + "\x1f" + r.note + "\x1f" +
-         join(r.sources, ";") + "\x1f" + (r.share ? std::to_string(*r.share) : "");
+         join(r.sources, ";") + "\x1f" + (r.share ? std::to_string(*r.share) : "") + "\x1f" +
+         lines_text(r.source_lines);
 }
 
 std::string source_text(const Source& s) {

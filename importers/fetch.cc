@@ -187,7 +187,7 @@ void compare_stores(const Store& before, const Store& after, FetchResult& r) {
   std::map<std::string, Organisation> old_orgs;
   for (Organisation& o : before.organisations()) old_orgs.emplace(o.id, std::move(o));
   for (const Organisation& o : after.organisations()) {
-    if (o.periods.empty() || o.periods.back().kind == OrgKind::kUnknown) continue;
+    if (o.periods.empty() || o.periods.back().placeholder) continue;
     auto it = old_orgs.find(o.id);
     bool was_open = it != old_orgs.end() && is_open(it->second);
     const OrgPeriod& last = o.periods.back();

@@ -30,8 +30,9 @@
 //     region (field 3) and its STP/ICB (field 4) as at that date. Placeholder
 //     codes (Q99, W00, Y99) and empty fields give nothing; so do hubs, whose
 //     fields 3 and 4 name an administrative host, not their area. A code that
-//     no dataset defines becomes an organisation of kind unknown, with a
-//     warning.
+//     no dataset defines becomes a placeholder (OrgPeriod::placeholder) of
+//     the kind its field names: field 3 an NHS England region, field 4 an STP
+//     until 30 June 2022 and an ICB from 1 July 2022; with a warning.
 //   - each body's country (core/country.h) from the geography of its newest
 //     row that gives one: field 24 (Government Office Region), else field 3,
 //     else field 4. Placeholders for codes in fields 3 and 4 are in the
@@ -39,13 +40,7 @@
 //   - succ: predecessor succeeded_by successor on the day before the effective
 //     date, when at least one end is an organisation govmap knows.
 //
-// Snapshots merge: each dataset keeps every snapshot imported so far as a
-// source (dated with --as-of), and its content is recomputed from all of them.
-// The newest snapshot listing a code gives its open and close dates; a code
-// missing from a newer snapshot is closed the day before that snapshot; a name
-// (or foundation trust status) first seen in a snapshot starts a new period on
-// the snapshot date; part_of periods run from the first snapshot showing them
-// to the day before the first one that does not. Nothing is ever deleted.
+// How snapshots of one dataset merge is in importers/ods_merge.h.
 #ifndef GOVMAP_IMPORTERS_ODS_H_
 #define GOVMAP_IMPORTERS_ODS_H_
 
@@ -54,9 +49,9 @@
 #include <vector>
 
 #include "core/csv.h"
+#include "core/date.h"
 #include "core/error.h"
-#include "importers/dataset.h"
-#include "importers/org_index.h"
+#include "core/kinds.h"
 
 namespace govmap {
 
@@ -118,11 +113,18 @@ bool ods_needs_as_of(OdsFormat f);
 // be decades earlier.
 std::optional<Date> ods_bounding_date(const OdsFile& file);
 
-// The dataset's new content: before (what the database holds) with the file's
-// snapshot merged in. as_of is required for etr, eccg and ect (Error(kUsage)
-// naming the file otherwise); for succ it only dates the source.
-DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
-                         std::optional<Date> as_of, const OrgIndex& index, Warnings& warnings);
+// The source id of a file: "ods-etr-" (and so on) and the first 12 hex digits
+// of its SHA-256, so that renaming a file does not change its source.
+std::string ods_source_id(OdsFormat f, const std::string& sha256);
+
+// The base kind of an etr, eccg or ect row (see base_kind()): ccg for CCGs and
+// sub-ICB locations, other for hubs and reporting entities, nhs_trust or
+// foundation_trust for trusts.
+OrgKind ods_row_kind(OdsFormat format, const OdsRow& row);
+
+// True for an eccg commissioning hub, whose fields 3 and 4 name an
+// administrative host rather than its area.
+bool ods_row_is_hub(OdsFormat format, const OdsRow& row);
 
 // Codes that stand for "no organisation" in fields 3 and 4.
 bool is_placeholder_code(const std::string& code);

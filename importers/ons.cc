@@ -182,7 +182,13 @@ struct Obs {
   std::string name;
   OrgKind kind = OrgKind::kOther;  // base kind
   std::string tier;
+  int line = 0;  // of the (first) row naming it; 0 when not known
 };
+
+int line_of(const std::map<std::string, int>& lines, const std::string& source) {
+  auto it = lines.find(source);
+  return it == lines.end() ? 0 : it->second;
+}
 
 // The class a snapshot covers: a family, and for councils the tier and country,
 // so that a lookup of English districts says nothing about Welsh unitaries.
@@ -397,18 +403,23 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
     if (key != id) ons_codes[key].insert(id);
     for (const std::string& s : p.sources)
       if (s != src_id && snapshot_dates.count(s))
-        obs[key].emplace(s, Obs{p.name, base_kind(p.kind), p.tier});
+        obs[key].emplace(s, Obs{p.name, base_kind(p.kind), p.tier, line_of(p.source_lines, s)});
   }
   for (const auto& [id, i] : before.identifiers) {
     if (i.scheme == "ons") ons_codes[rekey(id)].insert(i.value);
     if (i.scheme == "ods") ods_codes[rekey(id)].insert(i.value);
   }
   std::map<std::pair<std::string, std::string>, std::map<std::string, Share>> robs;
+  // The line of the (first) row each source gave a link on.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, int>> rlines;
   for (const Relationship& r : before.relationships) {
     auto key = std::pair{rekey(r.from), rekey(r.to)};
     if (key.first == key.second) continue;
     for (const std::string& s : r.sources)
-      if (s != src_id && snapshot_dates.count(s)) robs[key].emplace(s, r.share);
+      if (s != src_id && snapshot_dates.count(s)) {
+        robs[key].emplace(s, r.share);
+        if (int line = line_of(r.source_lines, s)) rlines[key].emplace(s, line);
+      }
   }
 
   // This file.
@@ -429,7 +440,7 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
       std::string id = resolve(e.code, e.ods_code);
       ids[i].push_back(id);
       auto [kind, tier] = kind_of(fams[j], e.code);
-      obs[id].emplace(src_id, Obs{e.name.empty() ? e.code : e.name, kind, tier});
+      obs[id].emplace(src_id, Obs{e.name.empty() ? e.code : e.name, kind, tier, file.lines[i]});
       if (id != e.code) ons_codes[id].insert(e.code);
       if (!e.ods_code.empty() && id == e.ods_code) ods_codes[id].insert(e.ods_code);
     }
@@ -461,14 +472,17 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
         const std::string& to = ids[i][b];
         if (from.empty() || to.empty() || from == to) continue;
         robs[{from, to}].emplace(src_id, std::nullopt);
+        rlines[{from, to}].emplace(src_id, file.lines[i]);
       }
     }
   } else {
     for (auto [a, b] : links) {
       std::map<std::string, std::map<std::string, int>> counts;  // child -> parent -> LSOAs
       for (size_t i = 0; i < file.rows.size(); ++i)
-        if (!ids[i][a].empty() && !ids[i][b].empty() && ids[i][a] != ids[i][b])
+        if (!ids[i][a].empty() && !ids[i][b].empty() && ids[i][a] != ids[i][b]) {
           ++counts[ids[i][a]][ids[i][b]];
+          rlines[{ids[i][a], ids[i][b]}].emplace(src_id, file.lines[i]);  // the first LSOA's row
+        }
       bool nested = true;
       for (const auto& [child, parents] : counts) nested = nested && parents.size() == 1;
       bool share = !nested || fams[a] == Fam::kLad;
@@ -526,12 +540,15 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
     // Structured bindings cannot be captured by a lambda in C++17 (clang
     // refuses): capture a copy of the id.
     const std::string& org_id = id;
+    std::map<std::string, int> lines;
+    for (const auto& [s, o] : by_source)
+      if (o.line > 0) lines.emplace(s, o.line);
     auto flush = [&](std::optional<Date> end) {
       for (size_t k = 0; k < run.size(); ++k) {
         Interval iv{run[k].start,
                     k + 1 < run.size() ? std::optional<Date>(run[k + 1].start.prev_day()) : end};
         append_periods(out, org_id, iv, run[k].obs->name, run[k].obs->kind, run[k].obs->tier,
-                       run[k].sources);
+                       run[k].sources, lines);
       }
       run.clear();
     };
@@ -586,6 +603,7 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
         if (r.share) r.note = kShareNote;
         r.sources = pieces[k].sources;
         normalise_sources(r.sources);
+        r.source_lines = lines_for(r.sources, rlines[rel_key]);
         r.dataset = dataset;
         out.relationships.push_back(std::move(r));
       }

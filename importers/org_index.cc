@@ -10,7 +10,7 @@ namespace govmap {
 OrgIndex::OrgIndex(const Store& store) {
   for (const auto& [id, p] : store.all_periods()) {
     exists_[id].insert(p.dataset);
-    if (p.kind != OrgKind::kUnknown) defined_[id].insert(p.dataset);
+    if (!p.placeholder) defined_[id].insert(p.dataset);
   }
   for (const Store::IdentifierRow& row : store.identifier_rows())
     identifiers_[row.identifier.scheme + ":" + row.identifier.value][row.dataset] = row.org_id;
@@ -22,7 +22,7 @@ void OrgIndex::update(const DatasetContent& c) {
   for (auto& [key, holders] : identifiers_) holders.erase(c.dataset);
   for (const auto& [id, p] : c.periods) {
     exists_[id].insert(c.dataset);
-    if (p.kind != OrgKind::kUnknown) defined_[id].insert(c.dataset);
+    if (!p.placeholder) defined_[id].insert(c.dataset);
   }
   for (const auto& [id, i] : c.identifiers) identifiers_[i.scheme + ":" + i.value][c.dataset] = id;
 }
@@ -88,7 +88,8 @@ OrgKind base_kind(OrgKind kind) {
 
 void append_periods(DatasetContent& content, const std::string& id, const Interval& valid,
                     const std::string& name, OrgKind base, const std::string& tier,
-                    const std::vector<std::string>& sources) {
+                    const std::vector<std::string>& sources,
+                    const std::map<std::string, int>& lines) {
   auto add = [&](Interval piece, OrgKind kind) {
     if (piece.to && *piece.to < piece.from) return;
     OrgPeriod p;
@@ -98,6 +99,7 @@ void append_periods(DatasetContent& content, const std::string& id, const Interv
     p.tier = tier;
     p.sources = sources;
     normalise_sources(p.sources);
+    p.source_lines = lines_for(p.sources, lines);
     p.dataset = content.dataset;
     content.periods.emplace_back(id, std::move(p));
   };
@@ -110,6 +112,14 @@ void append_periods(DatasetContent& content, const std::string& id, const Interv
   if (valid.from < day)
     add({valid.from, valid.to && *valid.to < day ? valid.to : day.prev_day()}, base);
   if (!valid.to || *valid.to >= day) add({std::max(valid.from, day), valid.to}, later);
+}
+
+std::map<std::string, int> lines_for(const std::vector<std::string>& sources,
+                                     const std::map<std::string, int>& lines) {
+  std::map<std::string, int> out;
+  for (const std::string& s : sources)
+    if (auto it = lines.find(s); it != lines.end()) out.emplace(s, it->second);
+  return out;
 }
 
 void normalise_sources(std::vector<std::string>& sources) {

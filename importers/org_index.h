@@ -6,7 +6,7 @@
 // of its organisation, unless an organisation already carries it as an
 // identifier ods:CODE; an ONS code resolves through ons:CODE), to decide
 // whether a code a file only refers to is defined anywhere (else it becomes a
-// placeholder of kind unknown), and to avoid asserting identifiers another
+// placeholder, OrgPeriod::placeholder), and to avoid asserting identifiers another
 // dataset already holds.
 #ifndef GOVMAP_IMPORTERS_ORG_INDEX_H_
 #define GOVMAP_IMPORTERS_ORG_INDEX_H_
@@ -38,8 +38,8 @@ class OrgIndex {
   // The organisation with identifier ons:code, else the one whose id is code.
   std::optional<std::string> find_ons(const std::string& code) const;
 
-  // True when a dataset other than `dataset` gives id a period of a kind other
-  // than unknown.
+  // True when a dataset other than `dataset` gives id a period that is not a
+  // placeholder (OrgPeriod::placeholder).
   bool defined_outside(const std::string& id, const std::string& dataset) const;
 
   // Another organisation than id to which a dataset other than `dataset`
@@ -48,7 +48,7 @@ class OrgIndex {
                                                  const std::string& dataset) const;
 
  private:
-  // id -> datasets giving it a period of known kind
+  // id -> datasets giving it a period that is not a placeholder
   std::map<std::string, std::set<std::string>> defined_;
   // ids with any period at all
   std::map<std::string, std::set<std::string>> exists_;
@@ -78,10 +78,16 @@ Date icb_day();
 OrgKind base_kind(OrgKind kind);
 
 // Appends id's period(s) for valid with the given base kind, split on
-// 1 July 2022 for ccg and stp.
+// 1 July 2022 for ccg and stp. lines: the line each source's row is on
+// (OrgPeriod::source_lines); entries for other sources are left out.
 void append_periods(DatasetContent& content, const std::string& id, const Interval& valid,
                     const std::string& name, OrgKind base, const std::string& tier,
-                    const std::vector<std::string>& sources);
+                    const std::vector<std::string>& sources,
+                    const std::map<std::string, int>& lines = {});
+
+// The entries of lines for the given sources.
+std::map<std::string, int> lines_for(const std::vector<std::string>& sources,
+                                     const std::map<std::string, int>& lines);
 
 // Sorts a list of source ids and drops duplicates.
 void normalise_sources(std::vector<std::string>& sources);

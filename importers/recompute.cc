@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "importers/ods_merge.h"
+
 namespace govmap {
 namespace {
 
@@ -37,6 +39,10 @@ RecomputeResult recompute_data(const std::vector<SnapshotFile>& files, OrgIndex&
            std::make_tuple(dataset_order(b->dataset), std::cref(b->dataset), snapshot_of(*b),
                            std::cref(sha_of(*b)), std::cref(b->format));
   });
+  std::vector<const OdsFile*> succ_files;
+  for (const SnapshotFile* f : order)
+    if (f->ods && f->ods->format == OdsFormat::kSucc) succ_files.push_back(f->ods);
+  const SuccessionDates successions = succession_dates(succ_files);
   RecomputeResult out;
   for (size_t i = 0; i < order.size();) {
     const std::string& dataset = order[i]->dataset;
@@ -46,7 +52,7 @@ RecomputeResult recompute_data(const std::vector<SnapshotFile>& files, OrgIndex&
       const SnapshotFile& f = *order[i];
       Warnings warnings;
       content = f.ons ? merge_ons(content, *f.ons, index, warnings)
-                      : merge_ods(content, *f.ods, f.as_of, index, warnings);
+                      : merge_ods(content, *f.ods, f.as_of, index, successions, warnings);
       if (f.report >= 0) {
         auto& w = out.warnings[f.report];
         w.insert(w.end(), warnings.messages.begin(), warnings.messages.end());

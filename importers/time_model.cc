@@ -114,6 +114,10 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
       std::map<std::string, std::pair<std::vector<std::optional<double>>, std::set<std::string>>>
           parents;
       std::vector<std::string> sources;
+      // parent -> the lines of the predecessors' rows placing them in it
+      std::map<std::string, std::map<std::string, int>> lines;
+      // parent -> the CCGs through which a predecessor lay in it (composed)
+      std::map<std::string, std::set<std::string>> through;
       for (const auto& [step, last] : steps) {
         for (const Relationship& r : c.relationships) {
           if (r.kind != RelKind::kPartOf || r.from != step->from || !r.valid.contains(last))
@@ -123,6 +127,39 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
           parents[r.to].first.push_back(r.share);
           parents[r.to].second.insert(step->from);
           sources.insert(sources.end(), r.sources.begin(), r.sources.end());
+          lines[r.to].insert(r.source_lines.begin(), r.source_lines.end());
+        }
+        // A council's system on its last day is also that of its
+        // commissioners: the lookups link districts to CCGs in years that
+        // link them to no STP (2020), and a CCG to its STP or ICB. Each
+        // system the predecessor is not placed in directly is composed from
+        // the CCGs covering it, its share the sum of theirs.
+        std::map<std::string, std::optional<double>> composed;
+        std::map<std::string, std::set<std::string>> via;
+        for (const Relationship& r : c.relationships) {
+          if (r.kind != RelKind::kPartOf || r.from != step->from || !r.valid.contains(last) ||
+              kind_at(r.to, last) != OrgKind::kCcg)
+            continue;
+          for (const Relationship& up : c.relationships) {
+            if (up.kind != RelKind::kPartOf || up.from != r.to || !up.valid.contains(last) ||
+                kind_at(up.to, last) != OrgKind::kStp)
+              continue;
+            auto [it, fresh] = composed.emplace(up.to, r.share);
+            if (!fresh) it->second = it->second && r.share ? std::optional<double>(std::min(
+                                                                 1.0, *it->second + *r.share))
+                                                           : std::nullopt;
+            via[up.to].insert(r.to);
+            sources.insert(sources.end(), r.sources.begin(), r.sources.end());
+            sources.insert(sources.end(), up.sources.begin(), up.sources.end());
+            lines[up.to].insert(r.source_lines.begin(), r.source_lines.end());
+            lines[up.to].insert(up.source_lines.begin(), up.source_lines.end());
+          }
+        }
+        for (const auto& [system, share] : composed) {
+          if (parents[system].second.count(step->from)) continue;  // placed there directly
+          parents[system].first.push_back(share);
+          parents[system].second.insert(step->from);
+          through[system].insert(via[system].begin(), via[system].end());
         }
       }
       if (sources.empty()) continue;
@@ -146,7 +183,11 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
           own_same = own_same ||
                      (own.kind == RelKind::kPartOf && own.from == successor && own.to == parent);
         if (own_same) continue;
-        bool whole = true;
+        // Wholly inside only when every predecessor was: a successor of two
+        // districts in different systems lies partly in each.
+        std::set<std::string> predecessors;
+        for (const auto& step : steps) predecessors.insert(step.first->from);
+        bool whole = what.second.size() == predecessors.size();
         for (const auto& share : what.first) whole = whole && (!share || *share >= 1.0);
         for (const Interval& s : spans) {
           Relationship r;
@@ -161,12 +202,20 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
                    ", which " +
                    (what.second.size() == 1 ? "this council succeeded" : "this council succeeded") +
                    " on " + first.str() + " (" + steps.front().first->dataset + ")" +
+                   (through.count(parent)
+                        ? "; the system of " +
+                              join(std::vector<std::string>(through[parent].begin(),
+                                                            through[parent].end()),
+                                   ", ") +
+                              ", which covered them then"
+                        : "") +
                    (whole ? "" : "; share not known: the predecessors lay partly elsewhere");
           r.sources = sources;
           for (const auto& step : steps)
             r.sources.insert(r.sources.end(), step.first->sources.begin(),
                              step.first->sources.end());
           normalise_sources(r.sources);
+          r.source_lines = lines[parent];
           r.dataset = c.dataset;
           added.push_back(std::move(r));
         }
@@ -217,6 +266,7 @@ void ccgs_to_icbs(std::map<std::string, DatasetContent>& data,
         "ICBs established on 1 July 2022 under NHS Act 2006 s14Z25)";
     r.note = "rule of law: every CCG was succeeded by the ICB of its area";
     r.sources = link.sources;
+    r.source_lines = link.source_lines;
     r.dataset = link.dataset;
     added[link.dataset].push_back(std::move(r));
   }
@@ -374,7 +424,7 @@ void earlier_names(std::map<std::string, DatasetContent>& data) {
           first = it->second;
       auto theirs = ons_periods.find(id);
       if (!first || *first <= p.valid.from || theirs == ons_periods.end() ||
-          p.kind == OrgKind::kUnknown) {
+          p.placeholder) {
         out.emplace_back(id, std::move(p));
         continue;
       }
@@ -396,6 +446,7 @@ void earlier_names(std::map<std::string, DatasetContent>& data) {
         named.valid = {from, to};
         named.name = q->name;
         named.sources = q->sources;
+        named.source_lines = q->source_lines;
         out.emplace_back(id, std::move(named));
         at = to.next_day();
       }

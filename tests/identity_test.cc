@@ -186,6 +186,27 @@ TEST_CASE("reorganised councils: successions on the effective date, the new coun
   CHECK(r.out.find("E06000060 from 2020-04-01") != std::string::npos);
 }
 
+TEST_CASE("a new council inherits the systems of its predecessors' commissioners") {
+  // The 2019 lookups link Aylesbury Vale to CCG 14Y, and 14Y to STP QU9, but
+  // the district to no STP: Buckinghamshire Council's system on its first day
+  // is composed from the CCG's.
+  test::TempDb db;
+  test::import(db.store(), {fixture("lad-ccg-2019.csv"), fixture("ccg-stp-2019.csv"),
+                            fixture("council-reorganisation")});
+  CHECK_FALSE(find_rel(rels_from(db.store(), "E07000004"), "QU9"));
+  std::optional<Relationship> system = find_rel(rels_from(db.store(), "E06000060"), "QU9");
+  REQUIRE(system);
+  CHECK(system->valid.str() == "2020-04-01..");
+  CHECK(system->note.find("area of E07000004") != std::string::npos);
+  CHECK(system->note.find("the system of 14Y") != std::string::npos);
+  // Cited with the rows of both lookups.
+  CHECK(system->source_lines.size() == 2);
+  // Without the CCG's system, nothing to compose.
+  test::TempDb alone;
+  test::import(alone.store(), {fixture("lad-ccg-2019.csv"), fixture("council-reorganisation")});
+  CHECK_FALSE(find_rel(rels_from(alone.store(), "E06000060"), "QU9"));
+}
+
 TEST_CASE("any order of the same imports gives byte-identical outputs (fixtures)") {
   std::vector<Step> files = {
       {"", {fixture("ccg-local-office-2018.csv")}},
@@ -252,7 +273,7 @@ TEST_CASE("map.toml depends: dependencies are imported with the map; a missing o
   CHECK_THROWS_WITH(test::import(misspelt.store(), {child}), doctest::Contains("did you mean 'base'?"));
 }
 
-TEST_CASE("a schema 2 database is upgraded to 4 (through 3) when opened for writing") {
+TEST_CASE("a schema 2 database is upgraded to 5 (through 3 and 4) when opened for writing") {
   test::TempDir dir;
   std::string path = dir.file("old.db");
   {
@@ -262,6 +283,7 @@ TEST_CASE("a schema 2 database is upgraded to 4 (through 3) when opened for writ
     s.db().exec("DROP TABLE input_file");
     s.db().exec("DROP TABLE rule_file");
     s.db().exec("ALTER TABLE org_period DROP COLUMN country");
+    test::drop_schema_5_columns(s);
     s.db().exec("PRAGMA user_version = 2");
     txn->commit();
   }

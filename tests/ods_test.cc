@@ -7,7 +7,7 @@
 #include <functional>
 
 #include "importers/dataset.h"
-#include "importers/ods.h"
+#include "importers/ods_merge.h"
 #include "tests/test_util.h"
 
 namespace govmap {
@@ -185,9 +185,12 @@ TEST_CASE("etr, 27-field layout: trusts, kinds, periods and part_of as at the sn
   CHECK_FALSE(s.has_organisation("Q99"));
   // Not open yet on the snapshot date: part_of from its open date.
   CHECK(find_rel(rels_from(s, "REE"), "Y62")->valid.str() == "2020-06-01..");
-  // Codes no dataset defines become organisations of kind unknown, with a warning.
-  CHECK(periods_of(s, "Y63")[0].kind == OrgKind::kUnknown);
-  CHECK(periods_of(s, "QOP")[0].kind == OrgKind::kUnknown);
+  // Codes no dataset defines become placeholders of the kind their field
+  // names (field 3 a region, field 4 an STP before 1 July 2022), with a warning.
+  CHECK(periods_of(s, "Y63")[0].kind == OrgKind::kNhseRegion);
+  CHECK(periods_of(s, "Y63")[0].placeholder);
+  CHECK(periods_of(s, "QOP")[0].kind == OrgKind::kStp);
+  CHECK(periods_of(s, "QOP")[0].placeholder);
   CHECK(any_warning(reports, "code 'QF7' in field 4 (STP/ICB) names no organisation govmap knows"));
   CHECK(any_warning(reports, "code 'Y63' in field 3 (NHS England region)"));
 }
@@ -304,7 +307,7 @@ TEST_CASE("eccg with sub-type letters in field 14 (older variant)") {
   CHECK(find_rel(rels_from(s, "03C"), "QF7")->valid.str() == "2021-01-01..");
 }
 
-TEST_CASE("a code in a file but nowhere else becomes an organisation of unknown kind") {
+TEST_CASE("a field 4 code in a file but nowhere else becomes a placeholder ICB after ICB day") {
   test::TempDb db;
   Store& s = db.store();
   // Regions and ICBs named by ONS are known; QZZ is not.
@@ -315,10 +318,106 @@ TEST_CASE("a code in a file but nowhere else becomes an organisation of unknown 
   CHECK_FALSE(any_warning(reports, "'Y63'"));
   auto qzz = periods_of(s, "QZZ");
   REQUIRE(qzz.size() == 1);
-  CHECK(qzz[0].kind == OrgKind::kUnknown);
+  CHECK(qzz[0].kind == OrgKind::kIcb);
+  CHECK(qzz[0].placeholder);
+  CHECK(qzz[0].name == "QZZ");
   // Field 4 names ICBs: the first extract after 1 July 2022 speaks from that day.
   CHECK(qzz[0].valid.str() == "2022-07-01..");
   CHECK(periods_of(s, "Y63")[0].kind == OrgKind::kNhseRegion);
+  CHECK_FALSE(periods_of(s, "Y63")[0].placeholder);
+  CHECK(any_warning(reports, "recorded as an ICB named by its code until a dataset defines it"));
+}
+
+TEST_CASE("an HLHG code no lookup names: an STP before 1 July 2022, an ICB from then, in force") {
+  // Two trust extracts, 2021 and 2025, both placing RKK in QZY, a code no
+  // ONS file or map names: the body is of the kind field 4 gives in the ODS
+  // layout on each day, so the 2022 rules (CCG -> ICB, ICB day) find it.
+  test::TempDb db;
+  Store& s = db.store();
+  import(s, {ods_fixture("etr-hlhg-unnamed-2021.csv")}, "2021-06-01");
+  auto reports = import(s, {ods_fixture("etr-hlhg-unnamed-2025.csv")}, "2025-01-01");
+  auto qzy = periods_of(s, "QZY");
+  REQUIRE(qzy.size() == 2);
+  CHECK(qzy[0].kind == OrgKind::kStp);
+  CHECK(qzy[0].valid.str() == "2021-06-01..2022-06-30");
+  CHECK(qzy[1].kind == OrgKind::kIcb);
+  CHECK(qzy[1].valid.str() == "2022-07-01..");
+  for (const OrgPeriod& p : qzy) {
+    CHECK(p.placeholder);
+    CHECK(p.country == Country::kEngland);
+  }
+  CHECK(periods_of(s, "Y61")[0].kind == OrgKind::kNhseRegion);
+  CHECK(ids_of_kind_at(s, OrgKind::kIcb, day("2023-07-01")) == std::vector<std::string>{"QZY"});
+  CHECK(find_rel(rels_from(s, "RKK"), "QZY")->valid.str() == "2021-06-01..");
+  CHECK(find_rel(rels_from(s, "RMM"), "QZY")->valid.str() == "2023-04-01..");
+  // Importing the extracts in the other order gives the same dataset.
+  test::TempDb other;
+  import(other.store(), {ods_fixture("etr-hlhg-unnamed-2025.csv")}, "2025-01-01");
+  import(other.store(), {ods_fixture("etr-hlhg-unnamed-2021.csv")}, "2021-06-01");
+  CHECK(diff_datasets(load_dataset(s, "ods:trusts"), load_dataset(other.store(), "ods:trusts"))
+            .empty());
+  // A lookup naming the code defines the body: the placeholder gives way.
+  import(s, {test::ons_fixture("names-icb-2024.csv")});
+  auto named = periods_of(s, "QZY");
+  REQUIRE(!named.empty());
+  for (const OrgPeriod& p : named) {
+    CHECK_FALSE(p.placeholder);
+    CHECK(p.name == "NHS Kappa and Mu Integrated Care Board");
+    // Cited with the line of the names file's row.
+    REQUIRE(p.sources.size() == 1);
+    CHECK(p.source_lines == std::map<std::string, int>{{p.sources[0], 2}});
+  }
+}
+
+TEST_CASE("a body missing from a current-only extract closes when its succession took effect") {
+  // The 2020 extract lists RPP, RQQ and RSS; the 2023 one (current records
+  // only) lists RQQ alone. The succ file says RPP was succeeded by RQQ from
+  // 1 April 2021: RPP closes on 31 March 2021, not on the day before the 2023
+  // extract. RSS has no succession and closes the day before that extract.
+  auto load = [](Store& s, bool succ_first) {
+    if (succ_first) import(s, {ods_fixture("succ-dates-missing-body.csv")});
+    import(s, {ods_fixture("etr-current-only.csv")}, "2023-06-01");
+    import(s, {ods_fixture("etr-before-current-only.csv")}, "2020-06-01");
+    if (!succ_first) import(s, {ods_fixture("succ-dates-missing-body.csv")});
+  };
+  test::TempDb db;
+  Store& s = db.store();
+  load(s, false);
+  auto rpp = periods_of(s, "RPP");
+  REQUIRE(rpp.size() == 1);
+  CHECK(rpp[0].valid.str() == "2000-04-01..2021-03-31");
+  std::vector<Relationship> rpp_rels = rels_from(s, "RPP");
+  const Relationship* in_qzy = find_rel(rpp_rels, "QZY");
+  REQUIRE(in_qzy);
+  CHECK(in_qzy->valid.str() == "2020-06-01..2021-03-31");
+  REQUIRE(in_qzy->sources.size() == 1);
+  CHECK(in_qzy->source_lines == std::map<std::string, int>{{in_qzy->sources[0], 1}});
+  auto succ = rels_from(s, "RPP", RelKind::kSucceededBy);
+  REQUIRE(succ.size() == 1);
+  CHECK(succ[0].to == "RQQ");
+  // The succession's citation: line 1 of the succ file. RQQ's period cites
+  // both extracts: line 2 of the 2020 one, line 1 of the 2023 one.
+  CHECK(succ[0].source_lines.begin()->second == 1);
+  std::vector<int> rqq_lines;
+  std::vector<OrgPeriod> rqq = periods_of(s, "RQQ");
+  REQUIRE(rqq.size() == 1);
+  for (const auto& [src, line] : rqq[0].source_lines) rqq_lines.push_back(line);
+  std::sort(rqq_lines.begin(), rqq_lines.end());
+  CHECK(rqq_lines == std::vector<int>{1, 2});
+  CHECK(periods_of(s, "RSS")[0].valid.str() == "2000-04-01..2023-05-31");
+  CHECK(periods_of(s, "RQQ")[0].valid.str() == "2000-04-01..");
+  // An ODS close date is kept: ROO's succession (2015) does not move it.
+  CHECK(periods_of(s, "ROO")[0].valid.str() == "1995-04-01..2015-03-31");
+  // The same whatever the order the three files came in.
+  test::TempDb other;
+  load(other.store(), true);
+  for (const char* d : {"ods:trusts", "ods:successions"})
+    CHECK(diff_datasets(load_dataset(s, d), load_dataset(other.store(), d)).empty());
+  // Without the succ file the extracts alone can say only "gone by 2023".
+  test::TempDb alone;
+  import(alone.store(), {ods_fixture("etr-before-current-only.csv")}, "2020-06-01");
+  import(alone.store(), {ods_fixture("etr-current-only.csv")}, "2023-06-01");
+  CHECK(periods_of(alone.store(), "RPP")[0].valid.str() == "2000-04-01..2023-05-31");
 }
 
 TEST_CASE("ect: care trusts") {
@@ -346,6 +445,7 @@ TEST_CASE("succ: successions become succeeded_by on the day before the effective
   auto pct = periods_of(s, "5QH");
   REQUIRE(pct.size() == 1);
   CHECK(pct[0].kind == OrgKind::kUnknown);
+  CHECK(pct[0].placeholder);
   CHECK(pct[0].valid.str() == "2013-03-31..2013-03-31");
   CHECK(any_warning(reports, "code '5QH' in a succession names no organisation govmap knows"));
   // Neither end known: skipped, counted in a warning.

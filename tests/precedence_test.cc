@@ -69,15 +69,32 @@ TEST_CASE("ONS periods describe an organisation only when no map or ODS dataset 
   CHECK(alone[0].dataset == "ons:lookups");
 }
 
-TEST_CASE("placeholders of kind unknown yield to anything else") {
-  auto out =
+static OrgPeriod placeholder(const char* dataset, const char* from, OrgKind kind) {
+  OrgPeriod p = period(dataset, from, nullptr, kind);
+  p.placeholder = true;
+  return p;
+}
+
+TEST_CASE("placeholders yield to anything else, whatever their kind") {
+  // The mark, not the kind, makes a placeholder: an ICB inferred from an ODS
+  // field 4 code yields to the ONS lookup naming it, and so does one of kind
+  // unknown; a period of kind unknown that is not a placeholder does not.
+  for (OrgKind kind : {OrgKind::kUnknown, OrgKind::kIcb}) {
+    auto out = effective_periods({placeholder("ods:trusts", "2020-03-27", kind),
+                                  period("ons:lookups", "2019-04-01", nullptr, OrgKind::kIcb)});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].dataset == "ons:lookups");
+    CHECK_FALSE(out[0].placeholder);
+    auto only = effective_periods({placeholder("ods:trusts", "2020-03-27", kind)});
+    REQUIRE(only.size() == 1);
+    CHECK(only[0].kind == kind);
+    CHECK(only[0].placeholder);
+  }
+  auto not_marked =
       effective_periods({period("ods:trusts", "2020-03-27", nullptr, OrgKind::kUnknown),
-                         period("ons:lookups", "2019-04-01", nullptr, OrgKind::kNhseRegion)});
-  REQUIRE(out.size() == 1);
-  CHECK(out[0].kind == OrgKind::kNhseRegion);
-  auto only = effective_periods({period("ods:trusts", "2020-03-27", nullptr, OrgKind::kUnknown)});
-  REQUIRE(only.size() == 1);
-  CHECK(only[0].kind == OrgKind::kUnknown);
+                         period("ons:lookups", "2019-04-01", nullptr, OrgKind::kIcb)});
+  REQUIRE(not_marked.size() == 1);
+  CHECK(not_marked[0].dataset == "ods:trusts");
 }
 
 TEST_CASE("relationships from lower ranks fill only uncovered days") {

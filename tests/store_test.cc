@@ -296,7 +296,12 @@ TEST_CASE("a whole-map read and a one-body read give each fact the same sources"
     });
     REQUIRE(it != one.end());
     CHECK(it->sources == r.sources);
-    two_sources = two_sources || r.sources == std::vector<std::string>{"n1", "s2"};
+    CHECK(it->source_lines == r.source_lines);
+    if (r.sources == std::vector<std::string>{"n1", "s2"}) {
+      two_sources = true;
+      // Both citations of relationships.csv's line 3.
+      CHECK(r.source_lines == std::map<std::string, int>{{"n1", 3}, {"s2", 3}});
+    }
   }
   CHECK(two_sources);
   RelationshipFilter at;
@@ -308,7 +313,49 @@ TEST_CASE("a whole-map read and a one-body read give each fact the same sources"
     REQUIRE(one->periods.size() == o.periods.size());
     for (size_t i = 0; i < o.periods.size(); ++i) {
       CHECK(one->periods[i].sources == o.periods[i].sources);
+      CHECK(one->periods[i].source_lines == o.periods[i].source_lines);
       CHECK(!o.periods[i].sources.empty());
+      CHECK(o.periods[i].source_lines.size() == o.periods[i].sources.size());
     }
   }
+  CHECK(test::periods_of(store, "X24")[0].source_lines == std::map<std::string, int>{{"n1", 2}});
+}
+
+TEST_CASE("a schema 4 database is upgraded to 5: placeholders marked, citations given lines") {
+  TempDir dir;
+  std::string path = dir.file("v4.db");
+  {
+    Store s(path, Database::Mode::kReadWrite);
+    test::import(s, {test::ods_fixture("etr-standard-27-fields.csv")}, "2020-06-01");
+    auto txn = s.begin();
+    test::drop_schema_5_columns(s);
+    s.db().exec("PRAGMA user_version = 4");
+    txn->commit();
+  }
+  CHECK_THROWS_WITH_AS(Store(path, Database::Mode::kReadOnly),
+                       doctest::Contains("has schema version 4"), Error);
+  Store s(path, Database::Mode::kReadWrite);
+  CHECK(s.upgraded());
+  // The migration marks what schema 4 took for placeholders: kind unknown.
+  std::vector<OrgPeriod> qop = test::periods_of(s, "QOP");
+  REQUIRE(qop.size() == 2);  // split on ICB day
+  for (const OrgPeriod& p : qop) {
+    CHECK(p.placeholder);
+    CHECK(p.kind == OrgKind::kUnknown);
+  }
+  CHECK(test::periods_of(s, "RAA")[0].source_lines.empty());
+  // The upgrading import recomputes the data: the kind field 4 implies, lines.
+  test::import(s, {test::ods_fixture("etr-standard-27-fields.csv")}, "2020-06-01");
+  qop = test::periods_of(s, "QOP");
+  REQUIRE(qop.size() == 2);
+  CHECK(qop[0].placeholder);
+  CHECK(qop[0].kind == OrgKind::kStp);
+  CHECK(qop[1].kind == OrgKind::kIcb);
+  std::vector<OrgPeriod> raa = test::periods_of(s, "RAA");
+  REQUIRE(raa.size() == 1);
+  REQUIRE(raa[0].sources.size() == 1);
+  CHECK(raa[0].source_lines == std::map<std::string, int>{{raa[0].sources[0], 1}});
+  auto version = s.db().prepare("PRAGMA user_version");
+  version.step();
+  CHECK(version.integer(0) == 5);
 }

@@ -127,6 +127,16 @@ inline std::vector<ImportReport> import(Store& store, const std::vector<std::str
   return import_paths(store, paths, o);
 }
 
+// Takes a database back to the tables of schema 4 (inside a transaction the
+// caller commits): no placeholder mark (placeholders were the periods of kind
+// unknown then) and no citation lines.
+inline void drop_schema_5_columns(Store& s) {
+  s.db().exec("UPDATE org_period SET kind = 'unknown' WHERE placeholder = 1");
+  s.db().exec("ALTER TABLE org_period DROP COLUMN placeholder");
+  s.db().exec("ALTER TABLE org_period_source DROP COLUMN line");
+  s.db().exec("ALTER TABLE relationship_source DROP COLUMN line");
+}
+
 inline Date day(const char* iso) {
   return *Date::parse(iso);
 }
