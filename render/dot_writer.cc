@@ -1,14 +1,13 @@
 #include "render/dot_writer.h"
 
 #include <algorithm>
-#include <cmath>
-#include <functional>
 #include <set>
 #include <tuple>
 
 #include "core/attribution.h"
 #include "render/escape.h"
 #include "render/style.h"
+#include "render/tier_rows.h"
 
 namespace govmap {
 namespace {
@@ -209,70 +208,11 @@ class Writer {
               dot_string(tier_label(t)) + ", tooltip=" + dot_string(tier_label(t)) + "];\n";
   }
 
-  // The rows of one tier: a tier of at most per_row bodies is one row; a
-  // larger one is wrapped: nodes (in id order) onto rows so that no
-  // row holds more than per_row of them, and so that every relationship
-  // between two bodies of the tier still points up. A body's level is the
-  // longest chain of such relationships above it inside the tier (a council
-  // on top, its committees below it, the CCG its committee scrutinises below
-  // those; a cycle is cut where a depth-first walk in id order first closes
-  // it); each level starts a new row, and a level wider than per_row is
-  // spread over as few rows as hold it, evenly. Rows, top to bottom.
+  // The rows of one tier (render/tier_rows.h), given the relationships
+  // written so far between bodies of one tier.
   std::vector<std::vector<std::string>> rows_of(const std::vector<std::string>& nodes,
                                                 size_t per_row) const {
-    // A tier that fits on one row stays on one row, its relationships sideways.
-    if (nodes.size() <= per_row) return {nodes};
-    std::map<std::string, std::vector<std::string>> up;
-    std::set<std::string> in(nodes.begin(), nodes.end());
-    for (const auto& [lower, upper] : flat_edges_)
-      if (lower != upper && in.count(lower) && in.count(upper)) up[lower].push_back(upper);
-    // Depth-first walk: 1 = on the current path, 2 = done.
-    std::map<std::string, int> state;
-    std::map<std::string, std::vector<std::string>> kept;
-    std::vector<std::pair<std::string, size_t>> stack;
-    for (const std::string& start : nodes) {
-      if (state.count(start)) continue;
-      state[start] = 1;
-      stack.push_back({start, 0});
-      while (!stack.empty()) {
-        auto& [v, next] = stack.back();
-        const std::vector<std::string>& out = up[v];
-        if (next == out.size()) {
-          state[v] = 2;
-          stack.pop_back();
-          continue;
-        }
-        const std::string w = out[next++];
-        auto st = state.find(w);
-        if (st != state.end() && st->second == 1) continue;  // closes a cycle: cut
-        kept[v].push_back(w);
-        if (st == state.end()) {
-          state[w] = 1;
-          stack.push_back({w, 0});
-        }
-      }
-    }
-    // Level: the longest kept chain upwards (kept edges form no cycle).
-    std::map<std::string, size_t> level;
-    std::function<size_t(const std::string&)> level_of = [&](const std::string& v) -> size_t {
-      auto it = level.find(v);
-      if (it != level.end()) return it->second;
-      size_t l = 0;
-      for (const std::string& w : kept[v]) l = std::max(l, level_of(w) + 1);
-      return level[v] = l;
-    };
-    std::map<size_t, std::vector<std::string>> by_level;
-    for (const std::string& n : nodes) by_level[level_of(n)].push_back(n);
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& [l, members] : by_level) {
-      size_t count = (members.size() + per_row - 1) / per_row;
-      size_t each = (members.size() + count - 1) / count;
-      for (size_t i = 0; i < members.size(); i += each)
-        rows.emplace_back(members.begin() + i,
-                          members.begin() + std::min(members.size(), i + each));
-    }
-    if (rows.empty()) rows.emplace_back();
-    return rows;
+    return govmap::tier_rows(nodes, flat_edges_, per_row);
   }
 
   // The name of row k of tier t: the tier's label on the first row, an empty
@@ -468,7 +408,7 @@ class Writer {
   const DiagramOptions& options_;
   std::string out_;
   std::map<std::string, Tier> node_tier_;                        // by node name
-  std::vector<std::pair<std::string, std::string>> flat_edges_;  // (lower, upper), one tier
+  std::vector<FlatEdge> flat_edges_;                             // (lower, upper), one tier
   std::vector<std::string> row_anchors_;                         // top to bottom
 };
 
@@ -478,15 +418,6 @@ std::vector<Tier> used_tiers(const std::set<Tier>& used) {
   for (Tier t : all_tiers())
     if (used.count(t)) out.push_back(t);
   return out;
-}
-
-// How many bodies one row of a tier holds in a picture of `bodies` bodies:
-// about as many rows as columns in all, so that the picture's shape comes
-// near a page's rather than one long strip (a body is about twice as wide as
-// it is tall, and a page about 1.4 times; at least 4, so a small picture
-// keeps its tiers on one row each).
-size_t bodies_per_row(size_t bodies) {
-  return std::max<size_t>(4, static_cast<size_t>(std::ceil(std::sqrt(bodies * 0.8))));
 }
 
 std::set<Family> families_of(std::initializer_list<const Snapshot*> snaps) {
