@@ -1,14 +1,13 @@
 #include "render/dot_writer.h"
 
 #include <algorithm>
-#include <cmath>
-#include <functional>
 #include <set>
 #include <tuple>
 
 #include "core/attribution.h"
 #include "render/escape.h"
 #include "render/style.h"
+#include "render/tier_rows.h"
 
 namespace govmap {
 namespace {
@@ -18,6 +17,10 @@ namespace {
 // bodies make narrow rows: the width of a picture is the width of its widest row.
 constexpr size_t kWrapWidth = 20;
 constexpr size_t kRoundWrapWidth = 15;
+// The round shapes draw their outline around the label's box with room to
+// spare already; the boxes' margin on top of that made a row of electorates
+// (houses) the widest row of Frimley's what-changed picture.
+const char* const kRoundMargin = "0.06,0.03";
 // Names longer than this are cut in labels (the tooltip holds more).
 constexpr size_t kMaxLabelChars = 160;
 const char* const kFont = "Helvetica";
@@ -149,6 +152,28 @@ bool constrains(RelKind k) {
   return k != RelKind::kCommissions && k != RelKind::kFunds && k != RelKind::kSucceededBy;
 }
 
+// The relationships drawn as one edge: those with the same from, to and layer
+// and the same `tag` (the diff's change), as runs of indices into rels, each
+// run in rels' order, runs in the order of their first relationship. Two
+// bodies tied by several relationships (a trust accountable to and appointed
+// by the same body) then get one line with one label, not a bundle of
+// parallel curves that pushes their neighbours apart. (Graphviz's own
+// concentrate=true merges edges too, but crashes Graphviz 2.43 on these
+// pictures.)
+std::vector<std::vector<size_t>> parallel_runs(const std::vector<Relationship>& rels,
+                                               const std::vector<int>& tag = {}) {
+  std::vector<std::vector<size_t>> runs;
+  std::map<std::tuple<std::string, std::string, int, int>, size_t> run_of;
+  for (size_t i = 0; i < rels.size(); ++i) {
+    auto key = std::make_tuple(rels[i].from, rels[i].to, static_cast<int>(rels[i].layer),
+                               tag.empty() ? 0 : tag[i]);
+    auto [it, fresh] = run_of.emplace(key, runs.size());
+    if (fresh) runs.emplace_back();
+    runs[it->second].push_back(i);
+  }
+  return runs;
+}
+
 }  // namespace
 
 std::string diagram_heading(const DiagramOptions& options) {
@@ -184,7 +209,7 @@ class Writer {
 
   void header(const std::string& title_first_line, const std::string& tooltip) {
     out_ += "digraph govmap {\n";
-    out_ += "  graph [rankdir=BT, newrank=true, nodesep=0.2, ranksep=0.45, splines=true,\n";
+    out_ += "  graph [rankdir=BT, newrank=true, nodesep=0.2, ranksep=0.4, splines=true,\n";
     out_ += "         fontname=\"" + std::string(kFont) + "\", labelloc=t, labeljust=c,\n";
     out_ += "         tooltip=" + dot_string(tooltip) + ",\n";
     // The licence notice of the public data behind the picture: Graphviz
@@ -209,70 +234,11 @@ class Writer {
               dot_string(tier_label(t)) + ", tooltip=" + dot_string(tier_label(t)) + "];\n";
   }
 
-  // The rows of one tier: a tier of at most per_row bodies is one row; a
-  // larger one is wrapped: nodes (in id order) onto rows so that no
-  // row holds more than per_row of them, and so that every relationship
-  // between two bodies of the tier still points up. A body's level is the
-  // longest chain of such relationships above it inside the tier (a council
-  // on top, its committees below it, the CCG its committee scrutinises below
-  // those; a cycle is cut where a depth-first walk in id order first closes
-  // it); each level starts a new row, and a level wider than per_row is
-  // spread over as few rows as hold it, evenly. Rows, top to bottom.
+  // The rows of one tier (render/tier_rows.h), given the relationships
+  // written so far between bodies of one tier.
   std::vector<std::vector<std::string>> rows_of(const std::vector<std::string>& nodes,
                                                 size_t per_row) const {
-    // A tier that fits on one row stays on one row, its relationships sideways.
-    if (nodes.size() <= per_row) return {nodes};
-    std::map<std::string, std::vector<std::string>> up;
-    std::set<std::string> in(nodes.begin(), nodes.end());
-    for (const auto& [lower, upper] : flat_edges_)
-      if (lower != upper && in.count(lower) && in.count(upper)) up[lower].push_back(upper);
-    // Depth-first walk: 1 = on the current path, 2 = done.
-    std::map<std::string, int> state;
-    std::map<std::string, std::vector<std::string>> kept;
-    std::vector<std::pair<std::string, size_t>> stack;
-    for (const std::string& start : nodes) {
-      if (state.count(start)) continue;
-      state[start] = 1;
-      stack.push_back({start, 0});
-      while (!stack.empty()) {
-        auto& [v, next] = stack.back();
-        const std::vector<std::string>& out = up[v];
-        if (next == out.size()) {
-          state[v] = 2;
-          stack.pop_back();
-          continue;
-        }
-        const std::string w = out[next++];
-        auto st = state.find(w);
-        if (st != state.end() && st->second == 1) continue;  // closes a cycle: cut
-        kept[v].push_back(w);
-        if (st == state.end()) {
-          state[w] = 1;
-          stack.push_back({w, 0});
-        }
-      }
-    }
-    // Level: the longest kept chain upwards (kept edges form no cycle).
-    std::map<std::string, size_t> level;
-    std::function<size_t(const std::string&)> level_of = [&](const std::string& v) -> size_t {
-      auto it = level.find(v);
-      if (it != level.end()) return it->second;
-      size_t l = 0;
-      for (const std::string& w : kept[v]) l = std::max(l, level_of(w) + 1);
-      return level[v] = l;
-    };
-    std::map<size_t, std::vector<std::string>> by_level;
-    for (const std::string& n : nodes) by_level[level_of(n)].push_back(n);
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& [l, members] : by_level) {
-      size_t count = (members.size() + per_row - 1) / per_row;
-      size_t each = (members.size() + count - 1) / count;
-      for (size_t i = 0; i < members.size(); i += each)
-        rows.emplace_back(members.begin() + i,
-                          members.begin() + std::min(members.size(), i + each));
-    }
-    if (rows.empty()) rows.emplace_back();
-    return rows;
+    return govmap::tier_rows(nodes, flat_edges_, per_row);
   }
 
   // The name of row k of tier t: the tier's label on the first row, an empty
@@ -325,40 +291,52 @@ class Writer {
       if (*change != Change::kUnchanged) penwidth = "2.2";
       if (*change == Change::kRemoved) style += ",dashed";
     }
+    const std::string shape = st.shape;
+    const bool boxed = shape == "box" || shape == "tab" || shape == "note";
     out_ += indent + node_name + " [id=" + dot_string(element_id) +
-            ", class=" + dot_string(std::string("body ") + st.key) + ", shape=" + st.shape +
+            ", class=" + dot_string(std::string("body ") + st.key) + ", shape=" + shape +
+            (boxed ? std::string() : std::string(", margin=\"") + kRoundMargin + "\"") +
             ", style=" + dot_string(style) + ", fillcolor=" + dot_string(fill) +
             ", color=" + dot_string(border) + ", penwidth=" + penwidth + ",\n" + indent +
             "  label=" +
             body_label(b.period.name, kind_short(b.period.kind, b.period.tier), extra_html,
-                       std::string(st.shape) == "box" || std::string(st.shape) == "tab" ||
-                               std::string(st.shape) == "note"
-                           ? kWrapWidth
-                           : kRoundWrapWidth) +
+                       boxed ? kWrapWidth : kRoundWrapWidth) +
             ",\n" + indent + "  tooltip=" + dot_string(tooltip);
     std::string url = first_link(b.period.sources, options_);
     if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_url(url) + ", target=\"_blank\"";
     out_ += "];\n";
   }
 
+  // One edge for one or more relationships from `from` to `to` in one layer
+  // (parallel_runs): their words on one label, one line per kind. An edge of
+  // several relationships is drawn as accountability when any of them is, and
+  // pulls its ends into order when any of them would.
   void relationship(const std::string& indent, const std::string& from, const std::string& to,
-                    const std::string& element_id, const Relationship& r,
+                    const std::string& element_id, const std::vector<const Relationship*>& rels,
                     const std::string& tooltip, std::optional<Change> change) {
-    bool acc = is_accountability(r.kind);
+    bool acc = false, constraint = false;
+    std::vector<std::string> words, sources;
+    for (const Relationship* r : rels) {
+      acc = acc || is_accountability(r->kind);
+      constraint = constraint || constrains(r->kind);
+      std::string w = relationship_words(r->kind);
+      if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
+      sources.insert(sources.end(), r->sources.begin(), r->sources.end());
+    }
+    const Layer layer = rels.front()->layer;
     std::string colour = acc ? "#333333" : "#8C8C8C";
     std::string width = acc ? "1.5" : "1";
     if (change) {
       colour = colours_of(*change).line;
       if (*change != Change::kUnchanged) width = "2.4";
     }
-    std::string style = r.layer == Layer::kShadow ? "dashed" : "solid";
+    std::string style = layer == Layer::kShadow ? "dashed" : "solid";
     out_ += indent + from + " -> " + to + " [id=" + dot_string(element_id) + ", class=" +
-            dot_string(std::string("rel ") + (acc ? "accountability " : "") + name_of(r.layer)) +
+            dot_string(std::string("rel ") + (acc ? "accountability " : "") + name_of(layer)) +
             ", style=" + style + ", color=" + dot_string(colour) + ", penwidth=" + width;
     // A relationship pulls its ends into order only when it points up or
     // sideways: one from a higher tier to a lower one (a joint committee of
     // CCGs scrutinised by a council's committee) would contradict the tiers.
-    bool constraint = constrains(r.kind);
     auto ft = node_tier_.find(from), tt = node_tier_.find(to);
     bool tiered = ft != node_tier_.end() && tt != node_tier_.end() && ft->second != Tier::kNone &&
                   tt->second != Tier::kNone;
@@ -367,9 +345,9 @@ class Writer {
     if (!constraint) out_ += ", constraint=false";
     // xlabel, not label: Graphviz 2.42 frees memory twice after laying out
     // labelled flat edges (both ends in one rank=same tier).
-    out_ += ",\n" + indent + "  xlabel=" + dot_string(relationship_words(r.kind));
+    out_ += ",\n" + indent + "  xlabel=" + dot_string(join(words, "\n"));
     out_ += ", tooltip=" + dot_string(tooltip);
-    std::string url = first_link(r.sources, options_);
+    std::string url = first_link(sources, options_);
     if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_url(url) + ", target=\"_blank\"";
     out_ += "];\n";
   }
@@ -468,7 +446,7 @@ class Writer {
   const DiagramOptions& options_;
   std::string out_;
   std::map<std::string, Tier> node_tier_;                        // by node name
-  std::vector<std::pair<std::string, std::string>> flat_edges_;  // (lower, upper), one tier
+  std::vector<FlatEdge> flat_edges_;                             // (lower, upper), one tier
   std::vector<std::string> row_anchors_;                         // top to bottom
 };
 
@@ -478,15 +456,6 @@ std::vector<Tier> used_tiers(const std::set<Tier>& used) {
   for (Tier t : all_tiers())
     if (used.count(t)) out.push_back(t);
   return out;
-}
-
-// How many bodies one row of a tier holds in a picture of `bodies` bodies:
-// about as many rows as columns in all, so that the picture's shape comes
-// near a page's rather than one long strip (a body is about twice as wide as
-// it is tall, and a page about 1.4 times; at least 4, so a small picture
-// keeps its tiers on one row each).
-size_t bodies_per_row(size_t bodies) {
-  return std::max<size_t>(4, static_cast<size_t>(std::ceil(std::sqrt(bodies * 0.8))));
 }
 
 std::set<Family> families_of(std::initializer_list<const Snapshot*> snaps) {
@@ -524,10 +493,19 @@ std::map<Tier, std::vector<std::string>> emit_snapshot(Writer& w, const Snapshot
            body_tooltip(*b, distance_tooltip(dist, b->id), "", options), std::nullopt);
     by_tier[tier_of(family_of(b->period.kind))].push_back(node);
   }
-  for (const Relationship& r : relationships_of(snap)) {
-    w.relationship(
-        indent, dot_id(side + r.from), dot_id(side + r.to), relationship_element_id(r, id_side), r,
-        rel_tooltip(r, name_in(snap, r.from), name_in(snap, r.to), "", options), std::nullopt);
+  const std::vector<Relationship> rels = relationships_of(snap);
+  for (const std::vector<size_t>& run : parallel_runs(rels)) {
+    std::vector<const Relationship*> group;
+    std::string tip;
+    for (size_t i : run) {
+      const Relationship& r = rels[i];
+      group.push_back(&r);
+      if (!tip.empty()) tip += "\n\n";
+      tip += rel_tooltip(r, name_in(snap, r.from), name_in(snap, r.to), "", options);
+    }
+    const Relationship& first = *group.front();
+    w.relationship(indent, dot_id(side + first.from), dot_id(side + first.to),
+                   relationship_element_id(first, id_side), group, tip, std::nullopt);
   }
   return by_tier;
 }
@@ -573,6 +551,17 @@ std::string body_element_id(const std::string& org_id, const std::string& side) 
 
 std::string relationship_element_id(const Relationship& rel, const std::string& side) {
   return safe_id("r-" + (side.empty() ? std::string() : safe_id("", side) + "-"), rel.key());
+}
+
+std::map<std::string, std::string> drawn_relationship_ids(const Snapshot& snap,
+                                                          const std::string& side) {
+  std::map<std::string, std::string> out;
+  const std::vector<Relationship> rels = relationships_of(snap);
+  for (const std::vector<size_t>& run : parallel_runs(rels)) {
+    std::string drawn = relationship_element_id(rels[run.front()], side);
+    for (size_t i : run) out[relationship_element_id(rels[i], side)] = drawn;
+  }
+  return out;
 }
 
 SnapshotDiff diff_snapshots(const Snapshot& before, const Snapshot& after) {
@@ -797,15 +786,29 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
     by_tier[tier_of(family_of(b.period.kind))].push_back(node);
   }
   w.line("  // relationships, in relationship order");
+  std::vector<Relationship> rels;
+  std::vector<int> changes;
   for (const RelationshipChange& c : diff.relationships) {
-    const Relationship& r = c.rel();
-    std::string change_line = change_name(c.change);
-    if (c.change == Change::kChanged) change_line += ": " + join(c.what, "; ");
-    std::string tip = rel_tooltip(r, names[r.from], names[r.to], change_line, options);
-    if (c.change == Change::kChanged && c.before->legal_basis != c.after->legal_basis)
-      tip += "\nlegal basis before: " + c.before->legal_basis;
-    w.relationship("  ", dot_id(r.from), dot_id(r.to), relationship_element_id(r), r, tip,
-                   c.change);
+    rels.push_back(c.rel());
+    changes.push_back(static_cast<int>(c.change));
+  }
+  for (const std::vector<size_t>& run : parallel_runs(rels, changes)) {
+    std::vector<const Relationship*> group;
+    std::string tip;
+    for (size_t i : run) {
+      const RelationshipChange& c = diff.relationships[i];
+      const Relationship& r = rels[i];
+      group.push_back(&r);
+      std::string change_line = change_name(c.change);
+      if (c.change == Change::kChanged) change_line += ": " + join(c.what, "; ");
+      if (!tip.empty()) tip += "\n\n";
+      tip += rel_tooltip(r, names[r.from], names[r.to], change_line, options);
+      if (c.change == Change::kChanged && c.before->legal_basis != c.after->legal_basis)
+        tip += "\nlegal basis before: " + c.before->legal_basis;
+    }
+    const Relationship& first = *group.front();
+    w.relationship("  ", dot_id(first.from), dot_id(first.to), relationship_element_id(first),
+                   group, tip, diff.relationships[run.front()].change);
   }
   w.line("  // tiers");
   size_t per_row = bodies_per_row(diff.bodies.size());

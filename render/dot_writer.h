@@ -13,7 +13,8 @@
 //     place, providers), chained by invisible edges between tier labels so the
 //     tiers keep their order;
 //   - one shape and colour per family of bodies (render/style.h); statutory
-//     edges solid, shadow edges dashed;
+//     edges solid, shadow edges dashed; the relationships from one body to
+//     another in one layer on one edge, their kinds one per line of its label;
 //   - a title naming the area and the date(s), and a legend cluster;
 //   - on every body and edge a tooltip (kind, dates, legal basis, note, sources)
 //     and a link (URL) to its first source with an http(s) address.
@@ -112,6 +113,13 @@ SnapshotDiff diff_snapshots(const Snapshot& before, const Snapshot& after);
 // organisation id / relationship key, with side ("", "1-", "2-") after the letter.
 std::string body_element_id(const std::string& org_id, const std::string& side = "");
 std::string relationship_element_id(const Relationship& rel, const std::string& side = "");
+
+// Relationships from one body to another in one layer are drawn as one edge
+// (its label lists their kinds), whose id is the first one's
+// relationship_element_id. This maps every relationship's element id in snap
+// to the id of the edge that draws it, for the report to highlight.
+std::map<std::string, std::string> drawn_relationship_ids(const Snapshot& snap,
+                                                          const std::string& side = "");
 
 }  // namespace govmap
 

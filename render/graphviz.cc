@@ -227,7 +227,8 @@ void unescape_links(Agraph_t* g) {
 }  // namespace
 
 RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format,
-                               const std::string& engine, const std::optional<PdfPage>& page) {
+                               const std::string& engine, const std::optional<PdfPage>& page,
+                               double compress_width_pt) {
   const auto& engines = layout_engines();
   if (std::find(engines.begin(), engines.end(), engine) == engines.end())
     throw Error(Error::Kind::kUsage,
@@ -261,15 +262,27 @@ RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format
     if (!agget(graph.get(), key.data()) || !*agget(graph.get(), key.data()))
       agattr(graph.get(), AGRAPH, key.data(), prism.data());
   }
-  if (page && format == DiagramFormat::kPdf) {
+  auto set = [&](const char* name, const std::string& value) {
+    std::vector<char> k = c_string(name), v = c_string(value);
+    agattr(graph.get(), AGRAPH, k.data(), v.data());
+  };
+  auto inches = [](double pt) { return std::to_string(pt / 72.0); };
+  // dot reads size twice: while laying out (ratio=compress presses the layout
+  // towards size's width) and while drawing (a drawing larger than size is
+  // scaled down to it). The layout takes the compress width; the drawing is
+  // then left at the layout's own size (below). A PDF is not compressed: it
+  // needs size for its page, and a compressed layout read with the page's
+  // margin came out of a different shape than the one measured without it.
+  bool pdf_page = page && format == DiagramFormat::kPdf;
+  bool compress = compress_width_pt > 0 && engine == "dot" && !pdf_page;
+  if (compress) {
+    set("ratio", "compress");
+    set("size", inches(compress_width_pt) + ",10000");
+  }
+  if (pdf_page) {
     // size with "!" scales the drawing up or down to exactly that box (its
     // padding included, as in the SVG's viewBox); margin fills the rest of the
     // page, so cairo's PDF page is the paper's size.
-    auto set = [&](const char* name, const std::string& value) {
-      std::vector<char> k = c_string(name), v = c_string(value);
-      agattr(graph.get(), AGRAPH, k.data(), v.data());
-    };
-    auto inches = [](double pt) { return std::to_string(pt / 72.0); };
     set("size", inches(page->drawing_width_pt) + "," + inches(page->drawing_height_pt) + "!");
     set("margin", inches((page->page_width_pt - page->drawing_width_pt) / 2) + "," +
                       inches((page->page_height_pt - page->drawing_height_pt) / 2));
@@ -279,6 +292,8 @@ RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format
     throw Error(Error::Kind::kInput, "graphviz could not lay out the diagram with '" + engine +
                                          "': " + join(split_lines(message_buffer()), "; "));
   }
+  // Graphviz 2.42 keeps the size it draws at in the graph's layout record.
+  if (compress) GD_drawing(graph.get())->size = pointf{0, 0};
   char* data = nullptr;
   unsigned int length = 0;
   int rc = gvRenderData(gvc, graph.get(), renderer_name(format), &data, &length);

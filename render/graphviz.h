@@ -36,12 +36,15 @@ struct PdfPage {
 
 // Lays dot_text out with engine and renders it in format. kDot returns the text
 // unchanged (not laid out). With a page, a PDF is that page's size (Graphviz's
-// size and margin attributes; other formats ignore it). Throws Error(kUsage)
-// for an unknown engine and Error(kInput) when Graphviz cannot read or lay out
-// the text.
+// size and margin attributes; other formats ignore it). With compress_width_pt
+// (> 0) and the dot engine, the layout is pressed towards that width
+// (Graphviz's ratio=compress: tighter rows, less symmetry) but never scaled to
+// it. A PDF with a page is never compressed (it is scaled to its page). Throws Error(kUsage) for an unknown engine
+// and Error(kInput) when Graphviz cannot read or lay out the text.
 RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format,
                                const std::string& engine = "dot",
-                               const std::optional<PdfPage>& page = std::nullopt);
+                               const std::optional<PdfPage>& page = std::nullopt,
+                               double compress_width_pt = 0);
 
 }  // namespace govmap
 

@@ -218,6 +218,8 @@ std::map<std::string, std::vector<std::string>> accountability_paths(const Snaps
                                                                      const std::string& id_side) {
   std::map<std::string, std::vector<std::string>> out;
   const Graph& g = snap.graph;
+  // Parallel relationships share one drawn edge: highlight that edge.
+  const std::map<std::string, std::string> drawn = drawn_relationship_ids(snap, id_side);
   for (auto [v, vend] = boost::vertices(g); v != vend; ++v) {
     std::set<Vertex> seen = {*v};
     std::set<std::string> ids = {body_element_id(g[*v].id, id_side)};
@@ -227,7 +229,9 @@ std::map<std::string, std::vector<std::string>> accountability_paths(const Snaps
       queue.pop_front();
       for (auto [e, eend] = boost::out_edges(u, g); e != eend; ++e) {
         if (!is_accountability(g[*e].rel.kind)) continue;
-        ids.insert(relationship_element_id(g[*e].rel, id_side));
+        std::string rel_id = relationship_element_id(g[*e].rel, id_side);
+        auto d = drawn.find(rel_id);
+        ids.insert(d == drawn.end() ? rel_id : d->second);
         Vertex t = boost::target(*e, g);
         if (seen.insert(t).second) {
           ids.insert(body_element_id(g[t].id, id_side));

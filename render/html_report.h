@@ -31,7 +31,8 @@ struct ReportInput {
 };
 
 // The element ids on each body's accountability path: for every body, itself,
-// the accountability relationships followed from it and the bodies they reach.
+// the accountability relationships followed from it (by the id of the edge
+// that draws each: drawn_relationship_ids) and the bodies they reach.
 std::map<std::string, std::vector<std::string>> accountability_paths(const Snapshot& snap,
                                                                      const std::string& id_side);
 

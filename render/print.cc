@@ -1,6 +1,48 @@
 #include "render/print.h"
 
+#include <cmath>
+#include <locale>
+#include <sstream>
+#include <utility>
+
 namespace govmap {
+
+namespace {
+
+// The smallest font render/dot_writer.cc draws with (relationship labels and
+// kinds), in points.
+constexpr double kSmallestDrawnPt = 10;
+
+// The width the layout is pressed towards: the widest drawing whose smallest
+// text still prints at kReadablePt across the page asked for (A3 when the
+// page is chosen: the largest default), inside its margins.
+double compress_width(const PrintRequest& request) {
+  bool landscape = request.orientation != "portrait";
+  std::optional<Page> page = page_of(request.paper.empty() ? "a3" : request.paper, landscape);
+  if (!page) return 0;
+  // The drawing measured is the layout plus Graphviz's pad (4 pt each side);
+  // a point more for the rounding of the layout's coordinates.
+  constexpr double kPadPt = 4, kRoundingPt = 1;
+  return (page->width_pt - 2 * kPageMarginPt) * kSmallestDrawnPt / kReadablePt - 2 * kPadPt -
+         kRoundingPt;
+}
+
+// The width and height of a PDF's first /MediaBox, in points; nullopt when
+// there is none.
+std::optional<std::pair<double, double>> media_box(const std::string& pdf) {
+  size_t at = pdf.find("/MediaBox");
+  if (at == std::string::npos) return std::nullopt;
+  at = pdf.find('[', at);
+  if (at == std::string::npos) return std::nullopt;
+  double v[4];
+  std::istringstream in(pdf.substr(at + 1, 80));
+  in.imbue(std::locale::classic());
+  for (double& x : v)
+    if (!(in >> x)) return std::nullopt;
+  return std::make_pair(v[2] - v[0], v[3] - v[1]);
+}
+
+}  // namespace
 
 PrintedDiagram render_for_print(const std::string& dot_text, DiagramFormat format,
                                 const std::string& engine, const PrintRequest& request) {
@@ -9,7 +51,10 @@ PrintedDiagram render_for_print(const std::string& dot_text, DiagramFormat forma
     out.drawn = render_diagram(dot_text, format, engine);
     return out;
   }
-  RenderedDiagram svg = render_diagram(dot_text, DiagramFormat::kSvg, engine);
+  // A PDF is laid out uncompressed (render_diagram): measure that layout.
+  const double compress = format == DiagramFormat::kPdf ? 0 : compress_width(request);
+  RenderedDiagram svg =
+      render_diagram(dot_text, DiagramFormat::kSvg, engine, std::nullopt, compress);
   out.laid_out = true;
   out.drawing = measure_svg(svg.bytes);
   out.fit = choose_page(out.drawing, request.paper, request.orientation);
@@ -23,11 +68,23 @@ PrintedDiagram render_for_print(const std::string& dot_text, DiagramFormat forma
       PdfPage page{out.drawing.width * out.fit.scale, out.drawing.height * out.fit.scale,
                    out.fit.page.width_pt, out.fit.page.height_pt};
       out.drawn = render_diagram(dot_text, format, engine, page);
+      // Graphviz scales the drawing by a factor it works out from its own
+      // box, which can differ by a few points from the SVG's viewBox (Frimley
+      // 2018 came out 7 pt short of A3's height). The margins take up the
+      // difference, and the PDF is drawn once more.
+      if (auto got = media_box(out.drawn.bytes)) {
+        double dw = page.page_width_pt - got->first, dh = page.page_height_pt - got->second;
+        if (std::abs(dw) > 1 || std::abs(dh) > 1) {
+          page.page_width_pt += dw;
+          page.page_height_pt += dh;
+          out.drawn = render_diagram(dot_text, format, engine, page);
+        }
+      }
       break;
     }
     case DiagramFormat::kPng:
     case DiagramFormat::kDot:  // returned above
-      out.drawn = render_diagram(dot_text, format, engine);
+      out.drawn = render_diagram(dot_text, format, engine, std::nullopt, compress);
       break;
   }
   return out;

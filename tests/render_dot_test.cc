@@ -205,6 +205,40 @@ TEST_CASE("the diff picture colours and labels each change") {
   CHECK(render_diagram(dot, DiagramFormat::kSvg).bytes.find("<svg") != std::string::npos);
 }
 
+TEST_CASE("relationships between the same two bodies in one layer share one edge") {
+  SmallMap m = stp_to_icb();
+  // A second statutory relationship from the CCG to the council (besides
+  // scrutinised_by), and a shadow one, which keeps its own dashed edge.
+  m.rels.push_back(make_rel("ccg", "council", RelKind::kMemberOf, "2013-04-01", "2022-06-30"));
+  m.rels.push_back(
+      make_rel("ccg", "council", RelKind::kAccountableTo, "2013-04-01", "2022-06-30", Layer::kShadow));
+  Snapshot s = snapshot_at(m.orgs, m.rels, "2020-01-01");
+  std::string dot = snapshot_dot(s, {}, {});
+  CHECK(count(dot, "\"ccg\" -> \"council\"") == 2);  // statutory, shadow
+  CHECK(dot.find("xlabel=\"member of\\nscrutinised by\"") != std::string::npos);
+  // The shared edge's tooltip holds both relationships; it is an
+  // accountability edge because scrutiny is.
+  CHECK(dot.find("member of (statutory)") != std::string::npos);
+  CHECK(dot.find("scrutinised by (statutory)") != std::string::npos);
+  std::map<std::string, std::string> drawn = drawn_relationship_ids(s);
+  std::vector<std::string> ccg_council;
+  for (const Relationship& r : m.rels)
+    if (r.from == "ccg" && r.to == "council") ccg_council.push_back(relationship_element_id(r));
+  REQUIRE(ccg_council.size() == 3);
+  // member_of sorts first: its id names the shared edge; the shadow edge its own.
+  CHECK(drawn.at(ccg_council[0]) == drawn.at(ccg_council[1]));
+  CHECK(drawn.at(ccg_council[1]) == ccg_council[1]);
+  CHECK(drawn.at(ccg_council[2]) == ccg_council[2]);
+  CHECK(dot.find("id=\"" + ccg_council[0] + "\"") == std::string::npos);
+  // In the what-changed picture only relationships with the same change share.
+  CHECK(count(diff_dot(s, {}, s, {}, {}), "\"ccg\" -> \"council\"") == 2);
+  std::vector<Relationship> without = m.rels;
+  without.erase(without.end() - 2);  // the member_of: removed, scrutiny unchanged
+  Snapshot after = snapshot_at(m.orgs, without, "2020-01-01");
+  CHECK(count(diff_dot(s, {}, after, {}, {}), "\"ccg\" -> \"council\"") == 3);
+  CHECK(render_diagram(dot, DiagramFormat::kSvg).bytes.find("<svg") != std::string::npos);
+}
+
 TEST_CASE("distances: an empty map shows none, a nullopt shows no route") {
   SmallMap m = stp_to_icb();
   Snapshot s = snapshot_at(m.orgs, m.rels, "2020-01-01");
