@@ -379,14 +379,25 @@ bool Store::has_organisation(const std::string& id) const {
 }
 
 std::vector<std::string> Store::lookup(const std::string& text) const {
-  auto st = db_.prepare(
-      "SELECT id FROM organisation WHERE id = ?1 "
-      "UNION SELECT org_id FROM identifier WHERE value = ?1 OR scheme || ':' || value = ?1 "
-      "ORDER BY 1");
-  st.bind(1, text);
-  std::vector<std::string> out;
-  while (st.step()) out.push_back(st.text(0));
-  return out;
+  // Each form by an index (a `scheme || ':' || value = ?` test scans every
+  // identifier): the id, an identifier's value, and "scheme:value" split at
+  // each ':' the text holds, since a scheme or a value may hold one too.
+  std::set<std::string> found;  // sorted as SQLite's BINARY collation sorts
+  auto collect = [&](const char* sql, const std::string& a, const std::string* b) {
+    auto st = db_.prepare(sql);
+    st.bind(1, a);
+    if (b) st.bind(2, *b);
+    while (st.step()) found.insert(st.text(0));
+  };
+  collect("SELECT id FROM organisation WHERE id = ?1", text, nullptr);
+  collect("SELECT org_id FROM identifier WHERE value = ?1", text, nullptr);
+  for (size_t colon = text.find(':'); colon != std::string::npos;
+       colon = text.find(':', colon + 1)) {
+    const std::string value = text.substr(colon + 1);
+    collect("SELECT org_id FROM identifier WHERE scheme = ?1 AND value = ?2", text.substr(0, colon),
+            &value);
+  }
+  return std::vector<std::string>(found.begin(), found.end());
 }
 
 std::vector<Relationship> Store::relationships(const RelationshipFilter& f) const {
