@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <utility>
 #include <vector>
 
 #include "core/accountability.h"
@@ -62,7 +63,7 @@ int main(int argc, char** argv) {
       t0 = Clock::now();
       govmap::SnapshotOptions options;
       options.at = at;
-      govmap::Snapshot snap = govmap::build_snapshot(orgs, rels, options);
+      govmap::Snapshot snap = govmap::build_snapshot(orgs, std::move(rels), options);
       snapshot.push_back(ms_since(t0));
 
       t0 = Clock::now();

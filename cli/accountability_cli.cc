@@ -1,9 +1,12 @@
 #include "cli/accountability_cli.h"
 
+#include <utility>
+
 #include "core/rules.h"
 
 #include "core/error.h"
 #include "core/kinds.h"
+#include "core/neighbourhood.h"
 #include "core/resolve.h"
 
 namespace govmap {
@@ -38,8 +41,6 @@ AccountabilityRun::AccountabilityRun(const AccountabilityArgs& args, CommandCont
   country = country_option(args.country);
   if (!args.weights.empty()) weights = load_weights(args.weights);
   store_ = std::make_unique<Store>(ctx.global.db, Database::Mode::kReadOnly);
-  orgs_ = store_->organisations();
-  for (const Organisation& o : orgs_) by_id_[o.id] = &o;
   for (Source& s : store_->sources()) sources_.emplace(s.id, std::move(s));
   if (!args.area.empty()) {
     area = resolve_org(*store_, args.area);
@@ -51,15 +52,30 @@ void AccountabilityRun::name_explicitly(const std::vector<std::string>& texts) {
   for (const std::string& t : texts) named_.insert(resolve_org(*store_, t));
 }
 
-Snapshot AccountabilityRun::snapshot(Date d) const {
+const std::vector<Organisation>& AccountabilityRun::all_organisations() const {
+  if (!orgs_) orgs_ = store_->organisations();
+  return *orgs_;
+}
+
+SnapshotOptions AccountabilityRun::snapshot_options(Date d) const {
   SnapshotOptions options;
   options.at = d;
   options.layer = layer;
   options.country = country;
   options.named = named_;
+  return options;
+}
+
+Snapshot AccountabilityRun::snapshot(Date d) const {
   RelationshipFilter filter;
   filter.at = d;
-  return build_snapshot(orgs_, store_->relationships(filter), options);
+  return build_snapshot(all_organisations(), store_->relationships(filter), snapshot_options(d));
+}
+
+Snapshot AccountabilityRun::reachable_snapshot(Date d, const std::vector<std::string>& ids) const {
+  std::optional<Neighbourhood> part = read_reachable(*store_, ids, d);
+  if (!part) return snapshot(d);
+  return build_snapshot(part->organisations, std::move(part->relationships), snapshot_options(d));
 }
 
 std::optional<std::set<std::string>> AccountabilityRun::area_members(Date d) const {
@@ -69,7 +85,7 @@ std::optional<std::set<std::string>> AccountabilityRun::area_members(Date d) con
   options.area = *area;
   RelationshipFilter filter;
   filter.at = d;
-  Snapshot s = build_snapshot(orgs_, store_->relationships(filter), options);
+  Snapshot s = build_snapshot(all_organisations(), store_->relationships(filter), options);
   std::set<std::string> ids;
   if (!s.find(*area)) return ids;
   for (Vertex v = 0; v < s.vertex_count(); ++v) ids.insert(s[v].id);
@@ -108,8 +124,10 @@ const Source* AccountabilityRun::source(const std::string& id) const {
 }
 
 const Organisation* AccountabilityRun::organisation(const std::string& id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : it->second;
+  auto it = one_.find(id);
+  if (it == one_.end()) it = one_.emplace(id, store_->organisation(id)).first;
+  // As in Store::organisations(): a body left with no period is not there.
+  return it->second && !it->second->periods.empty() ? &*it->second : nullptr;
 }
 
 Table::Cell weight_cell(Milli m) {

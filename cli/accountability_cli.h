@@ -54,6 +54,15 @@ class AccountabilityRun {
   // Every organisation in force on d and every relationship in force on d
   // (in --layer when given), whole: --area does not cut the graph.
   Snapshot snapshot(Date d) const;
+  // Frees the organisations read for snapshot(): a command holding the
+  // snapshots it needs calls this to lower its peak memory (a later
+  // snapshot() reads them again).
+  void forget_organisations() { orgs_.reset(); }
+  // The part of snapshot(d) reachable from the bodies ids (core/neighbourhood.h),
+  // read by indexed lookups: each of its bodies has there every route it has in
+  // snapshot(d), so shortest paths from it are the same. Reads the whole map
+  // when the reachable part is too large for lookups to pay.
+  Snapshot reachable_snapshot(Date d, const std::vector<std::string>& ids) const;
   // Ids of the --area members on d; nullopt without --area; empty when the
   // area organisation is not in force on d.
   std::optional<std::set<std::string>> area_members(Date d) const;
@@ -64,12 +73,18 @@ class AccountabilityRun {
   Vertex org_in_force(const Snapshot& snap, const std::string& text);
 
   const Source* source(const std::string& id) const;
+  // nullptr when the store has no such organisation. Read on first use.
   const Organisation* organisation(const std::string& id) const;
 
  private:
+  SnapshotOptions snapshot_options(Date d) const;
+  // Every organisation, read once on first use: commands that look at a
+  // neighbourhood never read them all.
+  const std::vector<Organisation>& all_organisations() const;
+
   std::unique_ptr<Store> store_;
-  std::vector<Organisation> orgs_;
-  std::map<std::string, const Organisation*> by_id_;
+  mutable std::optional<std::vector<Organisation>> orgs_;
+  mutable std::map<std::string, std::optional<Organisation>> one_;  // read one by one
   std::map<std::string, Source> sources_;
   std::set<std::string> named_;
 };

@@ -107,8 +107,6 @@ Outcome run_compare(const CompareOptions& opts, CommandContext& ctx) {
   Date from = Date::parse_or_throw(opts.from, "--from");
   Date to = Date::parse_or_throw(opts.to, "--to");
   AccountabilityRun run(opts.common, ctx);
-  Snapshot before = run.snapshot(from);
-  Snapshot after = run.snapshot(to);
   std::optional<std::set<std::string>> only;
   if (run.area) {
     only = run.area_members(from);
@@ -118,7 +116,14 @@ Outcome run_compare(const CompareOptions& opts, CommandContext& ctx) {
       throw Error(Error::Kind::kNotFound, "--area: '" + *run.area + "' is in force on neither " +
                                               from.str() + " nor " + to.str());
   }
-  Comparison c = compare_snapshots(before, after, run.weights, only);
+  // The two snapshots live only while they are compared: what is printed
+  // comes from the comparison, so they are gone before the output is built.
+  Comparison c = [&] {
+    Snapshot before = run.snapshot(from);
+    Snapshot after = run.snapshot(to);
+    run.forget_organisations();
+    return compare_snapshots(before, after, run.weights, only);
+  }();
   Outcome outcome = c.same_graph() ? Outcome::kOk : Outcome::kDifferent;
   const auto& s = c.summary;
 

@@ -5,6 +5,7 @@
 #include "core/csv.h"
 #include "core/error.h"
 #include "core/kinds.h"
+#include "core/resolve.h"
 #include "core/suggest.h"
 
 namespace govmap {
@@ -53,7 +54,11 @@ Outcome run_path(const PathOptions& opts, CommandContext& ctx) {
   selection.kinds = parse_kinds(opts.kinds);
   AccountabilityRun run(opts.common, ctx);
   run.require_area_in_force(run.at);
-  Snapshot snap = run.snapshot(run.at);
+  // Only what is reachable from the two ends is read: every route from A lies
+  // in it, with the same costs and tie-breaks as on the whole map.
+  std::vector<std::string> ends = {resolve_org(run.store(), opts.from),
+                                   resolve_org(run.store(), opts.to)};
+  Snapshot snap = run.reachable_snapshot(run.at, ends);
   Vertex a = run.org_in_force(snap, opts.from);
   Vertex b = run.org_in_force(snap, opts.to);
   if (auto members = run.area_members(run.at)) {

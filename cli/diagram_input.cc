@@ -1,10 +1,13 @@
 #include "cli/diagram_input.h"
 
 #include <map>
+#include <optional>
 #include <ostream>
+#include <utility>
 
 #include "core/accountability.h"
 #include "core/error.h"
+#include "core/neighbourhood.h"
 #include "core/resolve.h"
 #include "core/store.h"
 #include "render/graphviz.h"
@@ -41,25 +44,35 @@ SnapshotOptions snapshot_options(const Store& store, const DiagramRequest& reque
   return options;
 }
 
-// What one picture reads from the store: the organisations once, and the
-// relationships once per date, however many snapshots the picture needs (a
-// two-date area picture takes up to six).
+// What one picture reads from the store. An area, or a given set of bodies,
+// is read by indexed lookups around it (core/neighbourhood.h), so its cost
+// does not grow with the rest of the map; a whole-map picture reads the
+// organisations once and the relationships once per date, however many
+// snapshots it needs.
 class PictureData {
  public:
-  explicit PictureData(const Store& store) : store_(store), orgs_(store.organisations()) {}
+  explicit PictureData(const Store& store) : store_(store) {}
   Snapshot snapshot(const SnapshotOptions& options) {
+    if (options.area) {
+      if (auto part = read_area(store_, options))
+        return build_snapshot(part->organisations, std::move(part->relationships), options);
+    } else if (options.only && options.only->size() <= kNeighbourhoodLimit) {
+      Neighbourhood part = read_bodies(store_, *options.only, options.at);
+      return build_snapshot(part.organisations, std::move(part.relationships), options);
+    }
+    if (!orgs_) orgs_ = store_.organisations();
     auto it = rels_.find(options.at);
     if (it == rels_.end()) {
       RelationshipFilter filter;
       filter.at = options.at;
       it = rels_.emplace(options.at, store_.relationships(filter)).first;
     }
-    return build_snapshot(orgs_, it->second, options);
+    return build_snapshot(*orgs_, it->second, options);
   }
 
  private:
   const Store& store_;
-  std::vector<Organisation> orgs_;
+  std::optional<std::vector<Organisation>> orgs_;
   std::map<Date, std::vector<Relationship>> rels_;
 };
 

@@ -24,7 +24,7 @@ struct OrgState {
   std::string name;
   OrgKind kind = OrgKind::kOther;
   std::string tier;
-  std::optional<Route> route;  // nullopt = unaccountable
+  std::optional<Route> route;  // its cost only (steps left empty); nullopt = unaccountable
 };
 
 enum class DistanceChange {

@@ -71,6 +71,13 @@ std::vector<Relationship> effective_relationships(std::vector<Relationship> raw)
   auto same_group = [](const Relationship& a, const Relationship& b) {
     return a.kind == b.kind && a.layer == b.layer && a.from == b.from && a.to == b.to;
   };
+  // No group mixing datasets (the common case: one map, or datasets that do
+  // not overlap): nothing is shadowed and the sorted input is the result, so
+  // it is returned without moving every relationship into a new vector.
+  bool any_mixed = false;
+  for (size_t i = 1; i < raw.size() && !any_mixed; ++i)
+    any_mixed = raw[i].dataset != raw[i - 1].dataset && same_group(raw[i], raw[i - 1]);
+  if (!any_mixed) return raw;
   std::vector<Relationship> out;
   out.reserve(raw.size());
   for (size_t begin = 0; begin < raw.size();) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <string_view>
+#include <unordered_set>
 
 #include "core/store.h"
 
@@ -22,7 +24,7 @@ bool is_area_kind(RelKind k) {
 // Ids of start and what lies within hops part_of / member_of / committee_of
 // steps inside it.
 std::set<std::string> area_members(const std::string& start, int hops,
-                                   const std::vector<const Relationship*>& rels) {
+                                   const std::vector<Relationship*>& rels) {
   // Downwards only: `from part_of to` puts from inside to. Walking upwards too
   // would take a region to NHS England and from there to every other region.
   std::map<std::string, std::vector<std::string>> inside;
@@ -49,8 +51,8 @@ Snapshot build_snapshot(const Store& store, const SnapshotOptions& options) {
   return build_snapshot(store.organisations(), store.relationships(filter), options);
 }
 
-Snapshot build_snapshot(const std::vector<Organisation>& orgs,
-                        const std::vector<Relationship>& rels, const SnapshotOptions& options) {
+Snapshot build_snapshot(const std::vector<Organisation>& orgs, std::vector<Relationship> rels,
+                        const SnapshotOptions& options) {
   Snapshot snap;
   snap.at = options.at;
 
@@ -61,11 +63,13 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs,
   // sorting (n log n string comparisons, a quarter of a whole distance run).
   auto by_id = [](const Organisation* a, const Organisation* b) { return a->id < b->id; };
   if (!std::is_sorted(live.begin(), live.end(), by_id)) std::sort(live.begin(), live.end(), by_id);
-  std::set<std::string> live_ids;
+  // Membership only (never iterated): views of the ids orgs holds.
+  std::unordered_set<std::string_view> live_ids;
+  live_ids.reserve(live.size());
   for (const Organisation* o : live) live_ids.insert(o->id);
 
-  std::vector<const Relationship*> in_force;
-  for (const Relationship& r : rels)
+  std::vector<Relationship*> in_force;
+  for (Relationship& r : rels)
     if (r.valid.contains(options.at) && live_ids.count(r.from) && live_ids.count(r.to))
       in_force.push_back(&r);
   auto by_key = [](const Relationship* a, const Relationship* b) { return *a < *b; };
@@ -103,6 +107,7 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs,
     }
   }
 
+  snap.index_.reserve(live.size());
   for (const Organisation* o : live) {
     if (area && !area->count(o->id)) continue;
     if (options.only && !options.only->count(o->id)) continue;
@@ -114,7 +119,7 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs,
     snap.graph[v].identifiers = o->identifiers;
     snap.index_[o->id] = v;
   }
-  for (const Relationship* r : in_force) {
+  for (Relationship* r : in_force) {
     if (options.layer && r->layer != *options.layer) continue;
     if (!options.kinds.empty() && !options.kinds.count(r->kind)) continue;
     auto f = snap.index_.find(r->from);
@@ -122,7 +127,7 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs,
     if (f == snap.index_.end() || t == snap.index_.end()) continue;
     auto [e, added] = boost::add_edge(f->second, t->second, snap.graph);
     (void)added;
-    snap.graph[e].rel = *r;
+    snap.graph[e].rel = std::move(*r);  // each relationship is in in_force once
   }
   return snap;
 }

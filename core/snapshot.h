@@ -17,6 +17,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/model.h"
@@ -77,16 +78,19 @@ class Snapshot {
   size_t edge_count() const { return boost::num_edges(graph); }
 
  private:
-  friend Snapshot build_snapshot(const std::vector<Organisation>&, const std::vector<Relationship>&,
+  friend Snapshot build_snapshot(const std::vector<Organisation>&, std::vector<Relationship>,
                                  const SnapshotOptions&);
-  std::map<std::string, Vertex> index_;
+  std::unordered_map<std::string, Vertex> index_;  // looked up, never iterated
 };
 
 // From the store: reads what is in force at options.at.
 Snapshot build_snapshot(const Store& store, const SnapshotOptions& options);
 // From values already in memory (tests, benchmarks, importers' dry runs).
-Snapshot build_snapshot(const std::vector<Organisation>& orgs,
-                        const std::vector<Relationship>& rels, const SnapshotOptions& options);
+// The relationships are taken by value and moved into the edges: hand over a
+// list read for this snapshot with std::move (or as a temporary) and none is
+// copied; pass one kept for other snapshots and it is copied once here.
+Snapshot build_snapshot(const std::vector<Organisation>& orgs, std::vector<Relationship> rels,
+                        const SnapshotOptions& options);
 
 }  // namespace govmap
 

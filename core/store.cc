@@ -100,7 +100,7 @@ Store::Store(const std::string& path, Database::Mode mode) : db_(existing_path(p
     check_schema();
     return;
   }
-  db_.exec("PRAGMA foreign_keys = ON");
+  configure_writer();
   if (db_.is_empty()) {
     open_new_or_empty();
   } else {
@@ -163,7 +163,7 @@ void Store::open_new_or_empty() {
     if (db_.file_moved() && attempt < 10) {
       txn.reset();
       db_.reopen();
-      db_.exec("PRAGMA foreign_keys = ON");
+      configure_writer();
       continue;
     }
     if (db_.is_empty()) {
@@ -175,6 +175,15 @@ void Store::open_new_or_empty() {
     pending_ = std::move(txn);
     return;
   }
+}
+
+void Store::configure_writer() {
+  db_.exec("PRAGMA foreign_keys = ON");
+  // An import writes whole datasets in one transaction. With SQLite's default
+  // 2 MB page cache a large one spills dirty pages to the WAL and reads them
+  // back for every index insert; this is a cap (KiB), only pages touched take
+  // memory.
+  db_.exec("PRAGMA cache_size = -524288");
 }
 
 void Store::create_schema() {
@@ -410,14 +419,25 @@ bool Store::has_organisation(const std::string& id) const {
 }
 
 std::vector<std::string> Store::lookup(const std::string& text) const {
-  auto st = db_.prepare(
-      "SELECT id FROM organisation WHERE id = ?1 "
-      "UNION SELECT org_id FROM identifier WHERE value = ?1 OR scheme || ':' || value = ?1 "
-      "ORDER BY 1");
-  st.bind(1, text);
-  std::vector<std::string> out;
-  while (st.step()) out.push_back(st.text(0));
-  return out;
+  // Each form by an index (a `scheme || ':' || value = ?` test scans every
+  // identifier): the id, an identifier's value, and "scheme:value" split at
+  // each ':' the text holds, since a scheme or a value may hold one too.
+  std::set<std::string> found;  // sorted as SQLite's BINARY collation sorts
+  auto collect = [&](const char* sql, const std::string& a, const std::string* b) {
+    auto st = db_.prepare(sql);
+    st.bind(1, a);
+    if (b) st.bind(2, *b);
+    while (st.step()) found.insert(st.text(0));
+  };
+  collect("SELECT id FROM organisation WHERE id = ?1", text, nullptr);
+  collect("SELECT org_id FROM identifier WHERE value = ?1", text, nullptr);
+  for (size_t colon = text.find(':'); colon != std::string::npos;
+       colon = text.find(':', colon + 1)) {
+    const std::string value = text.substr(colon + 1);
+    collect("SELECT org_id FROM identifier WHERE scheme = ?1 AND value = ?2", text.substr(0, colon),
+            &value);
+  }
+  return std::vector<std::string>(found.begin(), found.end());
 }
 
 std::vector<Relationship> Store::relationships(const RelationshipFilter& f) const {
@@ -449,6 +469,13 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
                     "ORDER BY relationship_id, source_id",
                     1);
   std::vector<Relationship> raw;
+  if (whole) {
+    // The largest row id bounds the rows (O(log n) to find): one allocation
+    // instead of doublings that move every relationship read so far.
+    auto max_id = db_.prepare("SELECT coalesce(max(id), 0) FROM relationship");
+    max_id.step();
+    raw.reserve(static_cast<size_t>(max_id.integer(0)));
+  }
   while (st.step()) {
     Relationship r = read_relationship(st, !whole);
     if (whole) {
@@ -711,6 +738,37 @@ void Store::record_import(const ImportRecord& r) {
   st.bind(1, r.path).bind(2, r.sha256).bind(3, r.importer).bind(4, r.dataset);
   st.bind(5, r.imported_at).bind(6, r.counts);
   st.run();
+}
+
+std::vector<std::string> Store::drop_indexes() {
+  std::vector<std::pair<std::string, std::string>> found;  // name, sql
+  {
+    // Automatic indexes (keys, UNIQUE) have no SQL and cannot be dropped.
+    auto st = db_.prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "ORDER BY name");
+    while (st.step()) found.emplace_back(st.text(0), st.text(1));
+  }
+  std::vector<std::string> out;
+  for (const auto& [name, sql] : found) {
+    db_.exec("DROP INDEX \"" + name + "\"");
+    out.push_back(sql);
+  }
+  return out;
+}
+
+void Store::create_indexes(const std::vector<std::string>& sql) {
+  for (const std::string& s : sql) db_.exec(s);
+}
+
+bool Store::references_resolved() const {
+  // The count of deferred foreign-key violations SQLite keeps for the open
+  // transaction (every reference of the schema is a deferred foreign key).
+  int current = 0, highest = 0;
+  if (sqlite3_db_status(db_.handle(), SQLITE_DBSTATUS_DEFERRED_FKS, &current, &highest, 0) !=
+      SQLITE_OK)
+    return false;
+  return current == 0;
 }
 
 std::vector<std::string> Store::dangling_references() const {

@@ -142,9 +142,22 @@ class Store {
   // Stores a data file, replacing one with the same sha256 and format (a file
   // imported again with another --as-of).
   void put_input(const StoredInput& input);
+  // Before writing many rows: drops the secondary indexes of the tables
+  // (CREATE INDEX ones; keys and UNIQUE constraints stay) and returns their
+  // SQL, for create_indexes() once the rows are in: one sort per index
+  // instead of a B-tree insert per row. Inside a Transaction, so a rollback
+  // restores them; reads in between are correct, only slower.
+  std::vector<std::string> drop_indexes();
+  void create_indexes(const std::vector<std::string>& sql);
   // Lists facts that refer to organisations or sources that no longer exist, as
   // human-readable lines; empty when the database is consistent.
   std::vector<std::string> dangling_references() const;
+  // Inside a Transaction: true when SQLite counts no unresolved foreign key
+  // (every reference dangling_references() lists is one) made by this
+  // transaction, so that list would add nothing to what the database held
+  // before. Constant time: an import calls dangling_references() only when
+  // this says false.
+  bool references_resolved() const;
 
   Database& db() { return db_; }
   // True when this open upgraded an older schema (the countries of its data
@@ -153,6 +166,7 @@ class Store {
   const std::string& path() const { return db_.path(); }
 
  private:
+  void configure_writer();  // per connection: foreign keys, page cache
   void create_schema();
   void check_schema();
   void migrate_from_2();

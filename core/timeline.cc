@@ -1,6 +1,7 @@
 #include "core/timeline.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/error.h"
 #include "core/kinds.h"
@@ -138,7 +139,7 @@ std::vector<OrgMoment> org_timeline(const Organisation& org, const std::vector<O
       SnapshotOptions options;
       options.at = d;
       options.layer = layer;
-      Snapshot snap = build_snapshot(orgs, in_force, options);
+      Snapshot snap = build_snapshot(orgs, std::move(in_force), options);
       ShortestPaths paths = accountability_distances(snap, weights, layer);
       if (auto v = snap.find(org.id)) m.route = paths.route(*v);
     }

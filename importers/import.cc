@@ -447,8 +447,10 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
   if (options.dry_run || (maps.empty() && changed_data.empty() && to_store.empty())) return reports;
 
   progress.update("writing " + store.path(), steps - 1, steps);
-  for (const CuratedMap* m : maps) apply_dataset(store, m->content);
-  for (const std::string& d : changed_data) apply_dataset(store, data[d]);
+  std::vector<const DatasetContent*> written;
+  for (const CuratedMap* m : maps) written.push_back(&m->content);
+  for (const std::string& d : changed_data) written.push_back(&data[d]);
+  apply_datasets(store, written);
   for (const StoredInput& si : to_store) store.put_input(si);
   for (const CuratedMap* m : maps) store_map_rules(store, *m);
   std::string when = now_utc();
@@ -462,7 +464,10 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
   // The rules layer is recomputed from the combined view after every change,
   // once this import is recorded, so that its notes can name this import's rows.
   derive_rules(store);
-  std::vector<std::string> dangling = store.dangling_references();
+  // SQLite has counted every reference this import left unresolved; only when
+  // there are some is the database searched for them, to name them.
+  std::vector<std::string> dangling;
+  if (!store.references_resolved()) dangling = store.dangling_references();
   if (!dangling.empty()) {
     std::vector<Diagnostic> diags;
     for (const std::string& d : dangling) {

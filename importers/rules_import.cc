@@ -183,8 +183,11 @@ size_t derive_rules(Store& store) {
   std::set<std::string> old;
   {
     auto st = store.db().prepare(
-        "SELECT dataset FROM relationship WHERE dataset LIKE 'rules:%' "
-        "UNION SELECT dataset FROM org_period WHERE dataset LIKE 'rules:%'");
+        // A range on the dataset indexes, not LIKE (a scan of every row).
+        "SELECT DISTINCT dataset FROM relationship WHERE dataset >= 'rules:' AND dataset < "
+        "'rules;' "
+        "UNION SELECT DISTINCT dataset FROM org_period WHERE dataset >= 'rules:' AND dataset < "
+        "'rules;'");
     while (st.step()) old.insert(st.text(0));
   }
   for (const std::string& d : old) store.delete_dataset(d);
