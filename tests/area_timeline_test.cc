@@ -52,7 +52,7 @@ std::vector<std::string> texts_of(const AreaDay& day) {
 
 }  // namespace
 
-TEST_CASE("area timeline: the days in (from, to] on which the area changed, in order") {
+TEST_CASE("area timeline: the days after the first date up to the last, in order") {
   Area a;
   std::vector<AreaDay> days = area_timeline(a.orgs, a.rels, a.bodies, day("2016-03-01"),
                                             day("2023-01-01"));
@@ -70,7 +70,7 @@ TEST_CASE("area timeline: the days in (from, to] on which the area changed, in o
                              });
 }
 
-TEST_CASE("area timeline: the last date counts, the first does not, nothing after") {
+TEST_CASE("area timeline: the last date counts and the first does not") {
   Area a;
   CHECK(dates_of(area_timeline(a.orgs, a.rels, a.bodies, day("2020-04-01"), day("2022-07-01"))) ==
         std::vector<std::string>{"2022-07-01"});
