@@ -1,11 +1,14 @@
 #include "cli/diagram_input.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <utility>
 
 #include "core/accountability.h"
+#include "core/area_timeline.h"
 #include "core/error.h"
 #include "core/neighbourhood.h"
 #include "core/resolve.h"
@@ -201,6 +204,79 @@ std::string diagram_dot(const Store& store, const DiagramRequest& request, Date 
               : side_by_side_dot(a.snapshot, a.distances, b.snapshot, b.distances, options);
 }
 
+namespace {
+
+// As many as the chart's palette has colours (render/timeline_chart.cc).
+constexpr size_t kMaxMainBodies = 8;
+
+// The area's main bodies: its commissioners and partnerships (ICB, ICP, ICS,
+// STP, CCG, in that order, then by id), as many as the chart has colours.
+std::vector<std::pair<std::string, std::string>> main_bodies(const Snapshot& a,
+                                                             const Snapshot& b) {
+  static const OrgKind kMain[] = {OrgKind::kIcb, OrgKind::kIcp, OrgKind::kIcs, OrgKind::kStp,
+                                  OrgKind::kCcg};
+  std::map<std::pair<int, std::string>, std::string> ranked;  // (rank, id) -> name
+  for (const Snapshot* s : {&b, &a})
+    for (auto [v, vend] = boost::vertices(s->graph); v != vend; ++v) {
+      const VertexData& d = s->graph[*v];
+      for (int k = 0; k < 5; ++k)
+        if (d.period.kind == kMain[k]) ranked.emplace(std::make_pair(k, d.id), d.period.name);
+    }
+  std::vector<std::pair<std::string, std::string>> out;
+  std::set<std::string> ids;
+  for (const auto& [key, name] : ranked)
+    if (out.size() < kMaxMainBodies && ids.insert(key.second).second)
+      out.push_back({key.second, name});
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The main bodies' distance on the first date and on each date of the
+// timeline, each worked out as the report's own tables are (the area's
+// picture on that date, the request's weights and layer).
+TimelineChart main_bodies_chart(const Store& store, const DiagramRequest& request,
+                                const DiagramInput& a, const DiagramInput& b,
+                                const std::vector<AreaDay>& timeline, Date from, Date to,
+                                std::vector<std::pair<std::string, std::string>>* chart_names) {
+  TimelineChart chart;
+  std::vector<std::pair<std::string, std::string>> bodies = main_bodies(a.snapshot, b.snapshot);
+  if (bodies.empty()) return chart;
+  for (const auto& [id, name] : bodies) chart_names->push_back({id, name});
+  chart.title = "Distance to voters of the main bodies, " + from.str() + " to " + to.str();
+  chart.subtitle = "On " + from.str() +
+                   " and every date something drawn changed; the last values hold from " +
+                   to.str() + " (docs/accountability.md)";
+  chart.y_label = "distance to voters";
+  chart.gap_note = "no line: not in force or no route";
+  // The state on the last date holds on after it: draw a tenth of the range
+  // beyond it so that state is a line, not a dot at the edge.
+  chart.end = Date::from_days(to.days() + std::max(1, (to.days() - from.days()) / 10));
+  chart.dates.push_back(from);
+  for (const AreaDay& day : timeline) chart.dates.push_back(day.date);
+  // Lines are labelled by id (names do not fit the chart's key); the page
+  // names each under the chart.
+  for (const auto& [id, name] : bodies) chart.series.push_back({id, {}});
+  for (Date d : chart.dates) {
+    const Distances* dist = &a.distances;
+    DiagramInput between;
+    if (d == to) {
+      dist = &b.distances;
+    } else if (d != from) {
+      between = load_diagram_input(store, request, d);
+      dist = &between.distances;
+    }
+    for (size_t i = 0; i < bodies.size(); ++i) {
+      auto it = dist->find(bodies[i].first);
+      chart.series[i].values.push_back(it != dist->end() && it->second
+                                           ? std::optional<double>(double(*it->second) / kMilli)
+                                           : std::nullopt);
+    }
+  }
+  return chart;
+}
+
+}  // namespace
+
 std::string report_page(const Store& store, const DiagramRequest& request, Date from, Date to,
                         const std::string& engine, std::ostream& warnings) {
   auto [a, b] = load_diagram_pair(store, request, from, to);
@@ -220,6 +296,14 @@ std::string report_page(const Store& store, const DiagramRequest& request, Date 
   DiagramOptions diff = options;
   diff.id_side = "d";
   in.diff_svg = draw(diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, diff));
+
+  // The timeline: what happened to the bodies drawn on either date.
+  std::set<std::string> drawn;
+  for (const Snapshot* s : {&a.snapshot, &b.snapshot})
+    for (auto [v, vend] = boost::vertices(s->graph); v != vend; ++v) drawn.insert(s->graph[*v].id);
+  in.timeline = area_timeline(store.organisations(), store.relationships(), drawn, from, to);
+  in.distance_chart = main_bodies_chart(store, request, a, b, in.timeline, from, to,
+                                        &in.chart_names);
   return html_report(in);
 }
 

@@ -224,6 +224,64 @@ void unescape_links(Agraph_t* g) {
   }
 }
 
+// The force-directed engines ignore clusters, so the key's nodes (named
+// "legend:...", render/dot_writer.cc) are laid out among the bodies and the
+// key floats over the drawing. After layout the key is moved as one block
+// below the bounding box of everything else, left-aligned, so it cannot
+// overlap the drawing; the graph's box grows to hold it.
+void move_key_clear(Agraph_t* g) {
+  const double kHuge = 1e18;
+  boxf body{{kHuge, kHuge}, {-kHuge, -kHuge}}, key = body;
+  auto grow = [](boxf& b, Agnode_t* n) {
+    pointf c = ND_coord(n);
+    double w = ND_width(n) * 36, h = ND_height(n) * 36;  // half, in points
+    b.LL.x = std::min(b.LL.x, c.x - w);
+    b.LL.y = std::min(b.LL.y, c.y - h);
+    b.UR.x = std::max(b.UR.x, c.x + w);
+    b.UR.y = std::max(b.UR.y, c.y + h);
+  };
+  auto is_key = [](Agnode_t* n) { return std::strncmp(agnameof(n), "legend:", 7) == 0; };
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) grow(is_key(n) ? key : body, n);
+  if (key.LL.x > key.UR.x || body.LL.x > body.UR.x) return;
+  const double gap = 36;  // half an inch between the drawing and the key
+  const double dx = body.LL.x - key.LL.x, dy = body.LL.y - gap - key.UR.y;
+  auto shift = [&](pointf& p) {
+    p.x += dx;
+    p.y += dy;
+  };
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    if (!is_key(n)) continue;
+    shift(ND_coord(n));
+    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
+      if (!is_key(aghead(e))) continue;  // invisible ties to the drawing
+      if (splines* spl = ED_spl(e))
+        for (int i = 0; i < spl->size; ++i) {
+          bezier& bz = spl->list[i];
+          for (int j = 0; j < bz.size; ++j) shift(bz.list[j]);
+          if (bz.sflag) shift(bz.sp);
+          if (bz.eflag) shift(bz.ep);
+        }
+      if (ED_label(e)) shift(ED_label(e)->pos);
+    }
+  }
+  boxf moved{{key.LL.x + dx, key.LL.y + dy}, {key.UR.x + dx, key.UR.y + dy}};
+  // A cluster gets layout data only from an engine that lays clusters out.
+  Agraph_t* cluster = agsubg(g, const_cast<char*>("cluster_legend"), 0);
+  if (cluster && aggetrec(cluster, const_cast<char*>("Agraphinfo_t"), 0) && GD_n_cluster(g) > 0) {
+    // Its box around the moved nodes, with room for its label below them.
+    double label_h = GD_label(cluster) ? GD_label(cluster)->dimen.y : 0;
+    GD_bb(cluster) = boxf{{moved.LL.x - 8, moved.LL.y - 8 - label_h}, {moved.UR.x + 8, moved.UR.y + 8}};
+    if (GD_label(cluster))
+      GD_label(cluster)->pos = pointf{(moved.LL.x + moved.UR.x) / 2, moved.LL.y - 4 - label_h / 2};
+    moved = GD_bb(cluster);
+  }
+  boxf& bb = GD_bb(g);
+  bb.LL.x = std::min(bb.LL.x, moved.LL.x - 8);
+  bb.LL.y = std::min(bb.LL.y, moved.LL.y - 8);
+  bb.UR.x = std::max(bb.UR.x, moved.UR.x + 8);
+  bb.UR.y = std::max(bb.UR.y, moved.UR.y + 8);
+}
+
 }  // namespace
 
 RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format,
@@ -292,6 +350,7 @@ RenderedDiagram render_diagram(const std::string& dot_text, DiagramFormat format
     throw Error(Error::Kind::kInput, "graphviz could not lay out the diagram with '" + engine +
                                          "': " + join(split_lines(message_buffer()), "; "));
   }
+  if (engine == "sfdp" || engine == "fdp" || engine == "neato") move_key_clear(graph.get());
   // Graphviz 2.42 keeps the size it draws at in the graph's layout record.
   if (compress) GD_drawing(graph.get())->size = pointf{0, 0};
   char* data = nullptr;

@@ -80,6 +80,8 @@ th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertic
 th { background: #f2f2f2; }
 td.num { text-align: center; }
 tr.changed td { background: #fff3d6; }
+#timeline td ul { margin: 0; padding-left: 1.2em; }
+.timeline-chart svg { max-width: 100%; height: auto; }
 @media print {
   @page { size: A3 landscape; margin: 10mm; }
   body { margin: 0; }
@@ -328,6 +330,34 @@ std::string html_report(const ReportInput& in) {
          x + "</td><td class=\"num\">" + y + "</td><td>" + esc(what) + "</td></tr>\n";
   }
   h += "</table>\n";
+
+  // Timeline: what changed between the two dates, day by day.
+  h += "<h2 id=\"timeline-heading\">Timeline</h2>\n<section id=\"timeline\">\n";
+  h += "<p>Every date from " + esc(d1) + " to " + esc(d2) +
+       " on which a body drawn here opened, closed or changed, or a relationship between two "
+       "of them began or ended.</p>\n";
+  if (!in.distance_chart.series.empty())
+    h += "<div class=\"timeline-chart\" id=\"timeline-chart\">\n" +
+         inline_svg(timeline_svg(in.distance_chart)) + "\n</div>\n";
+  if (!in.distance_chart.series.empty() && !in.chart_names.empty()) {
+    h += "<p class=\"hint\" id=\"timeline-lines\">Lines: ";
+    for (size_t i = 0; i < in.chart_names.size(); ++i)
+      h += std::string(i ? "; " : "") + "<code>" + esc(in.chart_names[i].first) + "</code> " +
+           esc(in.chart_names[i].second);
+    h += ".</p>\n";
+  }
+  if (in.timeline.empty()) {
+    h += "<p id=\"timeline-none\">Nothing drawn here changed between these dates.</p>\n";
+  } else {
+    h += "<table id=\"timeline-changes\"><tr><th>date</th><th>what changed</th></tr>\n";
+    for (const AreaDay& day : in.timeline) {
+      h += "<tr><td>" + esc(day.date.str()) + "</td><td><ul>";
+      for (const AreaChange& c : day.changes) h += "<li>" + esc(c.text) + "</li>";
+      h += "</ul></td></tr>\n";
+    }
+    h += "</table>\n";
+  }
+  h += "</section>\n";
 
   // Gaps: bodies that answer to no one in the map, or have no route to voters.
   h += "<h2>Gaps</h2>\n";

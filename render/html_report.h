@@ -1,5 +1,7 @@
 // One self-contained HTML page comparing two dates: both diagrams inline (SVG),
-// the key, the distance comparison table, the gaps and the sources; a control
+// the key, the distance comparison table, a timeline of what changed between
+// the dates (with a chart of the main bodies' distance), the gaps and the
+// sources; a control
 // to switch dates; clicking a body highlights its accountability path.
 //
 // Self-contained: no network, no CDN, no external file; it works from a USB
@@ -11,9 +13,11 @@
 #include <map>
 #include <string>
 
+#include "core/area_timeline.h"
 #include "core/model.h"
 #include "core/snapshot.h"
 #include "render/dot_writer.h"
+#include "render/timeline_chart.h"
 
 namespace govmap {
 
@@ -28,6 +32,12 @@ struct ReportInput {
   ReportSide before, after;
   std::string diff_svg;  // optional: the --diff picture; "" = none
   DiagramOptions options;
+  // Every date in (before, after] on which something drawn changed.
+  std::vector<AreaDay> timeline;
+  // The main bodies' distance over those dates; no series = no chart.
+  TimelineChart distance_chart;
+  // What the chart's lines are labelled (ids) and the names they stand for.
+  std::vector<std::pair<std::string, std::string>> chart_names;
 };
 
 // The element ids on each body's accountability path: for every body, itself,

@@ -1,6 +1,8 @@
 // The DOT writer: diff classification, determinism and golden output.
 #include <doctest/doctest.h>
 
+#include <regex>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -341,4 +343,35 @@ TEST_CASE("PNG and PDF render; unknown engines are refused") {
   CHECK(render_diagram(dot, DiagramFormat::kDot).bytes == dot);
   CHECK_THROWS_AS(render_diagram(dot, DiagramFormat::kSvg, "nope"), Error);
   CHECK_THROWS_AS(render_diagram("digraph { a -> }", DiagramFormat::kSvg), Error);
+}
+
+// SVG y grows downwards: the key's top must lie below the lowest body.
+TEST_CASE("force-directed pictures draw the key below the drawing, never over it") {
+  SmallMap m = stp_to_icb();
+  std::string dot = snapshot_dot(snapshot_at(m.orgs, m.rels, "2020-01-01"), {}, {});
+  for (const char* engine : {"sfdp", "fdp", "neato"}) {
+    CAPTURE(engine);
+    std::string svg = render_diagram(dot, DiagramFormat::kSvg, engine).bytes;
+    const std::regex node(R"(<g id="[^"]*" class="node[^"]*">\s*<title>([^<]*)</title>([\s\S]*?)</g>)");
+    const std::regex y(R"((?:\by="|,)(-?[0-9.]+))");
+    double lowest_body = -1e9, top_key = 1e9;
+    int keys = 0, bodies = 0;
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), node); it != std::sregex_iterator();
+         ++it) {
+      const bool key = (*it)[1].str().rfind("legend:", 0) == 0;
+      const std::string inner = (*it)[2].str();
+      for (auto v = std::sregex_iterator(inner.begin(), inner.end(), y);
+           v != std::sregex_iterator(); ++v) {
+        double value = std::stod((*v)[1].str());
+        if (key)
+          top_key = std::min(top_key, value);
+        else
+          lowest_body = std::max(lowest_body, value);
+      }
+      (key ? keys : bodies) += 1;
+    }
+    REQUIRE(keys > 0);
+    REQUIRE(bodies > 0);
+    CHECK(top_key > lowest_body);
+  }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Loads govmap report pages in headless Chromium: the diagram is present, the
 # date control switches it, clicking a body highlights its accountability path,
-# hostile names stay text, and a screenshot is taken.
+# hostile names stay text, the timeline and its chart are there, and a
+# screenshot is taken.
 # Usage: report_chromium_test.sh GOVMAP_BINARY SOURCE_DIR [SHIPPED_OUT]
 # SHIPPED_OUT: a finished `govmap build` of the shipped maps (CTest fixture).
 # Exits 77 (CTest: skipped) when chromium is not installed.
@@ -49,6 +50,26 @@ done
 for id in b-2-03N b-2-la-sheffield; do
   grep -q "id=\"$id\" class=\"node [^\"]* hl\"" "$work/dom2.html" && fail "$id is off the path but highlighted"
 done
+
+# The timeline: the example's changes from 2012 to 2020, in date order, with
+# the chart of the main body's distance (its SVG well-formed XML).
+grep -q '<section id="timeline">' "$work/dom1.html" || fail "no timeline section"
+grep -q '<div class="timeline-chart" id="timeline-chart">' "$work/dom1.html" || fail "no timeline chart"
+timeline_dates() { grep -o '<tr><td>[0-9-]*</td><td><ul>' "$1" | grep -o '[0-9]\{4\}-[0-9-]*'; }
+[[ "$(timeline_dates "$work/dom1.html" | paste -sd,)" == "2012-10-01,2013-04-01,2018-01-08" ]] ||
+  fail "timeline dates: $(timeline_dates "$work/dom1.html" | paste -sd,)"
+grep -q '<li>NHS Sheffield CCG opened (ccg)</li>' "$work/dom1.html" || fail "the timeline lacks the CCG opening"
+grep -q '<li>NHS Commissioning Board was renamed NHS England</li>' "$work/dom1.html" || fail "the timeline lacks the rename"
+chart_xml() {
+  python3 - "$1" <<'PY' || fail "the timeline chart of $1 is not well-formed XML"
+import re, sys, xml.dom.minidom
+page = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r'<div class="timeline-chart" id="timeline-chart">\s*(<svg.*?</svg>)', page, re.S)
+if not m: sys.exit("no chart SVG")
+xml.dom.minidom.parseString(m.group(1).encode("utf-8"))
+PY
+}
+chart_xml "$work/ex.html"
 
 chrome --window-size=1400,1000 --screenshot="$work/shot.png" "file://$work/ex.html#date=2" >/dev/null
 [[ -s "$work/shot.png" ]] || fail "no screenshot"
@@ -145,6 +166,15 @@ if grep -E $'^(error|no picture|no document)' "$work/pages-dom.html"; then
 fi
 (( opened == ${#pages[@]} )) || fail "opened $opened of ${#pages[@]} pages"
 echo "opened ${#pages[@]} shipped pages without an error"
+# Every shipped report has its timeline, in date order, and its chart.
+for r in "$work"/maps/*/*.html; do
+  grep -q '<section id="timeline">' "$r" || fail "$r has no timeline"
+  grep -q '<div class="timeline-chart" id="timeline-chart">' "$r" || fail "$r has no timeline chart"
+  chart_xml "$r"
+  dates=$(timeline_dates "$r")
+  [[ -n "$dates" ]] || fail "$r: the timeline lists no change"
+  [[ "$dates" == "$(sort -u <<<"$dates")" ]] || fail "$r: timeline dates out of order or repeated"
+done
 # The SYB report selects Chesterfield Royal by its ODS code on the second date,
 # and its distance row agrees with `govmap compare` ("further").
 syb="$work/maps/south-yorkshire-bassetlaw/syb-report.html"
@@ -155,6 +185,14 @@ grep -q 'Chesterfield Royal Hospital NHS Foundation Trust</td><td>foundation tru
 for id in b-2-RHQ b-2-RP5 b-2-la-sheffield b-2-hwb-doncaster b-2-icp-sy b-2-Y63; do
   grep -q "id=\"$id\"" "$work/syb.html" || fail "the 2022 SYB picture lacks $id"
 done
+grep -q '<tr><td>2022-07-01</td><td><ul>.*NHS South Yorkshire Integrated Care Board' "$syb" ||
+  fail "the SYB timeline does not show the ICB formed on 2022-07-01"
+# No console message (script error, refused resource) when the report opens.
+timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync \
+  --user-data-dir="$work/profile" --enable-logging=stderr --v=0 --virtual-time-budget=4000 \
+  --dump-dom "file://$syb#date=2" 2>"$work/syb-console.txt" >/dev/null
+grep -E 'CONSOLE|Uncaught|Refused' "$work/syb-console.txt" && fail "the SYB report logs to the console (above)"
 chrome --window-size=1400,1000 --screenshot="$work/syb.png" "file://$syb#date=2&select=RFS" >/dev/null
 [[ -s "$work/syb.png" ]] || fail "no screenshot of the SYB report"
 [[ -n "${GOVMAP_TEST_ARTIFACTS:-}" ]] && cp "$work/syb.png" "$GOVMAP_TEST_ARTIFACTS/syb-report.png"
