@@ -90,7 +90,7 @@ class Engine {
  public:
   Engine(const RuleSet& set, const std::vector<Organisation>& orgs,
          const std::vector<Relationship>& rels, const RowLocator& locator)
-      : set_(set), orgs_(orgs), rels_(rels), locator_(locator), geo_(orgs, rels, set.boundaries) {
+      : set_(set), orgs_(orgs), locator_(locator), geo_(orgs, rels, set.boundaries) {
     for (const Relationship& r : rels) {
       out_[r.from].push_back(&r);
       in_[r.to].push_back(&r);
@@ -439,7 +439,6 @@ class Engine {
 
   const RuleSet& set_;
   const std::vector<Organisation>& orgs_;
-  const std::vector<Relationship>& rels_;
   const RowLocator& locator_;
   Geography geo_;
   std::map<std::string, std::vector<const Relationship*>> out_, in_;
