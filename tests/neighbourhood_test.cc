@@ -21,19 +21,6 @@ using namespace govmap;
 
 namespace {
 
-const Store& shipped_maps() {
-  static test::TempDir dir;
-  static Store store(dir.file("maps.db"), Database::Mode::kReadWrite);
-  static bool imported = [] {
-    std::string maps = std::string(GOVMAP_SOURCE_DIR) + "/maps/";
-    test::import(store,
-                 {maps + "england-national", maps + "south-yorkshire-bassetlaw", maps + "frimley"});
-    return true;
-  }();
-  (void)imported;
-  return store;
-}
-
 const std::vector<const char*> kDates = {"2018-08-08", "2021-01-01", "2022-07-01", "2023-04-01"};
 
 // Everything a snapshot holds, as comparable text.
@@ -138,7 +125,7 @@ size_t check_store(const Store& store) {
 }  // namespace
 
 TEST_CASE("neighbourhood reads: areas and paths on the shipped maps match the whole map") {
-  CHECK(check_store(shipped_maps()) > 1000);
+  CHECK(check_store(test::shipped_maps_store()) > 1000);
 }
 
 TEST_CASE("neighbourhood reads: areas and paths on ../shared/data match the whole map") {
@@ -150,7 +137,7 @@ TEST_CASE("neighbourhood reads: areas and paths on ../shared/data match the whol
 }
 
 TEST_CASE("neighbourhood reads give up past their limit, so the caller reads the whole map") {
-  const Store& store = shipped_maps();
+  const Store& store = test::shipped_maps_store();
   Date at = *Date::parse("2023-04-01");
   CHECK_FALSE(read_reachable(store, {"QF7"}, at, 2));
   CHECK(read_reachable(store, {"QF7"}, at));

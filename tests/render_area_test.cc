@@ -20,22 +20,9 @@ using namespace govmap;
 
 namespace {
 
-const Store& shipped_maps() {
-  static test::TempDir dir;
-  static Store store(dir.file("maps.db"), Database::Mode::kReadWrite);
-  static bool imported = [] {
-    std::string maps = std::string(GOVMAP_SOURCE_DIR) + "/maps/";
-    test::import(store,
-                 {maps + "england-national", maps + "south-yorkshire-bassetlaw", maps + "frimley"});
-    return true;
-  }();
-  (void)imported;
-  return store;
-}
-
 std::set<std::string> bodies(const std::string& area, const char* date) {
   DiagramRequest request{area, "", "", "", Weights()};
-  DiagramInput in = load_diagram_input(shipped_maps(), request, *Date::parse(date));
+  DiagramInput in = load_diagram_input(test::shipped_maps_store(), request, *Date::parse(date));
   std::set<std::string> ids;
   for (auto v : boost::make_iterator_range(boost::vertices(in.snapshot.graph)))
     ids.insert(in.snapshot[v].id);
@@ -44,7 +31,7 @@ std::set<std::string> bodies(const std::string& area, const char* date) {
 
 std::set<OrgKind> kinds(const std::string& area, const char* date) {
   DiagramRequest request{area, "", "", "", Weights()};
-  DiagramInput in = load_diagram_input(shipped_maps(), request, *Date::parse(date));
+  DiagramInput in = load_diagram_input(test::shipped_maps_store(), request, *Date::parse(date));
   std::set<OrgKind> out;
   for (auto v : boost::make_iterator_range(boost::vertices(in.snapshot.graph)))
     out.insert(in.snapshot[v].period.kind);
@@ -166,27 +153,27 @@ double printed_min_font(const std::string& svg, double page_w, double page_h) {
 TEST_CASE(
     "the one-council view: the council, its committees, whom they scrutinise, its partnerships") {
   DiagramRequest request{"", "", "", "la-sheffield", Weights()};
-  DiagramInput in = load_diagram_input(shipped_maps(), request, *Date::parse("2022-07-01"));
+  DiagramInput in = load_diagram_input(test::shipped_maps_store(), request, *Date::parse("2022-07-01"));
   std::set<std::string> ids;
   for (auto v : boost::make_iterator_range(boost::vertices(in.snapshot.graph)))
     ids.insert(in.snapshot[v].id);
   CHECK(ids == std::set<std::string>{"QF7", "RCU", "RHQ", "electorate-sheffield", "hwb-sheffield",
                                      "icp-sy", "jhosc-syb", "la-sheffield", "osc-sheffield"});
   // 2018: the CCG its committee scrutinised, and the shadow ICS it was a member of.
-  in = load_diagram_input(shipped_maps(), request, *Date::parse("2018-08-08"));
+  in = load_diagram_input(test::shipped_maps_store(), request, *Date::parse("2018-08-08"));
   CHECK(in.snapshot.find("03N"));
   CHECK(in.snapshot.find("QF7"));
   CHECK_FALSE(in.snapshot.find("la-barnsley"));
   // It prints on one A4 landscape page with every label at 6 pt or more.
   std::string dot =
-      diagram_dot(shipped_maps(), request, *Date::parse("2022-07-01"), std::nullopt, false);
+      diagram_dot(test::shipped_maps_store(), request, *Date::parse("2022-07-01"), std::nullopt, false);
   std::string svg = render_diagram(dot, DiagramFormat::kSvg).bytes;
   CHECK(printed_min_font(svg, 842, 595) >= 6.0);
   CHECK(dot.find("What Sheffield City Council scrutinises and sits on") != std::string::npos);
   // Only councils have a council view.
   request.council = "QF7";
-  CHECK_THROWS_AS(load_diagram_input(shipped_maps(), request, *Date::parse("2022-07-01")), Error);
+  CHECK_THROWS_AS(load_diagram_input(test::shipped_maps_store(), request, *Date::parse("2022-07-01")), Error);
   request.area = "QF7";
   request.council = "la-sheffield";
-  CHECK_THROWS_AS(load_diagram_input(shipped_maps(), request, *Date::parse("2022-07-01")), Error);
+  CHECK_THROWS_AS(load_diagram_input(test::shipped_maps_store(), request, *Date::parse("2022-07-01")), Error);
 }

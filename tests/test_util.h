@@ -127,6 +127,21 @@ inline std::vector<ImportReport> import(Store& store, const std::vector<std::str
   return import_paths(store, paths, o);
 }
 
+// The national, SYB and Frimley maps, imported once for the whole test
+// program (a function-local static of an inline function is one object
+// across every file that calls it).
+inline const Store& shipped_maps_store() {
+  static TempDir dir;
+  static Store store(dir.file("maps.db"), Database::Mode::kReadWrite);
+  static bool imported = [] {
+    std::string maps = std::string(GOVMAP_SOURCE_DIR) + "/maps/";
+    import(store, {maps + "england-national", maps + "south-yorkshire-bassetlaw", maps + "frimley"});
+    return true;
+  }();
+  (void)imported;
+  return store;
+}
+
 // Takes a database back to the tables of schema 4 (inside a transaction the
 // caller commits): no placeholder mark (placeholders were the periods of kind
 // unknown then) and no citation lines.
