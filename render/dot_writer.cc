@@ -510,16 +510,12 @@ std::map<Tier, std::vector<std::string>> emit_snapshot(Writer& w, const Snapshot
   return by_tier;
 }
 
-bool same_strings(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  return a == b;
-}
-
 std::vector<std::string> rel_differences(const Relationship& a, const Relationship& b) {
   std::vector<std::string> what;
   if (a.valid.from != b.valid.from || a.valid.to != b.valid.to)
     what.push_back("dates " + a.valid.str() + " \xE2\x86\x92 " + b.valid.str());
   if (a.legal_basis != b.legal_basis) what.push_back("legal basis");
-  if (!same_strings(a.sources, b.sources)) what.push_back("sources");
+  if (a.sources != b.sources) what.push_back("sources");
   if (a.note != b.note) what.push_back("note");
   if (a.share != b.share) what.push_back("share");
   return what;
