@@ -85,7 +85,7 @@ TEST_CASE("every file in data/ is in the manifest, with its size, SHA-256 and ro
   CHECK(m.files.size() == 20);
 }
 
-TEST_CASE("the shipped files are the ../shared/data files, byte for byte") {
+TEST_CASE("shared data: the shipped files are the ../shared/data files, byte for byte") {
   if (!test::shared_data_available()) {
     MESSAGE("SKIPPED: ../shared/data is not beside this checkout");
     return;

@@ -7,7 +7,7 @@
 
 using namespace govmap;
 
-TEST_CASE("North East and Yorkshire on 2023-04-01: its four ICBs, no other region") {
+TEST_CASE("shared data: North East and Yorkshire on 2023-04-01: its four ICBs, no other region") {
   if (!test::shared_data_available()) {
     MESSAGE(
         "SKIPPED: ../shared/data is not beside this checkout; the national picture is not tested");

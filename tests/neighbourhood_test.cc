@@ -128,7 +128,7 @@ TEST_CASE("neighbourhood reads: areas and paths on the shipped maps match the wh
   CHECK(check_store(test::shipped_maps_store()) > 1000);
 }
 
-TEST_CASE("neighbourhood reads: areas and paths on ../shared/data match the whole map") {
+TEST_CASE("shared data: neighbourhood reads of areas and paths match the whole map") {
   if (!test::shared_data_available()) {
     std::cerr << "SKIPPED: ../shared/data is absent (neighbourhood reads on the shared data)\n";
     return;

@@ -198,6 +198,9 @@ inline bool exists(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0;
 }
 
+// A test case that reads the real data calls this first, says SKIPPED when it
+// is false, and has a name starting "shared data: " (scripts/dev selects the
+// real-data cases by that prefix; tests/test_names_test.cc keeps to it).
 inline bool shared_data_available() {
   return exists(shared_data_dir() + "/README.md");
 }
