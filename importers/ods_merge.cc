@@ -447,18 +447,9 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
                                                           : std::nullopt};
         if (life.to && (!valid.to || *life.to < *valid.to)) valid.to = life.to;
         if (!valid.to || *valid.to >= valid.from) {
-          Relationship r;
-          r.from = id;
-          r.to = parent;
-          r.kind = RelKind::kPartOf;
-          r.layer = Layer::kStatutory;
-          r.valid = valid;
+          Relationship r = statutory_part_of(id, parent, valid, sources, lines, dataset);
           r.note = field == 3 ? kRegionNote : kGeographyNote;
-          r.sources = sources;
-          normalise_sources(r.sources);
-          r.source_lines = lines;
-          r.dataset = dataset;
-          out.relationships.push_back(r);
+          out.relationships.push_back(std::move(r));
           auto& need = parent_needed.try_emplace(parent, valid).first->second;
           need.from = std::min(need.from, valid.from);
           if (!valid.to)

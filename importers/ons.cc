@@ -591,20 +591,13 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
     const auto& rel_key = key;  // see flush above: no structured binding in a lambda
     auto emit = [&](std::optional<Date> end) {
       for (size_t k = 0; k < pieces.size(); ++k) {
-        Relationship r;
-        r.from = rel_key.first;
-        r.to = rel_key.second;
-        r.kind = RelKind::kPartOf;
-        r.layer = Layer::kStatutory;
-        r.valid = {pieces[k].start, k + 1 < pieces.size()
-                                        ? std::optional<Date>(pieces[k + 1].start.prev_day())
-                                        : end};
+        Interval valid{pieces[k].start, k + 1 < pieces.size()
+                                            ? std::optional<Date>(pieces[k + 1].start.prev_day())
+                                            : end};
+        Relationship r = statutory_part_of(rel_key.first, rel_key.second, valid,
+                                           pieces[k].sources, rlines[rel_key], dataset);
         r.share = pieces[k].share;
         if (r.share) r.note = kShareNote;
-        r.sources = pieces[k].sources;
-        normalise_sources(r.sources);
-        r.source_lines = lines_for(r.sources, rlines[rel_key]);
-        r.dataset = dataset;
         out.relationships.push_back(std::move(r));
       }
       pieces.clear();

@@ -127,4 +127,21 @@ void normalise_sources(std::vector<std::string>& sources) {
   sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
 }
 
+Relationship statutory_part_of(const std::string& from, const std::string& to,
+                               const Interval& valid, std::vector<std::string> sources,
+                               const std::map<std::string, int>& lines,
+                               const std::string& dataset) {
+  Relationship r;
+  r.from = from;
+  r.to = to;
+  r.kind = RelKind::kPartOf;
+  r.layer = Layer::kStatutory;
+  r.valid = valid;
+  r.sources = std::move(sources);
+  normalise_sources(r.sources);
+  r.source_lines = lines_for(r.sources, lines);
+  r.dataset = dataset;
+  return r;
+}
+
 }  // namespace govmap

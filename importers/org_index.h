@@ -92,6 +92,15 @@ std::map<std::string, int> lines_for(const std::vector<std::string>& sources,
 // Sorts a list of source ids and drops duplicates.
 void normalise_sources(std::vector<std::string>& sources);
 
+// The statutory part_of fact every geography importer states: from lies in
+// to during valid, in dataset, cited by sources (sorted and deduplicated
+// here) on the lines of lines_for(sources, lines). Note and share are the
+// caller's.
+Relationship statutory_part_of(const std::string& from, const std::string& to,
+                               const Interval& valid, std::vector<std::string> sources,
+                               const std::map<std::string, int>& lines,
+                               const std::string& dataset);
+
 }  // namespace govmap
 
 #endif  // GOVMAP_IMPORTERS_ORG_INDEX_H_

@@ -189,19 +189,16 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
         for (const auto& step : steps) predecessors.insert(step.first->from);
         bool whole = what.second.size() == predecessors.size();
         for (const auto& share : what.first) whole = whole && (!share || *share >= 1.0);
+        std::vector<std::string> cited = sources;
+        for (const auto& step : steps)
+          cited.insert(cited.end(), step.first->sources.begin(), step.first->sources.end());
         for (const Interval& s : spans) {
-          Relationship r;
-          r.from = successor;
-          r.to = parent;
-          r.kind = RelKind::kPartOf;
-          r.layer = Layer::kStatutory;
-          r.valid = s;
+          Relationship r = statutory_part_of(successor, parent, s, cited, lines[parent], c.dataset);
           if (whole && what.first.front()) r.share = 1.0;
           r.note = "area of " +
                    join(std::vector<std::string>(what.second.begin(), what.second.end()), ", ") +
-                   ", which " +
-                   (what.second.size() == 1 ? "this council succeeded" : "this council succeeded") +
-                   " on " + first.str() + " (" + steps.front().first->dataset + ")" +
+                   ", which this council succeeded on " + first.str() + " (" +
+                   steps.front().first->dataset + ")" +
                    (through.count(parent)
                         ? "; the system of " +
                               join(std::vector<std::string>(through[parent].begin(),
@@ -210,13 +207,6 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
                               ", which covered them then"
                         : "") +
                    (whole ? "" : "; share not known: the predecessors lay partly elsewhere");
-          r.sources = sources;
-          for (const auto& step : steps)
-            r.sources.insert(r.sources.end(), step.first->sources.begin(),
-                             step.first->sources.end());
-          normalise_sources(r.sources);
-          r.source_lines = lines[parent];
-          r.dataset = c.dataset;
           added.push_back(std::move(r));
         }
       }
