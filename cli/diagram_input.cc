@@ -301,7 +301,12 @@ std::string report_page(const Store& store, const DiagramRequest& request, Date 
   std::set<std::string> drawn;
   for (const Snapshot* s : {&a.snapshot, &b.snapshot})
     for (auto [v, vend] = boost::vertices(s->graph); v != vend; ++v) drawn.insert(s->graph[*v].id);
-  in.timeline = area_timeline(store.organisations(), store.relationships(), drawn, from, to);
+  // Read for the drawn bodies alone (a few hundred indexed queries at most),
+  // not the whole map; past the neighbourhood limit the whole map is cheaper.
+  if (std::optional<Neighbourhood> near = read_histories(store, drawn))
+    in.timeline = area_timeline(near->organisations, near->relationships, drawn, from, to);
+  else
+    in.timeline = area_timeline(store.organisations(), store.relationships(), drawn, from, to);
   in.distance_chart = main_bodies_chart(store, request, a, b, in.timeline, from, to,
                                         &in.chart_names);
   return html_report(in);

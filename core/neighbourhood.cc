@@ -115,4 +115,18 @@ std::optional<Neighbourhood> read_area(const Store& store, const SnapshotOptions
   return reader.finish(ids);
 }
 
+std::optional<Neighbourhood> read_histories(const Store& store, const std::set<std::string>& ids,
+                                            size_t limit) {
+  if (ids.size() > limit) return std::nullopt;
+  Neighbourhood n;
+  for (const std::string& id : ids) {  // in id order: the relationships come sorted
+    if (auto o = store.organisation(id)) n.organisations.push_back(std::move(*o));
+    RelationshipFilter f;
+    f.from = id;
+    for (Relationship& r : store.relationships(f))
+      if (ids.count(r.to)) n.relationships.push_back(std::move(r));
+  }
+  return n;
+}
+
 }  // namespace govmap

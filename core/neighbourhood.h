@@ -54,6 +54,13 @@ std::optional<Neighbourhood> read_reachable(const Store& store,
 std::optional<Neighbourhood> read_area(const Store& store, const SnapshotOptions& options,
                                        size_t limit = kNeighbourhoodLimit);
 
+// The bodies of ids with every period, and every relationship between two of
+// them at any date (not only one in force on a date, unlike the readers
+// above): what area_timeline() (core/area_timeline.h) needs for those bodies.
+// std::nullopt when ids holds more than `limit` bodies.
+std::optional<Neighbourhood> read_histories(const Store& store, const std::set<std::string>& ids,
+                                            size_t limit = kNeighbourhoodLimit);
+
 }  // namespace govmap
 
 #endif  // GOVMAP_CORE_NEIGHBOURHOOD_H_

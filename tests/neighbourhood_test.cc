@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/accountability.h"
+#include "core/area_timeline.h"
 #include "core/kinds.h"
 #include "core/neighbourhood.h"
 #include "core/snapshot.h"
@@ -122,7 +123,57 @@ size_t check_store(const Store& store) {
   return checked;
 }
 
+// A timeline as text: each day and each change's kind and words.
+std::vector<std::string> timeline_text(const std::vector<AreaDay>& days) {
+  std::vector<std::string> out;
+  for (const AreaDay& d : days)
+    for (const AreaChange& c : d.changes)
+      out.push_back(d.date.str() + " " + std::to_string(int(c.what)) + " " + c.text);
+  return out;
+}
+
 }  // namespace
+
+// The report's timeline reads only the drawn bodies' histories: for the
+// bodies of every area's picture the timeline from 2013 to 2024 is the one the
+// whole map gives.
+TEST_CASE("neighbourhood reads: area timelines from the bodies' histories match the whole map") {
+  const Store& store = test::shipped_maps_store();
+  std::vector<Organisation> orgs = store.organisations();
+  std::vector<Relationship> all = store.relationships();
+  Date from = *Date::parse("2013-04-01"), to = *Date::parse("2024-04-01");
+  size_t checked = 0, changes = 0;
+  for (const char* date : kDates) {
+    SnapshotOptions plain;
+    plain.at = *Date::parse(date);
+    RelationshipFilter filter;
+    filter.at = plain.at;
+    std::vector<Relationship> rels = store.relationships(filter);
+    Snapshot whole = build_snapshot(orgs, rels, plain);
+    std::set<std::string> areas;
+    for (auto e : boost::make_iterator_range(boost::edges(whole.graph)))
+      if (whole.graph[e].rel.kind == RelKind::kPartOf) areas.insert(whole.graph[e].rel.to);
+    for (const std::string& area : areas) {
+      SnapshotOptions o = plain;
+      o.area = area;
+      Snapshot picture = build_snapshot(orgs, rels, o);
+      std::set<std::string> drawn;
+      for (auto v : boost::make_iterator_range(boost::vertices(picture.graph)))
+        drawn.insert(picture[v].id);
+      std::optional<Neighbourhood> near = read_histories(store, drawn);
+      REQUIRE(near);
+      INFO("area " << area << " on " << date);
+      std::vector<std::string> expected = timeline_text(area_timeline(orgs, all, drawn, from, to));
+      CHECK(timeline_text(area_timeline(near->organisations, near->relationships, drawn, from,
+                                        to)) == expected);
+      changes += expected.size();
+      ++checked;
+    }
+  }
+  CHECK(checked > 50);
+  CHECK(changes > 500);
+  CHECK_FALSE(read_histories(store, {"a", "b", "c"}, 2));  // past the limit: the caller reads all
+}
 
 TEST_CASE("neighbourhood reads: areas and paths on the shipped maps match the whole map") {
   CHECK(check_store(test::shipped_maps_store()) > 1000);
