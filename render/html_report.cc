@@ -88,7 +88,9 @@ tr.changed td { background: #fff3d6; }
   .controls { display: none; }
   .diagram { overflow: visible; border: none; max-height: none; padding: 0; }
   .diagram svg { width: 100% !important; height: auto !important; max-height: 270mm; }
-  section.view { break-after: page; }
+  /* Every date and the changes print, each from a new page, whichever the
+     screen shows. */
+  section.view, section.view[hidden] { display: block; break-before: page; }
   tr { break-inside: avoid; }
 }
 )CSS";

@@ -196,4 +196,70 @@ grep -E 'CONSOLE|Uncaught|Refused' "$work/syb-console.txt" && fail "the SYB repo
 chrome --window-size=1400,1000 --screenshot="$work/syb.png" "file://$syb#date=2&select=RFS" >/dev/null
 [[ -s "$work/syb.png" ]] || fail "no screenshot of the SYB report"
 [[ -n "${GOVMAP_TEST_ARTIFACTS:-}" ]] && cp "$work/syb.png" "$GOVMAP_TEST_ARTIFACTS/syb-report.png"
+# The print layout. Headless --dump-dom cannot emulate print media, so a
+# harness page applies the report's own @media print rules on screen in a frame
+# as wide as an A3 landscape page inside its margins (400 mm = 1512 CSS px) and
+# measures: the controls are gone, both dates and the changes are laid out
+# (printed whichever the screen shows), the timeline and its chart are there,
+# and no picture is wider than the page or taller than 270 mm (1021 px).
+cp "$syb" "$work/syb-report.html"
+cat >"$work/print-css.html" <<'HTML'
+<!DOCTYPE html><html><body><pre id="out"></pre>
+<iframe id="f" style="width:1512px;height:1000px;border:0"></iframe>
+<script>
+var f = document.getElementById('f');
+f.onload = function () {
+  var d = f.contentDocument, css = '', out = [];
+  for (var sheet of d.styleSheets)
+    for (var rule of sheet.cssRules)
+      if (rule.media && /print/.test(rule.media.mediaText))
+        for (var inner of rule.cssRules)
+          if (!(inner instanceof CSSPageRule)) css += inner.cssText + '\n';
+  var style = d.createElement('style');
+  style.textContent = css;
+  d.head.appendChild(style);
+  var shown = function (el) { return el && el.getBoundingClientRect().height > 0; };
+  out.push('rules ' + (css.length > 0));
+  out.push('controls ' + shown(d.querySelector('.controls')));
+  d.querySelectorAll('section.view').forEach(function (v) {
+    out.push('view ' + v.getAttribute('data-view') + ' ' + shown(v));
+  });
+  out.push('timeline ' + shown(d.getElementById('timeline')));
+  out.push('chart ' + shown(d.getElementById('timeline-chart')));
+  d.querySelectorAll('.diagram > svg').forEach(function (svg, i) {
+    var r = svg.getBoundingClientRect();
+    out.push('picture ' + i + ' ' + (r.width > 100 && r.width <= 1513 && r.height <= 1021));
+  });
+  document.getElementById('out').textContent = 'DONE\n' + out.join('\n');
+};
+f.src = 'syb-report.html#date=2';
+</script></body></html>
+HTML
+chrome --allow-file-access-from-files --virtual-time-budget=10000 --dump-dom \
+  "file://$work/print-css.html" > "$work/print-css-dom.html"
+grep -q 'DONE' "$work/print-css-dom.html" || fail "the print harness did not finish"
+expected='rules true
+controls false
+view 1 true
+view 2 true
+view diff true
+timeline true
+chart true
+picture 0 true
+picture 1 true
+picture 2 true'
+got=$(python3 -c 'import re,sys; print(re.search(r"<pre id=\"out\">DONE\n(.*?)</pre>", open(sys.argv[1]).read(), re.S).group(1))' "$work/print-css-dom.html")
+[[ "$got" == "$expected" ]] || fail "the report's print layout: $(paste -sd' ' <<<"$got")"
+# Chromium prints the report on A3 landscape pages (its @page rule), several.
+chrome --allow-file-access-from-files --no-pdf-header-footer --print-to-pdf="$work/syb-report.pdf" \
+  "file://$work/syb-report.html" >/dev/null
+python3 - "$work/syb-report.pdf" <<'PY' || fail "Chromium did not print the SYB report on A3 landscape pages"
+import re, sys
+d = open(sys.argv[1], 'rb').read()
+boxes = [[float(x) for x in b.split()] for b in re.findall(rb'/MediaBox\s*\[([^\]]*)\]', d)]
+pages = len(re.findall(rb'/Type\s*/Page(?!s)', d))
+assert pages >= 4, pages
+assert all(abs(b[2] - 1190.55) < 3 and abs(b[3] - 841.89) < 3 for b in boxes), boxes
+print(f"the SYB report prints on {pages} A3 landscape pages")
+PY
 echo "1 passed, 0 failed"
