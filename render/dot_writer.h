@@ -36,6 +36,7 @@
 #include "core/model.h"
 #include "core/snapshot.h"
 #include "core/weights.h"
+#include "render/snapshot_diff.h"
 
 namespace govmap {
 
@@ -79,34 +80,6 @@ std::string side_by_side_dot(const Snapshot& before, const Distances& before_dis
 std::string diff_dot(const Snapshot& before, const Distances& before_distances,
                      const Snapshot& after, const Distances& after_distances,
                      const DiagramOptions& options);
-
-// ---- the classification behind diff_dot ----
-
-enum class Change { kUnchanged, kAdded, kRemoved, kChanged };
-const char* change_name(Change c);  // "unchanged", "added", "removed", "changed"
-
-struct BodyChange {
-  std::string id;
-  Change change = Change::kUnchanged;
-  std::optional<VertexData> before, after;
-  std::vector<std::string> what;  // for kChanged: "renamed from ...", "kind stp -> ics"
-};
-
-// Relationships are matched by (from, to, kind, layer). A matched pair whose
-// dates, legal basis, note, sources or share differ is kChanged.
-struct RelationshipChange {
-  Change change = Change::kUnchanged;
-  std::optional<Relationship> before, after;
-  std::vector<std::string> what;  // for kChanged: "legal basis", "dates", ...
-  const Relationship& rel() const { return after ? *after : *before; }
-};
-
-struct SnapshotDiff {
-  std::vector<BodyChange> bodies;                 // by id
-  std::vector<RelationshipChange> relationships;  // in relationship order
-};
-
-SnapshotDiff diff_snapshots(const Snapshot& before, const Snapshot& after);
 
 // The SVG/DOT id given to a body's node and a relationship's edge (also used by
 // the HTML report to find them): "b-" / "r-" followed by safe_id() of the
