@@ -55,6 +55,11 @@ struct DiagramOptions {
   // A one-council view: the subtitle says so ("What Sheffield City Council
   // oversees and sits on").
   bool council_view = false;
+  // Draw a foundation trust's council of governors and its members inside
+  // the trust's node (governor_folds, render/drawn_edges.h), as an area-wide
+  // picture does to stay printable; a --layer view, a one-council view and a
+  // picture of the trust itself leave it false and draw them as nodes.
+  bool fold_governors = false;
   // snapshot_dot only: put after the letter of every element id (see
   // body_element_id), so that several diagrams can share one HTML page.
   std::string id_side;
@@ -89,10 +94,15 @@ std::string relationship_element_id(const Relationship& rel, const std::string& 
 
 // Relationships from one body to another in one layer are drawn as one edge
 // (its label lists their kinds), whose id is the first one's
-// relationship_element_id. This maps every relationship's element id in snap
-// to the id of the edge that draws it, for the report to highlight.
-std::map<std::string, std::string> drawn_relationship_ids(const Snapshot& snap,
-                                                          const std::string& side = "");
+// relationship_element_id; an edge joined into a trunk (render/drawn_edges.h)
+// is drawn by that edge and the trunk ("t-" for "r-" in the trunk's first
+// relationship's id); a relationship inside a folded body's host by the
+// host's node. This maps every relationship's element id in snap to the ids
+// of the elements that draw it, for the report to highlight, as snapshot_dot
+// draws snap with options.fold_governors = fold_governors.
+std::map<std::string, std::vector<std::string>> drawn_relationship_ids(const Snapshot& snap,
+                                                                       const std::string& side = "",
+                                                                       bool fold_governors = false);
 
 }  // namespace govmap
 
