@@ -251,6 +251,7 @@ class Writer {
             const VertexData& b, const std::vector<std::string>& extra_html,
             const std::string& tooltip, std::optional<Change> change) {
     Family fam = family_of(b.period.kind);
+    families_.insert(fam);
     node_tier_[node_name] = tier_of(fam);
     const FamilyStyle& st = style_of(fam);
     std::string fill = st.fill, border = st.border, style = st.style;
@@ -344,7 +345,9 @@ class Writer {
   // present, then the two line styles, the change colours (diff) and how to
   // read the arrows. Invisible flat edges keep each row in order.
   // (Cluster labels use labelloc=b: with rankdir=BT that is the top.)
-  void legend(const std::set<Family>& families, bool diff, bool distances) {
+  // The families sampled are those of the bodies drawn as nodes (a folded
+  // body's family is not drawn).
+  void legend(bool diff, bool distances) {
     if (!options_.legend) return;
     out_ += "  subgraph cluster_legend {\n";
     out_ +=
@@ -353,7 +356,7 @@ class Writer {
     out_ += "    node [fontsize=10, margin=\"0.08,0.04\"];\n";
     std::vector<std::string> top, bottom;
     for (Family f : all_families()) {
-      if (!families.count(f)) continue;
+      if (!families_.count(f)) continue;
       const FamilyStyle& st = style_of(f);
       std::string n = dot_id(std::string("legend:") + st.key);
       top.push_back(n);
@@ -445,6 +448,7 @@ class Writer {
   std::vector<FlatEdge> flat_edges_;       // (lower, upper), one tier
   std::vector<std::string> row_anchors_;   // top to bottom
   bool joined_ = false, folded_ = false;   // for the key
+  std::set<Family> families_;              // of the bodies drawn, for the key
 };
 
 // The tiers that hold at least one of the given kinds, in order.
@@ -452,13 +456,6 @@ std::vector<Tier> used_tiers(const std::set<Tier>& used) {
   std::vector<Tier> out;
   for (Tier t : all_tiers())
     if (used.count(t)) out.push_back(t);
-  return out;
-}
-
-std::set<Family> families_of(std::initializer_list<const Snapshot*> snaps) {
-  std::set<Family> out;
-  for (const Snapshot* s : snaps)
-    for (const VertexData* b : bodies_of(*s)) out.insert(family_of(b->period.kind));
   return out;
 }
 
@@ -719,7 +716,7 @@ std::string snapshot_dot(const Snapshot& snap, const Distances& distances,
   size_t per_row = bodies_per_row(boost::num_vertices(snap.graph) - folded);
   for (Tier t : tiers) w.tier_rows(t, by_tier[t], per_row);
   w.row_chain();
-  w.legend(families_of({&snap}), false, !distances.empty());
+  w.legend(false, !distances.empty());
   return w.finish();
 }
 
@@ -803,8 +800,7 @@ std::string side_by_side_dot(const Snapshot& before, const Distances& before_dis
   std::string chain;
   for (size_t i = dividers.size(); i-- > 0;) chain += dividers[i] + " -> ";
   w.line("  " + chain + hd + " [style=invis, weight=100];");
-  w.legend(families_of({&before, &after}), false,
-           !before_distances.empty() || !after_distances.empty());
+  w.legend(false, !before_distances.empty() || !after_distances.empty());
   return w.finish();
 }
 
@@ -910,7 +906,7 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
   size_t per_row = bodies_per_row(diff.bodies.size() - folds.size());
   for (Tier t : tiers) w.tier_rows(t, by_tier[t], per_row);
   w.row_chain();
-  w.legend(families_of({&before, &after}), true, show_distance);
+  w.legend(true, show_distance);
   return w.finish();
 }
 
