@@ -179,6 +179,10 @@ DiagramOptions diagram_options(const Store& store, const DiagramRequest& request
   DiagramOptions options;
   options.title = request.title;
   options.council_view = !request.council.empty();
+  // An area-wide picture draws each foundation trust's council of governors
+  // inside the trust (render/drawn_edges.h) to stay printable; a --layer view
+  // or a one-council view shows them as they are.
+  options.fold_governors = request.layer.empty() && request.council.empty();
   if (!request.layer.empty()) options.layer = layer_or_throw(request.layer, "--layer");
   if (!request.area.empty() || !request.council.empty()) {
     std::string id = resolve_org(store, request.area.empty() ? request.council : request.area);
@@ -186,6 +190,10 @@ DiagramOptions diagram_options(const Store& store, const DiagramRequest& request
       const OrgPeriod* p = org->period_at(at);
       if (!p && !org->periods.empty()) p = &org->periods.back();
       options.area_name = p ? p->name : id;
+      // A picture of a trust (or its council) is about what the council
+      // does: draw it as a node of its own.
+      if (p && (p->kind == OrgKind::kFoundationTrust || p->kind == OrgKind::kCouncilOfGovernors))
+        options.fold_governors = false;
     }
   }
   for (const Source& s : store.sources()) options.sources.emplace(s.id, s);

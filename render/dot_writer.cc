@@ -1,20 +1,27 @@
 #include "render/dot_writer.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <tuple>
 
 #include "core/attribution.h"
+#include "render/drawn_edges.h"
 #include "render/escape.h"
+#include "render/snapshot_diff.h"
 #include "render/style.h"
 #include "render/tier_rows.h"
 
 namespace govmap {
 namespace {
 
-// Names wrap at this many characters; in the round shapes (ellipse, house,
-// hexagon), whose box is much wider than their text, at kRoundWrapWidth. Narrow
-// bodies make narrow rows: the width of a picture is the width of its widest row.
+// Names wrap at this many characters; in an ellipse, whose box is much wider
+// than its text, at kRoundWrapWidth. Narrow bodies make narrow rows: the width
+// of a picture is the width of its widest row. A house (the voters) holds its
+// text in the box under its roof and a hexagon between its two points, so they
+// wrap as a box does: at 15 the voters' long names ("Local government
+// electorate of ...") took eight lines and a joint committee's nine, and those
+// rows were the tallest of the picture, while holding few bodies.
 constexpr size_t kWrapWidth = 20;
 constexpr size_t kRoundWrapWidth = 15;
 // The round shapes draw their outline around the label's box with room to
@@ -42,25 +49,6 @@ ChangeColours colours_of(Change c) {
       return {"#EEEEEE", "#8C8C8C"};
   }
   return {"#EEEEEE", "#8C8C8C"};
-}
-
-std::vector<Relationship> relationships_of(const Snapshot& snap) {
-  std::vector<Relationship> rels;
-  for (auto [e, end] = boost::edges(snap.graph); e != end; ++e) rels.push_back(snap.graph[*e].rel);
-  std::sort(rels.begin(), rels.end(), [](const Relationship& a, const Relationship& b) {
-    if (a < b) return true;
-    if (b < a) return false;
-    return a.key() < b.key();
-  });
-  return rels;
-}
-
-std::vector<const VertexData*> bodies_of(const Snapshot& snap) {
-  std::vector<const VertexData*> out;
-  for (auto [v, end] = boost::vertices(snap.graph); v != end; ++v) out.push_back(&snap.graph[*v]);
-  std::sort(out.begin(), out.end(),
-            [](const VertexData* a, const VertexData* b) { return a->id < b->id; });
-  return out;
 }
 
 std::string name_in(const Snapshot& snap, const std::string& id) {
@@ -152,28 +140,6 @@ bool constrains(RelKind k) {
   return k != RelKind::kCommissions && k != RelKind::kFunds && k != RelKind::kSucceededBy;
 }
 
-// The relationships drawn as one edge: those with the same from, to and layer
-// and the same `tag` (the diff's change), as runs of indices into rels, each
-// run in rels' order, runs in the order of their first relationship. Two
-// bodies tied by several relationships (a trust accountable to and appointed
-// by the same body) then get one line with one label, not a bundle of
-// parallel curves that pushes their neighbours apart. (Graphviz's own
-// concentrate=true merges edges too, but crashes Graphviz 2.43 on these
-// pictures.)
-std::vector<std::vector<size_t>> parallel_runs(const std::vector<Relationship>& rels,
-                                               const std::vector<int>& tag = {}) {
-  std::vector<std::vector<size_t>> runs;
-  std::map<std::tuple<std::string, std::string, int, int>, size_t> run_of;
-  for (size_t i = 0; i < rels.size(); ++i) {
-    auto key = std::make_tuple(rels[i].from, rels[i].to, static_cast<int>(rels[i].layer),
-                               tag.empty() ? 0 : tag[i]);
-    auto [it, fresh] = run_of.emplace(key, runs.size());
-    if (fresh) runs.emplace_back();
-    runs[it->second].push_back(i);
-  }
-  return runs;
-}
-
 }  // namespace
 
 std::string diagram_heading(const DiagramOptions& options) {
@@ -203,13 +169,18 @@ std::string title_line(const std::string& what, const DiagramOptions& options) {
   return diagram_heading(options) + " \xE2\x80\x94 " + what;
 }
 
+// How one line of a picture draws its relationships: whole, from a body to a
+// junction (no arrow, no label), or from a junction to the body the joined
+// lines point to (render/drawn_edges.h, joined_runs).
+enum class LineRole { kWhole, kFeeder, kTrunk };
+
 class Writer {
  public:
   explicit Writer(const DiagramOptions& options) : options_(options) {}
 
   void header(const std::string& title_first_line, const std::string& tooltip) {
     out_ += "digraph govmap {\n";
-    out_ += "  graph [rankdir=BT, newrank=true, nodesep=0.2, ranksep=0.4, splines=true,\n";
+    out_ += "  graph [rankdir=BT, newrank=true, nodesep=0.1, ranksep=0.25, splines=true,\n";
     out_ += "         fontname=\"" + std::string(kFont) + "\", labelloc=t, labeljust=c,\n";
     out_ += "         tooltip=" + dot_string(tooltip) + ",\n";
     // The licence notice of the public data behind the picture: Graphviz
@@ -280,6 +251,7 @@ class Writer {
             const VertexData& b, const std::vector<std::string>& extra_html,
             const std::string& tooltip, std::optional<Change> change) {
     Family fam = family_of(b.period.kind);
+    families_.insert(fam);
     node_tier_[node_name] = tier_of(fam);
     const FamilyStyle& st = style_of(fam);
     std::string fill = st.fill, border = st.border, style = st.style;
@@ -300,7 +272,7 @@ class Writer {
             ", color=" + dot_string(border) + ", penwidth=" + penwidth + ",\n" + indent +
             "  label=" +
             body_label(b.period.name, kind_short(b.period.kind, b.period.tier), extra_html,
-                       boxed ? kWrapWidth : kRoundWrapWidth) +
+                       shape == "ellipse" ? kRoundWrapWidth : kWrapWidth) +
             ",\n" + indent + "  tooltip=" + dot_string(tooltip);
     std::string url = first_link(b.period.sources, options_);
     if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_url(url) + ", target=\"_blank\"";
@@ -313,7 +285,8 @@ class Writer {
   // pulls its ends into order when any of them would.
   void relationship(const std::string& indent, const std::string& from, const std::string& to,
                     const std::string& element_id, const std::vector<const Relationship*>& rels,
-                    const std::string& tooltip, std::optional<Change> change) {
+                    const std::string& tooltip, std::optional<Change> change,
+                    LineRole role = LineRole::kWhole) {
     bool acc = false, constraint = false;
     std::vector<std::string> words, sources;
     for (const Relationship* r : rels) {
@@ -332,7 +305,8 @@ class Writer {
     }
     std::string style = layer == Layer::kShadow ? "dashed" : "solid";
     out_ += indent + from + " -> " + to + " [id=" + dot_string(element_id) + ", class=" +
-            dot_string(std::string("rel ") + (acc ? "accountability " : "") + name_of(layer)) +
+            dot_string(std::string("rel ") + (acc ? "accountability " : "") + name_of(layer) +
+                       (role == LineRole::kTrunk ? " joined" : "")) +
             ", style=" + style + ", color=" + dot_string(colour) + ", penwidth=" + width;
     // A relationship pulls its ends into order only when it points up or
     // sideways: one from a higher tier to a lower one (a joint committee of
@@ -345,18 +319,35 @@ class Writer {
     if (!constraint) out_ += ", constraint=false";
     // xlabel, not label: Graphviz 2.42 frees memory twice after laying out
     // labelled flat edges (both ends in one rank=same tier).
-    out_ += ",\n" + indent + "  xlabel=" + dot_string(join(words, "\n"));
+    if (role == LineRole::kFeeder)
+      out_ += ", arrowhead=none";
+    else
+      out_ += ",\n" + indent + "  xlabel=" + dot_string(join(words, "\n"));
     out_ += ", tooltip=" + dot_string(tooltip);
     std::string url = first_link(sources, options_);
     if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_url(url) + ", target=\"_blank\"";
     out_ += "];\n";
   }
 
+  // The point where joined lines meet (LineRole).
+  void junction(const std::string& indent, const std::string& node_name,
+                const std::string& element_id, std::optional<Change> change) {
+    std::string colour = change ? colours_of(*change).line : "#333333";
+    out_ += indent + node_name + " [id=" + dot_string(element_id) +
+            ", class=\"junction\", shape=point, width=0.07, color=" + dot_string(colour) +
+            ", fillcolor=" + dot_string(colour) + ", tooltip=\" \"];\n";
+    joined_ = true;
+  }
+  // A host node drew bodies inside it (governor_folds): the key says so.
+  void note_folded() { folded_ = true; }
+
   // The key, drawn below the lowest tier in two rows: one sample per family
   // present, then the two line styles, the change colours (diff) and how to
   // read the arrows. Invisible flat edges keep each row in order.
   // (Cluster labels use labelloc=b: with rankdir=BT that is the top.)
-  void legend(const std::set<Family>& families, bool diff, bool distances) {
+  // The families sampled are those of the bodies drawn as nodes (a folded
+  // body's family is not drawn).
+  void legend(bool diff, bool distances) {
     if (!options_.legend) return;
     out_ += "  subgraph cluster_legend {\n";
     out_ +=
@@ -365,7 +356,7 @@ class Writer {
     out_ += "    node [fontsize=10, margin=\"0.08,0.04\"];\n";
     std::vector<std::string> top, bottom;
     for (Family f : all_families()) {
-      if (!families.count(f)) continue;
+      if (!families_.count(f)) continue;
       const FamilyStyle& st = style_of(f);
       std::string n = dot_id(std::string("legend:") + st.key);
       top.push_back(n);
@@ -375,12 +366,20 @@ class Writer {
               ", fillcolor=" + dot_string(fill) + ", color=" + dot_string(border) +
               ", label=" + dot_string(st.legend) + ", tooltip=" + dot_string(st.legend) + "];\n";
     }
+    // One sentence a line: the note is the tallest thing in the key, and the
+    // key's rows are much narrower than the picture.
     std::string note =
-        "Arrows point up, towards the voters:\nthe lower body answers to the upper one.";
+        "Arrows point up, towards the voters: the lower body answers to the upper one.";
+    if (joined_)
+      note += "\nLines that meet at a dot: the same relationship from each body below them.";
+    if (folded_)
+      note +=
+          "\nA foundation trust's node includes its council of governors and the members who "
+          "elect them.";
     if (distances)
       note +=
-          "\nUnder each name: its accountability distance\n(1 a step; scrutiny and regulation "
-          "2;\na shadow step 1 more).";
+          "\nUnder each name: its accountability distance (1 a step; scrutiny and regulation 2; "
+          "a shadow step 1 more).";
     out_ += "    \"legend:note\" [shape=plaintext, fontsize=10, label=" + dot_string(note) +
             ", tooltip=\"How to read this diagram\"];\n";
     bottom.push_back("\"legend:note\"");
@@ -445,9 +444,11 @@ class Writer {
  private:
   const DiagramOptions& options_;
   std::string out_;
-  std::map<std::string, Tier> node_tier_;                        // by node name
-  std::vector<FlatEdge> flat_edges_;                             // (lower, upper), one tier
-  std::vector<std::string> row_anchors_;                         // top to bottom
+  std::map<std::string, Tier> node_tier_;  // by node name
+  std::vector<FlatEdge> flat_edges_;       // (lower, upper), one tier
+  std::vector<std::string> row_anchors_;   // top to bottom
+  bool joined_ = false, folded_ = false;   // for the key
+  std::set<Family> families_;              // of the bodies drawn, for the key
 };
 
 // The tiers that hold at least one of the given kinds, in order.
@@ -455,13 +456,6 @@ std::vector<Tier> used_tiers(const std::set<Tier>& used) {
   std::vector<Tier> out;
   for (Tier t : all_tiers())
     if (used.count(t)) out.push_back(t);
-  return out;
-}
-
-std::set<Family> families_of(std::initializer_list<const Snapshot*> snaps) {
-  std::set<Family> out;
-  for (const Snapshot* s : snaps)
-    for (const VertexData* b : bodies_of(*s)) out.insert(family_of(b->period.kind));
   return out;
 }
 
@@ -478,6 +472,158 @@ std::string distance_tooltip(const Distances& dist, const std::string& id) {
   return "accountability distance: " + steps_words(it->second);
 }
 
+// The tier of each body drawn as a node of its own, 0 the top; bodies of no
+// tier are left out (joined_runs).
+std::map<std::string, int> drawn_tiers(const std::vector<const VertexData*>& bodies,
+                                       const std::map<std::string, std::string>& folds) {
+  std::map<std::string, int> out;
+  for (const VertexData* b : bodies) {
+    Tier t = tier_of(family_of(b->period.kind));
+    if (t != Tier::kNone && !folds.count(b->id)) out[b->id] = static_cast<int>(t);
+  }
+  return out;
+}
+
+// A picture's lines: its relationships' runs (parallel_runs), and the runs
+// joined into trunks (joined_runs). Relationships inside a folded body's host
+// are drawn by no line: `drawn` is false for them.
+struct LinePlan {
+  std::vector<Relationship> rels;
+  std::vector<bool> drawn;                  // by index into rels
+  std::vector<std::vector<size_t>> runs;    // of drawn relationships
+  std::vector<std::vector<size_t>> trunks;  // indices into runs
+  std::vector<int> trunk_of;                // by run: index into trunks, -1 = none
+};
+
+LinePlan plan_lines(std::vector<Relationship> all, const std::vector<int>& all_tags,
+                    const std::map<std::string, std::string>& folds,
+                    const std::map<std::string, int>& tiers) {
+  LinePlan p;
+  p.rels = std::move(all);
+  std::vector<Relationship> kept;
+  std::vector<int> tags;
+  std::vector<size_t> index;  // kept -> rels
+  for (size_t i = 0; i < p.rels.size(); ++i) {
+    const Relationship& r = p.rels[i];
+    bool inside = folds.count(r.from) || folds.count(r.to);
+    p.drawn.push_back(!inside);
+    if (inside) continue;
+    kept.push_back(r);
+    if (!all_tags.empty()) tags.push_back(all_tags[i]);
+    index.push_back(i);
+  }
+  std::vector<bool> up;
+  for (const Relationship& r : kept) up.push_back(constrains(r.kind));
+  std::vector<std::vector<size_t>> runs = parallel_runs(kept, tags);
+  p.trunks = joined_runs(kept, runs, tiers, up, tags);
+  for (auto& run : runs)
+    for (size_t& i : run) i = index[i];
+  p.runs = std::move(runs);
+  p.trunk_of.assign(p.runs.size(), -1);
+  for (size_t t = 0; t < p.trunks.size(); ++t)
+    for (size_t r : p.trunks[t]) p.trunk_of[r] = static_cast<int>(t);
+  return p;
+}
+
+// The element id of a trunk: its first relationship's, with "t-" for "r-".
+std::string trunk_element_id(const Relationship& first, const std::string& side) {
+  return "t" + relationship_element_id(first, side).substr(1);
+}
+
+// Draws a plan's lines. tip(i) is relationship i's tooltip, change(i) its
+// change in a diff picture; node(id) the node name of a body.
+void draw_lines(Writer& w, const std::string& indent, const LinePlan& plan,
+                const std::string& id_side,
+                const std::function<std::string(const std::string&)>& node,
+                const std::function<std::string(const std::string&)>& name,
+                const std::function<std::string(size_t)>& tip,
+                const std::function<std::optional<Change>(size_t)>& change) {
+  std::vector<bool> trunk_drawn(plan.trunks.size());
+  for (size_t r = 0; r < plan.runs.size(); ++r) {
+    const std::vector<size_t>& run = plan.runs[r];
+    std::vector<const Relationship*> group;
+    std::string t;
+    for (size_t i : run) {
+      group.push_back(&plan.rels[i]);
+      if (!t.empty()) t += "\n\n";
+      t += tip(i);
+    }
+    const Relationship& first = *group.front();
+    const std::optional<Change> c = change(run.front());
+    const int trunk = plan.trunk_of[r];
+    if (trunk < 0) {
+      w.relationship(indent, node(first.from), node(first.to),
+                     relationship_element_id(first, id_side), group, t, c);
+      continue;
+    }
+    const std::vector<size_t>& joined = plan.trunks[trunk];
+    const Relationship& head = plan.rels[plan.runs[joined.front()].front()];
+    const std::string trunk_id = trunk_element_id(head, id_side);
+    const std::string junction = dot_id(id_side + "join:" + head.key());
+    if (!trunk_drawn[trunk]) {
+      trunk_drawn[trunk] = true;
+      w.junction(indent, junction, "j" + trunk_id.substr(1), c);
+      std::vector<const Relationship*> kinds;
+      std::vector<std::string> words;
+      for (size_t i : plan.runs[joined.front()]) {
+        kinds.push_back(&plan.rels[i]);
+        words.push_back(relationship_words(plan.rels[i].kind));
+      }
+      std::string trunk_tip = join(words, ", ") + " (" + name_of(head.layer) + ") \xE2\x86\x92 " +
+                              name(head.to) + "\nfrom each of " + std::to_string(joined.size()) +
+                              " bodies:";
+      for (size_t j : joined) trunk_tip += "\n  " + name(plan.rels[plan.runs[j].front()].from);
+      w.relationship(indent, junction, node(head.to), trunk_id, kinds, trunk_tip, c,
+                     LineRole::kTrunk);
+    }
+    w.relationship(indent, node(first.from), junction, relationship_element_id(first, id_side),
+                   group, t, c, LineRole::kFeeder);
+  }
+}
+
+// What a host's node says of the bodies drawn inside it (governor_folds), as
+// a label line, and as the end of its tooltip: each body and each
+// relationship drawn inside.
+std::string fold_line(const std::vector<const VertexData*>& folded) {
+  bool members = false;
+  for (const VertexData* b : folded)
+    members = members || b->period.kind != OrgKind::kCouncilOfGovernors;
+  // Short (the key and the tooltip say the rest), and wrapped about as wide
+  // as the trust's name, so the node grows neither much taller nor wider.
+  std::string words = members ? "with its governors and members" : "with its governors";
+  return "<FONT POINT-SIZE=\"10\"><I>" +
+         html_text(wrap_words(words, kRoundWrapWidth + 3), "<BR/>") + "</I></FONT>";
+}
+
+std::string fold_tooltip(const std::vector<const VertexData*>& folded, const LinePlan& plan,
+                         const std::string& host, const Distances& dist,
+                         const std::function<std::string(const std::string&)>& name,
+                         const DiagramOptions& options) {
+  std::string t = "\n\ndrawn inside this node:";
+  for (const VertexData* b : folded)
+    t += "\n\n" + body_tooltip(*b, distance_tooltip(dist, b->id), "", options);
+  for (size_t i = 0; i < plan.rels.size(); ++i) {
+    const Relationship& r = plan.rels[i];
+    if (plan.drawn[i]) continue;
+    bool here = false;
+    for (const VertexData* b : folded) here = here || r.from == b->id || r.to == b->id;
+    if (!here) continue;
+    t += "\n" + name(r.from) + " \xE2\x86\x92 " + name(r.to) + ": " + relationship_words(r.kind) +
+         " (" + name_of(r.layer) + ")";
+  }
+  (void)host;
+  return t;
+}
+
+// The bodies folded into each host, by host id, in id order.
+std::map<std::string, std::vector<const VertexData*>> folded_by_host(
+    const std::vector<const VertexData*>& bodies, const std::map<std::string, std::string>& folds) {
+  std::map<std::string, std::vector<const VertexData*>> out;
+  for (const VertexData* b : bodies)
+    if (auto it = folds.find(b->id); it != folds.end()) out[it->second].push_back(b);
+  return out;
+}
+
 // Emits one snapshot's bodies and edges with node names prefixed by side; the
 // caller adds the rank=same groups (returned by tier).
 std::map<Tier, std::vector<std::string>> emit_snapshot(Writer& w, const Snapshot& snap,
@@ -487,59 +633,36 @@ std::map<Tier, std::vector<std::string>> emit_snapshot(Writer& w, const Snapshot
                                                        const DiagramOptions& options) {
   std::map<Tier, std::vector<std::string>> by_tier;
   const std::string& id_side = side.empty() ? options.id_side : side;
-  for (const VertexData* b : bodies_of(snap)) {
+  const std::map<std::string, std::string> folds =
+      options.fold_governors ? governor_folds(snap) : std::map<std::string, std::string>();
+  const std::vector<const VertexData*> bodies = bodies_of(snap);
+  const LinePlan plan = plan_lines(relationships_of(snap), {}, folds, drawn_tiers(bodies, folds));
+  auto name = [&](const std::string& id) { return name_in(snap, id); };
+  const auto inside = folded_by_host(bodies, folds);
+  for (const VertexData* b : bodies) {
+    if (folds.count(b->id)) continue;
     std::string node = dot_id(side + b->id);
-    w.body(indent, node, body_element_id(b->id, id_side), *b, distance_lines(dist, b->id),
-           body_tooltip(*b, distance_tooltip(dist, b->id), "", options), std::nullopt);
+    std::vector<std::string> extra = distance_lines(dist, b->id);
+    std::string tip = body_tooltip(*b, distance_tooltip(dist, b->id), "", options);
+    if (auto it = inside.find(b->id); it != inside.end()) {
+      extra.push_back(fold_line(it->second));
+      tip += fold_tooltip(it->second, plan, b->id, dist, name, options);
+      w.note_folded();
+    }
+    w.body(indent, node, body_element_id(b->id, id_side), *b, extra, tip, std::nullopt);
     by_tier[tier_of(family_of(b->period.kind))].push_back(node);
   }
-  const std::vector<Relationship> rels = relationships_of(snap);
-  for (const std::vector<size_t>& run : parallel_runs(rels)) {
-    std::vector<const Relationship*> group;
-    std::string tip;
-    for (size_t i : run) {
-      const Relationship& r = rels[i];
-      group.push_back(&r);
-      if (!tip.empty()) tip += "\n\n";
-      tip += rel_tooltip(r, name_in(snap, r.from), name_in(snap, r.to), "", options);
-    }
-    const Relationship& first = *group.front();
-    w.relationship(indent, dot_id(side + first.from), dot_id(side + first.to),
-                   relationship_element_id(first, id_side), group, tip, std::nullopt);
-  }
+  draw_lines(
+      w, indent, plan, id_side, [&](const std::string& id) { return dot_id(side + id); }, name,
+      [&](size_t i) {
+        const Relationship& r = plan.rels[i];
+        return rel_tooltip(r, name(r.from), name(r.to), "", options);
+      },
+      [](size_t) { return std::optional<Change>(); });
   return by_tier;
 }
 
-std::vector<std::string> rel_differences(const Relationship& a, const Relationship& b) {
-  std::vector<std::string> what;
-  if (a.valid.from != b.valid.from || a.valid.to != b.valid.to)
-    what.push_back("dates " + a.valid.str() + " \xE2\x86\x92 " + b.valid.str());
-  if (a.legal_basis != b.legal_basis) what.push_back("legal basis");
-  if (a.sources != b.sources) what.push_back("sources");
-  if (a.note != b.note) what.push_back("note");
-  if (a.share != b.share) what.push_back("share");
-  return what;
-}
-
-std::string rel_identity(const Relationship& r) {
-  return r.from + "\x1f" + r.to + "\x1f" + name_of(r.kind) + "\x1f" + name_of(r.layer);
-}
-
 }  // namespace
-
-const char* change_name(Change c) {
-  switch (c) {
-    case Change::kUnchanged:
-      return "unchanged";
-    case Change::kAdded:
-      return "added";
-    case Change::kRemoved:
-      return "removed";
-    case Change::kChanged:
-      return "changed";
-  }
-  return "unchanged";
-}
 
 std::string body_element_id(const std::string& org_id, const std::string& side) {
   return safe_id("b-" + (side.empty() ? std::string() : safe_id("", side) + "-"), org_id);
@@ -549,87 +672,30 @@ std::string relationship_element_id(const Relationship& rel, const std::string& 
   return safe_id("r-" + (side.empty() ? std::string() : safe_id("", side) + "-"), rel.key());
 }
 
-std::map<std::string, std::string> drawn_relationship_ids(const Snapshot& snap,
-                                                          const std::string& side) {
-  std::map<std::string, std::string> out;
-  const std::vector<Relationship> rels = relationships_of(snap);
-  for (const std::vector<size_t>& run : parallel_runs(rels)) {
-    std::string drawn = relationship_element_id(rels[run.front()], side);
-    for (size_t i : run) out[relationship_element_id(rels[i], side)] = drawn;
+std::map<std::string, std::vector<std::string>> drawn_relationship_ids(const Snapshot& snap,
+                                                                       const std::string& side,
+                                                                       bool fold_governors) {
+  const std::map<std::string, std::string> folds =
+      fold_governors ? governor_folds(snap) : std::map<std::string, std::string>();
+  const LinePlan plan =
+      plan_lines(relationships_of(snap), {}, folds, drawn_tiers(bodies_of(snap), folds));
+  std::map<std::string, std::vector<std::string>> out;
+  for (size_t i = 0; i < plan.rels.size(); ++i) {
+    if (plan.drawn[i]) continue;
+    const Relationship& r = plan.rels[i];
+    out[relationship_element_id(r, side)] = {
+        body_element_id(folds.count(r.from) ? folds.at(r.from) : r.from, side)};
+  }
+  for (size_t k = 0; k < plan.runs.size(); ++k) {
+    std::vector<std::string> drawn = {
+        relationship_element_id(plan.rels[plan.runs[k].front()], side)};
+    if (plan.trunk_of[k] >= 0) {
+      size_t head = plan.runs[plan.trunks[plan.trunk_of[k]].front()].front();
+      drawn.push_back(trunk_element_id(plan.rels[head], side));
+    }
+    for (size_t i : plan.runs[k]) out[relationship_element_id(plan.rels[i], side)] = drawn;
   }
   return out;
-}
-
-SnapshotDiff diff_snapshots(const Snapshot& before, const Snapshot& after) {
-  SnapshotDiff d;
-  std::map<std::string, BodyChange> bodies;
-  for (const VertexData* b : bodies_of(before)) {
-    BodyChange& c = bodies[b->id];
-    c.id = b->id;
-    c.before = *b;
-  }
-  for (const VertexData* a : bodies_of(after)) {
-    BodyChange& c = bodies[a->id];
-    c.id = a->id;
-    c.after = *a;
-  }
-  for (auto& [id, c] : bodies) {
-    if (!c.before) {
-      c.change = Change::kAdded;
-    } else if (!c.after) {
-      c.change = Change::kRemoved;
-    } else {
-      const OrgPeriod& p = c.before->period;
-      const OrgPeriod& q = c.after->period;
-      if (p.name != q.name) c.what.push_back("renamed from \xE2\x80\x9C" + p.name + "\xE2\x80\x9D");
-      if (p.kind != q.kind)
-        c.what.push_back("was " + kind_short(p.kind, p.tier));
-      else if (p.tier != q.tier)
-        c.what.push_back("was " + kind_short(p.kind, p.tier));
-      c.change = c.what.empty() ? Change::kUnchanged : Change::kChanged;
-    }
-    d.bodies.push_back(std::move(c));
-  }
-
-  // Group by identity; exact matches first, then pair what is left in order.
-  std::map<std::string, std::pair<std::vector<Relationship>, std::vector<Relationship>>> groups;
-  for (const Relationship& r : relationships_of(before)) groups[rel_identity(r)].first.push_back(r);
-  for (const Relationship& r : relationships_of(after)) groups[rel_identity(r)].second.push_back(r);
-  for (auto& [identity, g] : groups) {
-    auto& [bs, as] = g;
-    std::vector<bool> b_used(bs.size()), a_used(as.size());
-    for (size_t i = 0; i < bs.size(); ++i)
-      for (size_t j = 0; j < as.size(); ++j)
-        if (!a_used[j] && bs[i].key() == as[j].key() && rel_differences(bs[i], as[j]).empty()) {
-          b_used[i] = a_used[j] = true;
-          d.relationships.push_back({Change::kUnchanged, bs[i], as[j], {}});
-          break;
-        }
-    size_t j = 0;
-    for (size_t i = 0; i < bs.size(); ++i) {
-      if (b_used[i]) continue;
-      while (j < as.size() && a_used[j]) ++j;
-      if (j < as.size()) {
-        a_used[j] = true;
-        b_used[i] = true;
-        d.relationships.push_back({Change::kChanged, bs[i], as[j], rel_differences(bs[i], as[j])});
-      } else {
-        d.relationships.push_back({Change::kRemoved, bs[i], std::nullopt, {}});
-      }
-    }
-    for (size_t k = 0; k < as.size(); ++k)
-      if (!a_used[k]) d.relationships.push_back({Change::kAdded, std::nullopt, as[k], {}});
-  }
-  std::stable_sort(d.relationships.begin(), d.relationships.end(),
-                   [](const RelationshipChange& x, const RelationshipChange& y) {
-                     const Relationship& a = x.rel();
-                     const Relationship& b = y.rel();
-                     if (a < b) return true;
-                     if (b < a) return false;
-                     return std::make_tuple(a.key(), static_cast<int>(x.change)) <
-                            std::make_tuple(b.key(), static_cast<int>(y.change));
-                   });
-  return d;
 }
 
 std::string snapshot_dot(const Snapshot& snap, const Distances& distances,
@@ -646,10 +712,11 @@ std::string snapshot_dot(const Snapshot& snap, const Distances& distances,
   w.line("  // bodies, by id");
   auto by_tier = emit_snapshot(w, snap, distances, "", "  ", options);
   w.line("  // tiers");
-  size_t per_row = bodies_per_row(boost::num_vertices(snap.graph));
+  size_t folded = options.fold_governors ? governor_folds(snap).size() : 0;
+  size_t per_row = bodies_per_row(boost::num_vertices(snap.graph) - folded);
   for (Tier t : tiers) w.tier_rows(t, by_tier[t], per_row);
   w.row_chain();
-  w.legend(families_of({&snap}), false, !distances.empty());
+  w.legend(false, !distances.empty());
   return w.finish();
 }
 
@@ -695,8 +762,11 @@ std::string side_by_side_dot(const Snapshot& before, const Distances& before_dis
   w.line("  // tiers: the same ranks on both sides, the earlier date on the left");
   // Each side's tier wraps onto rows as one picture of its own would; row k
   // of a tier holds row k of both sides, with a divider between them.
-  size_t per_row = std::max<size_t>(
-      3, bodies_per_row(boost::num_vertices(before.graph) + boost::num_vertices(after.graph)) / 2);
+  size_t folded =
+      options.fold_governors ? governor_folds(before).size() + governor_folds(after).size() : 0;
+  size_t per_row = std::max<size_t>(3, bodies_per_row(boost::num_vertices(before.graph) +
+                                                      boost::num_vertices(after.graph) - folded) /
+                                           2);
   std::vector<std::string> dividers;  // top to bottom
   for (Tier t : tiers) {
     auto left = w.rows_of(sides_by_tier[0][t], per_row);
@@ -730,8 +800,7 @@ std::string side_by_side_dot(const Snapshot& before, const Distances& before_dis
   std::string chain;
   for (size_t i = dividers.size(); i-- > 0;) chain += dividers[i] + " -> ";
   w.line("  " + chain + hd + " [style=invis, weight=100];");
-  w.legend(families_of({&before, &after}), false,
-           !before_distances.empty() || !after_distances.empty());
+  w.legend(false, !before_distances.empty() || !after_distances.empty());
   return w.finish();
 }
 
@@ -744,19 +813,50 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
   w.header(title_line(when, options),
            "What changed from " + before.at.str() + " to " + after.at.str());
   bool show_distance = !before_distances.empty() || !after_distances.empty();
+  // Folded only where the council, its members and every relationship
+  // inside are the same on both dates: a change is drawn, never folded away.
+  std::map<std::string, std::string> folds;
+  if (options.fold_governors) {
+    const std::map<std::string, std::string> later = governor_folds(after);
+    for (const auto& [id, host] : governor_folds(before))
+      if (auto it = later.find(id); it != later.end() && it->second == host) folds[id] = host;
+    std::set<std::string> changed_hosts;
+    for (const BodyChange& c : diff.bodies)
+      if (auto it = folds.find(c.id); it != folds.end() && c.change != Change::kUnchanged)
+        changed_hosts.insert(it->second);
+    for (const RelationshipChange& c : diff.relationships) {
+      if (c.change == Change::kUnchanged) continue;
+      for (const std::string& end : {c.rel().from, c.rel().to})
+        if (auto it = folds.find(end); it != folds.end()) changed_hosts.insert(it->second);
+    }
+    for (auto it = folds.begin(); it != folds.end();)
+      it = changed_hosts.count(it->second) ? folds.erase(it) : std::next(it);
+  }
   std::set<Tier> used;
   std::map<std::string, std::string> names;  // for edge tooltips
+  std::vector<const VertexData*> all_bodies;
   for (const BodyChange& c : diff.bodies) {
     const VertexData& b = c.after ? *c.after : *c.before;
-    used.insert(tier_of(family_of(b.period.kind)));
+    all_bodies.push_back(&b);
+    if (!folds.count(c.id)) used.insert(tier_of(family_of(b.period.kind)));
     names[c.id] = b.period.name;
   }
   used.erase(Tier::kNone);
   std::vector<Tier> tiers = used_tiers(used);
   w.tier_anchors(tiers);
+  std::vector<Relationship> rels;
+  std::vector<int> changes;
+  for (const RelationshipChange& c : diff.relationships) {
+    rels.push_back(c.rel());
+    changes.push_back(static_cast<int>(c.change));
+  }
+  const LinePlan plan = plan_lines(rels, changes, folds, drawn_tiers(all_bodies, folds));
+  auto name = [&](const std::string& id) { return names[id]; };
+  const auto inside = folded_by_host(all_bodies, folds);
   w.line("  // bodies, by id");
   std::map<Tier, std::vector<std::string>> by_tier;
   for (const BodyChange& c : diff.bodies) {
+    if (folds.count(c.id)) continue;
     const VertexData& b = c.after ? *c.after : *c.before;
     std::vector<std::string> extra;
     std::string change_line;
@@ -771,46 +871,42 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
       std::string from = distance_short(before_distances, c.id, c.before.has_value());
       std::string to = distance_short(after_distances, c.id, c.after.has_value());
       dline = "distance to the voters: " + from + " \xE2\x86\x92 " + to;
-      std::string text = html_text(dline);
+      // The label says it short (the key says what the numbers are): the
+      // long form was the widest line of every node.
+      std::string text = html_text("distance " + from + " \xE2\x86\x92 " + to);
       if (from != to) text = "<B>" + text + "</B>";
       extra.push_back("<FONT POINT-SIZE=\"10\">" + text + "</FONT>");
     }
+    std::string tip =
+        body_tooltip(b, dline, change_line.empty() ? "unchanged" : change_line, options);
+    if (auto it = inside.find(c.id); it != inside.end()) {
+      extra.push_back(fold_line(it->second));
+      tip += fold_tooltip(it->second, plan, c.id, after_distances, name, options);
+      w.note_folded();
+    }
     std::string node = dot_id(c.id);
-    w.body("  ", node, body_element_id(c.id), b, extra,
-           body_tooltip(b, dline, change_line.empty() ? "unchanged" : change_line, options),
-           c.change);
+    w.body("  ", node, body_element_id(c.id), b, extra, tip, c.change);
     by_tier[tier_of(family_of(b.period.kind))].push_back(node);
   }
   w.line("  // relationships, in relationship order");
-  std::vector<Relationship> rels;
-  std::vector<int> changes;
-  for (const RelationshipChange& c : diff.relationships) {
-    rels.push_back(c.rel());
-    changes.push_back(static_cast<int>(c.change));
-  }
-  for (const std::vector<size_t>& run : parallel_runs(rels, changes)) {
-    std::vector<const Relationship*> group;
-    std::string tip;
-    for (size_t i : run) {
-      const RelationshipChange& c = diff.relationships[i];
-      const Relationship& r = rels[i];
-      group.push_back(&r);
-      std::string change_line = change_name(c.change);
-      if (c.change == Change::kChanged) change_line += ": " + join(c.what, "; ");
-      if (!tip.empty()) tip += "\n\n";
-      tip += rel_tooltip(r, names[r.from], names[r.to], change_line, options);
-      if (c.change == Change::kChanged && c.before->legal_basis != c.after->legal_basis)
-        tip += "\nlegal basis before: " + c.before->legal_basis;
-    }
-    const Relationship& first = *group.front();
-    w.relationship("  ", dot_id(first.from), dot_id(first.to), relationship_element_id(first),
-                   group, tip, diff.relationships[run.front()].change);
-  }
+  draw_lines(
+      w, "  ", plan, "", [](const std::string& id) { return dot_id(id); }, name,
+      [&](size_t i) {
+        const RelationshipChange& c = diff.relationships[i];
+        std::string change_line = change_name(c.change);
+        if (c.change == Change::kChanged) change_line += ": " + join(c.what, "; ");
+        std::string tip =
+            rel_tooltip(c.rel(), names[c.rel().from], names[c.rel().to], change_line, options);
+        if (c.change == Change::kChanged && c.before->legal_basis != c.after->legal_basis)
+          tip += "\nlegal basis before: " + c.before->legal_basis;
+        return tip;
+      },
+      [&](size_t i) { return std::optional<Change>(diff.relationships[i].change); });
   w.line("  // tiers");
-  size_t per_row = bodies_per_row(diff.bodies.size());
+  size_t per_row = bodies_per_row(diff.bodies.size() - folds.size());
   for (Tier t : tiers) w.tier_rows(t, by_tier[t], per_row);
   w.row_chain();
-  w.legend(families_of({&before, &after}), true, show_distance);
+  w.legend(true, show_distance);
   return w.finish();
 }
 

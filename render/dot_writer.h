@@ -36,6 +36,7 @@
 #include "core/model.h"
 #include "core/snapshot.h"
 #include "core/weights.h"
+#include "render/snapshot_diff.h"
 
 namespace govmap {
 
@@ -54,6 +55,11 @@ struct DiagramOptions {
   // A one-council view: the subtitle says so ("What Sheffield City Council
   // oversees and sits on").
   bool council_view = false;
+  // Draw a foundation trust's council of governors and its members inside
+  // the trust's node (governor_folds, render/drawn_edges.h), as an area-wide
+  // picture does to stay printable; a --layer view, a one-council view and a
+  // picture of the trust itself leave it false and draw them as nodes.
+  bool fold_governors = false;
   // snapshot_dot only: put after the letter of every element id (see
   // body_element_id), so that several diagrams can share one HTML page.
   std::string id_side;
@@ -80,34 +86,6 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
                      const Snapshot& after, const Distances& after_distances,
                      const DiagramOptions& options);
 
-// ---- the classification behind diff_dot ----
-
-enum class Change { kUnchanged, kAdded, kRemoved, kChanged };
-const char* change_name(Change c);  // "unchanged", "added", "removed", "changed"
-
-struct BodyChange {
-  std::string id;
-  Change change = Change::kUnchanged;
-  std::optional<VertexData> before, after;
-  std::vector<std::string> what;  // for kChanged: "renamed from ...", "kind stp -> ics"
-};
-
-// Relationships are matched by (from, to, kind, layer). A matched pair whose
-// dates, legal basis, note, sources or share differ is kChanged.
-struct RelationshipChange {
-  Change change = Change::kUnchanged;
-  std::optional<Relationship> before, after;
-  std::vector<std::string> what;  // for kChanged: "legal basis", "dates", ...
-  const Relationship& rel() const { return after ? *after : *before; }
-};
-
-struct SnapshotDiff {
-  std::vector<BodyChange> bodies;                 // by id
-  std::vector<RelationshipChange> relationships;  // in relationship order
-};
-
-SnapshotDiff diff_snapshots(const Snapshot& before, const Snapshot& after);
-
 // The SVG/DOT id given to a body's node and a relationship's edge (also used by
 // the HTML report to find them): "b-" / "r-" followed by safe_id() of the
 // organisation id / relationship key, with side ("", "1-", "2-") after the letter.
@@ -116,10 +94,15 @@ std::string relationship_element_id(const Relationship& rel, const std::string& 
 
 // Relationships from one body to another in one layer are drawn as one edge
 // (its label lists their kinds), whose id is the first one's
-// relationship_element_id. This maps every relationship's element id in snap
-// to the id of the edge that draws it, for the report to highlight.
-std::map<std::string, std::string> drawn_relationship_ids(const Snapshot& snap,
-                                                          const std::string& side = "");
+// relationship_element_id; an edge joined into a trunk (render/drawn_edges.h)
+// is drawn by that edge and the trunk ("t-" for "r-" in the trunk's first
+// relationship's id); a relationship inside a folded body's host by the
+// host's node. This maps every relationship's element id in snap to the ids
+// of the elements that draw it, for the report to highlight, as snapshot_dot
+// draws snap with options.fold_governors = fold_governors.
+std::map<std::string, std::vector<std::string>> drawn_relationship_ids(const Snapshot& snap,
+                                                                       const std::string& side = "",
+                                                                       bool fold_governors = false);
 
 }  // namespace govmap
 

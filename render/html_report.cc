@@ -7,6 +7,7 @@
 
 #include "core/attribution.h"
 #include "core/compare.h"
+#include "render/drawn_edges.h"
 #include "render/escape.h"
 #include "render/style.h"
 
@@ -219,14 +220,23 @@ const char* kScript = R"JS(
 }  // namespace
 
 std::map<std::string, std::vector<std::string>> accountability_paths(const Snapshot& snap,
-                                                                     const std::string& id_side) {
+                                                                     const std::string& id_side,
+                                                                     bool fold_governors) {
   std::map<std::string, std::vector<std::string>> out;
   const Graph& g = snap.graph;
-  // Parallel relationships share one drawn edge: highlight that edge.
-  const std::map<std::string, std::string> drawn = drawn_relationship_ids(snap, id_side);
+  // Parallel relationships share one drawn edge, joined ones a trunk too, and
+  // a folded body is drawn by its host: highlight what draws each.
+  const std::map<std::string, std::vector<std::string>> drawn =
+      drawn_relationship_ids(snap, id_side, fold_governors);
+  const std::map<std::string, std::string> folds =
+      fold_governors ? governor_folds(snap) : std::map<std::string, std::string>();
+  auto body_id = [&](const std::string& id) {
+    auto f = folds.find(id);
+    return body_element_id(f == folds.end() ? id : f->second, id_side);
+  };
   for (auto [v, vend] = boost::vertices(g); v != vend; ++v) {
     std::set<Vertex> seen = {*v};
-    std::set<std::string> ids = {body_element_id(g[*v].id, id_side)};
+    std::set<std::string> ids = {body_id(g[*v].id)};
     std::deque<Vertex> queue = {*v};
     while (!queue.empty()) {
       Vertex u = queue.front();
@@ -235,10 +245,13 @@ std::map<std::string, std::vector<std::string>> accountability_paths(const Snaps
         if (!is_accountability(g[*e].rel.kind)) continue;
         std::string rel_id = relationship_element_id(g[*e].rel, id_side);
         auto d = drawn.find(rel_id);
-        ids.insert(d == drawn.end() ? rel_id : d->second);
+        if (d == drawn.end())
+          ids.insert(rel_id);
+        else
+          ids.insert(d->second.begin(), d->second.end());
         Vertex t = boost::target(*e, g);
         if (seen.insert(t).second) {
-          ids.insert(body_element_id(g[t].id, id_side));
+          ids.insert(body_id(g[t].id));
           queue.push_back(t);
         }
       }
@@ -291,7 +304,8 @@ std::string html_report(const ReportInput& in) {
     h += "<div class=\"diagram\" data-paths=\"" + paths_id + "\">\n" + inline_svg(side->svg) +
          "\n</div>\n";
     nlohmann::json j = nlohmann::json::object();
-    for (const auto& [body, ids] : accountability_paths(*side->snapshot, side->id_side))
+    for (const auto& [body, ids] :
+         accountability_paths(*side->snapshot, side->id_side, in.options.fold_governors))
       j[body] = ids;
     h += "<script type=\"application/json\" id=\"" + paths_id + "\">" + script_json(j) +
          "</script>\n</section>\n";

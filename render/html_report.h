@@ -41,10 +41,13 @@ struct ReportInput {
 };
 
 // The element ids on each body's accountability path: for every body, itself,
-// the accountability relationships followed from it (by the id of the edge
-// that draws each: drawn_relationship_ids) and the bodies they reach.
+// the accountability relationships followed from it (by the ids of the
+// elements that draw each: drawn_relationship_ids) and the bodies they reach
+// (a body folded into a host by the host's id), as snapshot_dot draws snap
+// with DiagramOptions::fold_governors = fold_governors.
 std::map<std::string, std::vector<std::string>> accountability_paths(const Snapshot& snap,
-                                                                     const std::string& id_side);
+                                                                     const std::string& id_side,
+                                                                     bool fold_governors = false);
 
 std::string html_report(const ReportInput& input);
 

@@ -9,7 +9,7 @@
 namespace govmap {
 
 size_t bodies_per_row(size_t bodies) {
-  return std::max<size_t>(4, static_cast<size_t>(std::ceil(std::sqrt(bodies * 0.8))));
+  return std::max<size_t>(4, static_cast<size_t>(std::ceil(std::sqrt(bodies * 1.2))));
 }
 
 std::vector<std::vector<std::string>> tier_rows(const std::vector<std::string>& nodes,

@@ -18,10 +18,13 @@ namespace govmap {
 // the lower body answering to the upper one.
 using FlatEdge = std::pair<std::string, std::string>;
 
-// How many bodies one row of a tier holds in a picture of `bodies` bodies:
-// about as many rows as columns in all (a body is about twice as wide as it is
-// tall, and a page about 1.4 times); at least 4, so a small picture keeps its
-// tiers on one row each.
+// How many bodies one row of a tier holds in a picture of `bodies` bodies
+// (those drawn as nodes): about sqrt(1.2 x bodies), at least 4, so a small
+// picture keeps its tiers on one row each. Most tiers hold far fewer bodies
+// than a row (a region, two systems), so a picture has many more rows than
+// bodies / per_row; the factor was chosen by measuring the shipped area
+// pictures on A3 (docs/diagrams.md): 0.8 left them too tall once councils of
+// governors were folded into their trusts, 1.5 too wide.
 size_t bodies_per_row(size_t bodies);
 
 // The rows of one tier, top to bottom. A tier of at most per_row nodes is one

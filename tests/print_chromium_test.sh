@@ -7,9 +7,9 @@
 # printed to PDF by Chromium on A3 landscape. Checks: the SVG is A3 landscape,
 # the key bodies are present, the smallest text the browser draws equals what
 # govmap reported on standard output, the PDF has one A3 page; and records the
-# table of printed text sizes. The 6 pt target is not asserted for these
-# pictures (they do not reach it yet, see docs/diagrams.md); the one-council
-# view, which does, is asserted at 6 pt or more on A4.
+# table of printed text sizes. The pictures that reach 6 pt on their page
+# (A3 landscape; A4 for the one-council view) are asserted to stay there; the
+# others are recorded (docs/diagrams.md says how far they are).
 # Usage: print_chromium_test.sh GOVMAP_BINARY SOURCE_DIR
 # Exits 77 (CTest: skipped) when chromium is not installed.
 set -euo pipefail
@@ -31,20 +31,22 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 "$govmap" --db "$work/m.db" import "$src/maps/south-yorkshire-bassetlaw" "$src/maps/frimley" >/dev/null
 
-# name | render arguments | bodies that must be drawn
+# name | render arguments | bodies that must be drawn | "6" when it must print at 6 pt or more
 cases=(
   "syb-2018|--at 2018-08-08 --area QF7|b-QF7 b-02P b-la-sheffield b-RHQ b-X24"
-  "syb-2022|--at 2022-07-01 --area QF7|b-QF7 b-la-sheffield b-RHQ b-X24"
+  "syb-2022|--at 2022-07-01 --area QF7|b-QF7 b-la-sheffield b-RHQ b-X24|6"
   "syb-before-after|--from 2018-08-08 --to 2022-07-01 --area QF7|b-1_3A-QF7 b-2_3A-QF7 b-1_3A-02P b-2_3A-RHQ"
   "syb-what-changed|--from 2018-08-08 --to 2022-07-01 --area QF7 --diff|b-QF7 b-02P b-RHQ"
-  "frimley-2018|--at 2018-08-08 --area QNQ|b-QNQ"
-  "frimley-2022|--at 2022-07-01 --area QNQ|b-QNQ"
-  "frimley-what-changed|--from 2018-08-08 --to 2022-07-01 --area QNQ --diff|b-QNQ"
-  "sheffield-council|--council la-sheffield --at 2022-07-01 --page a4|b-la-sheffield"
+  "frimley-2018|--at 2018-08-08 --area QNQ|b-QNQ|6"
+  "frimley-2022|--at 2022-07-01 --area QNQ|b-QNQ|6"
+  "frimley-what-changed|--from 2018-08-08 --to 2022-07-01 --area QNQ --diff|b-QNQ|6"
+  "sheffield-council|--council la-sheffield --at 2022-07-01 --page a4|b-la-sheffield|6"
 )
 names=()
+readable=()
 for c in "${cases[@]}"; do
-  IFS='|' read -r name args ids <<<"$c"
+  IFS='|' read -r name args ids must <<<"$c"
+  [[ "$must" == 6 ]] && readable+=("$name")
   page=a3
   [[ "$args" == *"--page"* ]] || args="$args --page a3"
   # shellcheck disable=SC2086
@@ -135,8 +137,13 @@ for n in "${names[@]}"; do
     grep -q -- '--area' "$work/$n.err" || fail "$n prints under 6 pt without a warning"
   fi
 done
-python3 -c "import sys; sys.exit(0 if $(sed -E -n 's/.*smallest text ([0-9.]+) pt.*/\1/p' "$work/sheffield-council.out") >= 6 else 1)" ||
-  fail "the one-council view prints under 6 pt on A4"
+# The pictures that reach 6 pt stay there (the browser's measure and
+# govmap's agree, checked above).
+for n in "${readable[@]}"; do
+  said=$(sed -E -n 's/.*smallest text ([0-9.]+) pt.*/\1/p' "$work/$n.out")
+  python3 -c "import sys; sys.exit(0 if $said >= 6 else 1)" ||
+    fail "$n prints its smallest text at $said pt, under 6 pt"
+done
 # Chromium prints the SYB picture to PDF on A3 landscape: one page.
 cat >"$work/print.html" <<HTML
 <!DOCTYPE html><html><head><style>@page { size: A3 landscape; margin: 0 }

@@ -222,15 +222,15 @@ TEST_CASE("relationships between the same two bodies in one layer share one edge
   // accountability edge because scrutiny is.
   CHECK(dot.find("member of (statutory)") != std::string::npos);
   CHECK(dot.find("scrutinised by (statutory)") != std::string::npos);
-  std::map<std::string, std::string> drawn = drawn_relationship_ids(s);
+  std::map<std::string, std::vector<std::string>> drawn = drawn_relationship_ids(s);
   std::vector<std::string> ccg_council;
   for (const Relationship& r : m.rels)
     if (r.from == "ccg" && r.to == "council") ccg_council.push_back(relationship_element_id(r));
   REQUIRE(ccg_council.size() == 3);
   // member_of sorts first: its id names the shared edge; the shadow edge its own.
   CHECK(drawn.at(ccg_council[0]) == drawn.at(ccg_council[1]));
-  CHECK(drawn.at(ccg_council[1]) == ccg_council[1]);
-  CHECK(drawn.at(ccg_council[2]) == ccg_council[2]);
+  CHECK(drawn.at(ccg_council[1]) == std::vector<std::string>{ccg_council[1]});
+  CHECK(drawn.at(ccg_council[2]) == std::vector<std::string>{ccg_council[2]});
   CHECK(dot.find("id=\"" + ccg_council[0] + "\"") == std::string::npos);
   // In the what-changed picture only relationships with the same change share.
   CHECK(count(diff_dot(s, {}, s, {}, {}), "\"ccg\" -> \"council\"") == 2);
@@ -238,6 +238,78 @@ TEST_CASE("relationships between the same two bodies in one layer share one edge
   without.erase(without.end() - 2);  // the member_of: removed, scrutiny unchanged
   Snapshot after = snapshot_at(m.orgs, without, "2020-01-01");
   CHECK(count(diff_dot(s, {}, after, {}, {}), "\"ccg\" -> \"council\"") == 3);
+  CHECK(render_diagram(dot, DiagramFormat::kSvg).bytes.find("<svg") != std::string::npos);
+}
+
+// Three foundation trusts, each with a council of governors and members,
+// each regulated by the CQC.
+SmallMap three_trusts() {
+  SmallMap m;
+  m.orgs.push_back(make_org("cqc", "Care Quality Commission", OrgKind::kRegulator, "2009-04-01"));
+  for (const char* t : {"ft1", "ft2", "ft3"}) {
+    std::string id = t;
+    m.orgs.push_back(make_org(id, id + " NHS Foundation Trust", OrgKind::kFoundationTrust,
+                              "2005-01-01"));
+    m.orgs.push_back(make_org(id + "-cog", id + " Council of Governors",
+                              OrgKind::kCouncilOfGovernors, "2005-01-01"));
+    m.orgs.push_back(make_org(id + "-members", id + " members", OrgKind::kOther, "2005-01-01"));
+    m.rels.push_back(make_rel(id + "-cog", id, RelKind::kPartOf, "2005-01-01"));
+    m.rels.push_back(make_rel(id, id + "-cog", RelKind::kAccountableTo, "2012-10-01"));
+    m.rels.push_back(make_rel(id + "-cog", id + "-members", RelKind::kElectedBy, "2005-01-01"));
+    m.rels.push_back(make_rel(id, "cqc", RelKind::kRegulatedBy, "2010-04-01"));
+  }
+  return m;
+}
+
+TEST_CASE("an area-wide picture draws each council of governors inside its trust") {
+  SmallMap m = three_trusts();
+  Snapshot s = snapshot_at(m.orgs, m.rels, "2020-01-01");
+  DiagramOptions folded;
+  folded.fold_governors = true;
+  std::string dot = snapshot_dot(s, {}, folded);
+  CHECK(dot.find("id=\"b-ft1-cog\"") == std::string::npos);
+  CHECK(dot.find("id=\"b-ft1-members\"") == std::string::npos);
+  CHECK(count(dot, "with its governors") == 3);
+  // The tooltip holds the folded bodies and the relationships drawn inside.
+  CHECK(dot.find("drawn inside this node:") != std::string::npos);
+  CHECK(dot.find("ft1 Council of Governors \xE2\x86\x92 ft1 members: elected by") !=
+        std::string::npos);
+  CHECK(dot.find("A foundation trust's node includes its council of governors") !=
+        std::string::npos);
+  // The report highlights the trust for a relationship drawn inside it.
+  auto drawn = drawn_relationship_ids(s, "", true);
+  CHECK(drawn.at(relationship_element_id(m.rels[2])) == std::vector<std::string>{"b-ft1"});
+  // Unfolded (a --layer or one-council view), they are nodes of their own.
+  std::string plain = snapshot_dot(s, {}, {});
+  CHECK(plain.find("id=\"b-ft1-cog\"") != std::string::npos);
+  CHECK(plain.find("with its governors") == std::string::npos);
+  // The what-changed picture folds what did not change, and draws what did.
+  std::vector<Relationship> later = m.rels;
+  later.erase(later.begin() + 2);  // ft1's members no longer elect its council
+  Snapshot after = snapshot_at(m.orgs, later, "2020-01-01");
+  std::string diff = diff_dot(s, {}, after, {}, folded);
+  CHECK(diff.find("id=\"b-ft1-cog\"") != std::string::npos);
+  CHECK(diff.find("id=\"b-ft2-cog\"") == std::string::npos);
+}
+
+TEST_CASE("lines of one kind from three bodies of a tier to one body join at a dot") {
+  SmallMap m = three_trusts();
+  Snapshot s = snapshot_at(m.orgs, m.rels, "2020-01-01");
+  DiagramOptions folded;
+  folded.fold_governors = true;
+  std::string dot = snapshot_dot(s, {}, folded);
+  CHECK(count(dot, "class=\"junction\"") == 1);
+  CHECK(count(dot, "xlabel=\"regulated by\"") == 1);
+  CHECK(count(dot, "arrowhead=none") == 3);
+  CHECK(dot.find("from each of 3 bodies:") != std::string::npos);
+  CHECK(dot.find("Lines that meet at a dot") != std::string::npos);
+  // Each relationship is highlighted by its own short line and the trunk.
+  auto drawn = drawn_relationship_ids(s, "", true);
+  const Relationship& first = m.rels[3];  // ft1 -> cqc
+  std::string trunk = "t" + relationship_element_id(first).substr(1);
+  CHECK(drawn.at(relationship_element_id(first)) ==
+        std::vector<std::string>{relationship_element_id(first), trunk});
+  CHECK(dot.find("id=\"" + trunk + "\"") != std::string::npos);
   CHECK(render_diagram(dot, DiagramFormat::kSvg).bytes.find("<svg") != std::string::npos);
 }
 

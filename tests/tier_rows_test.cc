@@ -10,10 +10,11 @@ using Rows = std::vector<std::vector<std::string>>;
 
 TEST_CASE("tier rows: bodies per row grows as the square root, at least 4") {
   CHECK(bodies_per_row(0) == 4);
-  CHECK(bodies_per_row(20) == 4);
-  CHECK(bodies_per_row(21) == 5);
-  CHECK(bodies_per_row(67) == 8);
-  CHECK(bodies_per_row(4000) == 57);
+  CHECK(bodies_per_row(13) == 4);
+  CHECK(bodies_per_row(14) == 5);
+  CHECK(bodies_per_row(53) == 8);
+  CHECK(bodies_per_row(54) == 9);
+  CHECK(bodies_per_row(4000) == 70);
 }
 
 TEST_CASE("tier rows: a tier that fits one row stays one row, whatever its edges") {
