@@ -27,11 +27,30 @@ namespace {
 // pages for its heap when the tunable glibc.malloc.hugetlb=1 is set, which it
 // reads only at process start; so when it is not set, govmap sets it and
 // executes itself again, once (same process id, arguments and descriptors).
-// Nothing else changes: output is the same either way. GOVMAP_NO_HUGE_PAGES
-// set (to anything) keeps the process as it is (valgrind, for one, does not
-// follow the exec unless told to).
-void prefer_huge_pages(char** argv) {
-  if (std::getenv("GOVMAP_NO_HUGE_PAGES")) return;
+// Nothing else changes: output is the same either way. The second exec costs
+// tens of milliseconds, more than a command reading one neighbourhood (show,
+// path, lineage) or a small table spends on memory, so only the commands that
+// read the whole map do it: the first argument naming a subcommand decides (a
+// guess that can only cost speed, never change an answer).
+// GOVMAP_NO_HUGE_PAGES set (to anything) keeps the process as it is
+// (valgrind, for one, does not follow the exec unless told to).
+bool reads_whole_map(int argc, char** argv) {
+  static const char* const kWhole[] = {"import",   "check",  "distance", "compare", "centrality",
+                                       "gaps",     "export", "rels",     "orgs",    "national",
+                                       "timeline", "render", "report",   "build"};
+  static const char* const kSmall[] = {"show",    "path", "lineage", "sources",
+                                       "imports", "sql",  "rules",   "fetch"};
+  for (int i = 1; i < argc; ++i) {
+    for (const char* c : kWhole)
+      if (std::strcmp(argv[i], c) == 0) return true;
+    for (const char* c : kSmall)
+      if (std::strcmp(argv[i], c) == 0) return false;
+  }
+  return false;
+}
+
+void prefer_huge_pages(int argc, char** argv) {
+  if (std::getenv("GOVMAP_NO_HUGE_PAGES") || !reads_whole_map(argc, argv)) return;
   const char* tunables = std::getenv("GLIBC_TUNABLES");
   if (tunables && std::strstr(tunables, "glibc.malloc.hugetlb")) return;  // set: by us or the user
   std::ifstream mode("/sys/kernel/mm/transparent_hugepage/enabled");
@@ -47,7 +66,7 @@ void prefer_huge_pages(char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  prefer_huge_pages(argv);
+  prefer_huge_pages(argc, argv);
   govmap::use_checked_standard_output();
   CLI::App app{"govmap", "govmap"};
   govmap::GlobalOptions global;

@@ -222,15 +222,17 @@ void write_rows(Store& store, const DatasetContent& c) {
   for (const Source& s : c.sources) store.add_source(s);
   for (const std::string* id : in_order(c.organisations, std::less<std::string>()))
     store.add_organisation(*id);
-  using Period = std::pair<std::string, OrgPeriod>;
-  for (const Period* p : in_order(c.periods, [](const Period& a, const Period& b) {
-         return a.first != b.first ? a.first < b.first : a.second.valid.from < b.second.valid.from;
-       }))
-    store.add_period(p->first, p->second);
-  using Ident = std::pair<std::string, Identifier>;
-  for (const Ident* i : in_order(c.identifiers, [](const Ident& a, const Ident& b) {
-         return a.second < b.second;  // scheme, value: the primary key within one dataset
-       }))
+  auto period_key = [](const std::pair<std::string, OrgPeriod>& a,
+                       const std::pair<std::string, OrgPeriod>& b) {
+    return a.first != b.first ? a.first < b.first : a.second.valid.from < b.second.valid.from;
+  };
+  for (const auto* p : in_order(c.periods, period_key)) store.add_period(p->first, p->second);
+  // (scheme, value): the primary key within one dataset.
+  auto identifier_key = [](const std::pair<std::string, Identifier>& a,
+                           const std::pair<std::string, Identifier>& b) {
+    return a.second < b.second;
+  };
+  for (const auto* i : in_order(c.identifiers, identifier_key))
     store.add_identifier(i->first, i->second, c.dataset);
   for (const Relationship* r : in_order(c.relationships, std::less<Relationship>()))
     store.add_relationship(*r);
