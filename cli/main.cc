@@ -40,7 +40,12 @@ bool reads_whole_map(int argc, char** argv) {
                                        "timeline", "render", "report",   "build"};
   static const char* const kSmall[] = {"show",    "path", "lineage", "sources",
                                        "imports", "sql",  "rules",   "fetch"};
+  // `render --area X` reads only the area (core/neighbourhood.h).
+  bool area = false;
+  for (int i = 1; i < argc; ++i)
+    area = area || std::strcmp(argv[i], "--area") == 0 || std::strncmp(argv[i], "--area=", 7) == 0;
   for (int i = 1; i < argc; ++i) {
+    if (area && std::strcmp(argv[i], "render") == 0) return false;
     for (const char* c : kWhole)
       if (std::strcmp(argv[i], c) == 0) return true;
     for (const char* c : kSmall)
