@@ -13,9 +13,9 @@ struct DistanceOptions {
   bool explain = false;
 };
 
-Json next_json(const std::optional<Route>& route) {
-  if (!route || route->steps.empty()) return nullptr;
-  const Relationship& r = route->steps.front().rel;
+Json next_json(const PathStep* step) {
+  if (!step) return nullptr;
+  const Relationship& r = step->rel;
   return Json{{"kind", name_of(r.kind)}, {"layer", name_of(r.layer)}, {"to", r.to}};
 }
 
@@ -48,7 +48,7 @@ Outcome run_distance(const DistanceOptions& opts, CommandContext& ctx) {
   if (run.format == OutputFormat::kJson) {
     Json arr = Json::array();
     for (Vertex v : shown) {
-      auto route = paths.route(v);
+      auto route = opts.explain ? paths.route(v) : paths.route_totals(v);
       Json j;
       j["id"] = snap[v].id;
       j["name"] = snap[v].period.name;
@@ -57,7 +57,7 @@ Outcome run_distance(const DistanceOptions& opts, CommandContext& ctx) {
       j["hops"] = route ? Json(route->hops) : Json(nullptr);
       j["shadow_hops"] = route ? Json(route->shadow_hops) : Json(nullptr);
       j["unaccountable"] = !route;
-      j["next"] = next_json(route);
+      j["next"] = next_json(paths.next_step(v));
       if (opts.explain) j["path"] = route ? steps_json(snap, *route) : Json(nullptr);
       arr.push_back(std::move(j));
     }
@@ -102,15 +102,19 @@ Outcome run_distance(const DistanceOptions& opts, CommandContext& ctx) {
 
   Table t({"id", "name", "kind", "distance", "hops", "shadow_hops", "next"});
   for (Vertex v : shown) {
-    auto route = paths.route(v);
-    std::vector<Table::Cell> row = {snap[v].id, snap[v].period.name, name_of(snap[v].period.kind)};
+    auto route = paths.route_totals(v);  // the first step is all it prints
+    std::vector<Table::Cell> row;
+    row.reserve(7);
+    row.push_back(snap[v].id);
+    row.push_back(snap[v].period.name);
+    row.push_back(name_of(snap[v].period.kind));
     if (!route) {
       row.push_back(std::string("unaccountable"));
     } else {
       row.push_back(weight_cell(route->weight));
       row.push_back(static_cast<long long>(route->hops));
       row.push_back(static_cast<long long>(route->shadow_hops));
-      if (!route->steps.empty()) row.push_back(step_text(route->steps.front().rel));
+      if (const PathStep* first = paths.next_step(v)) row.push_back(step_text(first->rel));
     }
     t.add_row(std::move(row));
   }

@@ -111,16 +111,16 @@ std::set<std::string> council_view(PictureData& data, const std::string& council
   std::set<std::string> out = {council};
   std::set<Vertex> overseers = {*c};  // the council and its committees
   for (auto [e, end] = boost::in_edges(*c, g); e != end; ++e)
-    if (g[*e].rel.kind == RelKind::kCommitteeOf) overseers.insert(boost::source(*e, g));
+    if (g[*e].rel->kind == RelKind::kCommitteeOf) overseers.insert(boost::source(*e, g));
   for (auto [e, end] = boost::out_edges(*c, g); e != end; ++e) {
-    RelKind k = g[*e].rel.kind;
+    RelKind k = g[*e].rel->kind;
     if (k == RelKind::kElectedBy || k == RelKind::kMemberOf || k == RelKind::kPartOf)
       out.insert(g[boost::target(*e, g)].id);
   }
   for (Vertex o : overseers) {
     out.insert(g[o].id);
     for (auto [e, end] = boost::in_edges(o, g); e != end; ++e)
-      if (g[*e].rel.kind == RelKind::kScrutinisedBy || g[*e].rel.kind == RelKind::kMemberOf)
+      if (g[*e].rel->kind == RelKind::kScrutinisedBy || g[*e].rel->kind == RelKind::kMemberOf)
         out.insert(g[boost::source(*e, g)].id);
   }
   return out;

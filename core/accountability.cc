@@ -6,6 +6,7 @@
 #include <boost/graph/reverse_graph.hpp>
 #include <boost/property_map/function_property_map.hpp>
 
+#include <functional>
 #include <limits>
 #include <map>
 #include <tuple>
@@ -35,7 +36,7 @@ struct Followed {
   const Graph* graph = nullptr;
   const Weights* weights = nullptr;
   const EdgeSelection* selection = nullptr;
-  bool operator()(const Edge& e) const { return selection->follows((*graph)[e].rel, *weights); }
+  bool operator()(const Edge& e) const { return selection->follows(*(*graph)[e].rel, *weights); }
 };
 
 Cost edge_cost(const Relationship& r, const Weights& w) {
@@ -87,7 +88,7 @@ ShortestPaths shortest_paths_to(const Snapshot& snap, const std::vector<Vertex>&
   auto dist_map = boost::make_iterator_property_map(dist.begin(), index);
   auto weight_map = boost::make_function_property_map<RevEdge, Cost>(
       // The reversed edge wraps the snapshot's own edge descriptor.
-      [&](const RevEdge& e) { return edge_cost(g[e.underlying_descx].rel, weights); });
+      [&](const RevEdge& e) { return edge_cost(*g[e.underlying_descx].rel, weights); });
   // One multi-source run: every target starts at cost zero, so each vertex ends
   // with its cost to the nearest target.
   boost::dijkstra_shortest_paths(
@@ -107,11 +108,12 @@ ShortestPaths shortest_paths_to(const Snapshot& snap, const std::vector<Vertex>&
     if (dist[v] == kUnreached || dist[v] == Cost{0, 0}) continue;
     std::optional<Edge> best;
     auto key = [&](const Edge& e) {
-      const Relationship& r = g[e].rel;
-      return std::make_tuple(g[boost::target(e, g)].id, static_cast<int>(r.layer), name_of(r.kind));
+      const Relationship& r = *g[e].rel;
+      return std::make_tuple(std::cref(g[boost::target(e, g)].id), static_cast<int>(r.layer),
+                             std::cref(name_of(r.kind)));
     };
     for (auto [ei, ee] = boost::out_edges(v, g); ei != ee; ++ei) {
-      const Relationship& r = g[*ei].rel;
+      const Relationship& r = *g[*ei].rel;
       if (!selection.follows(r, weights)) continue;
       Vertex u = boost::target(*ei, g);
       if (CostPlus()(dist[u], edge_cost(r, weights)) != dist[v]) continue;
@@ -119,22 +121,23 @@ ShortestPaths shortest_paths_to(const Snapshot& snap, const std::vector<Vertex>&
     }
     if (!best)  // cannot happen: Dijkstra's cost is always realised by some edge
       throw Error(Error::Kind::kInput, "internal error: no optimal step from '" + g[v].id + "'");
-    const Relationship& r = g[*best].rel;
+    const Relationship& r = *g[*best].rel;
     out.next_[v] =
         ShortestPaths::Next{boost::target(*best, g), PathStep{r, *weights.of(r.kind, r.layer)}};
   }
   return out;
 }
 
-std::optional<Route> ShortestPaths::route(Vertex v) const {
+std::optional<Route> ShortestPaths::route(Vertex v, bool with_steps) const {
   if (!cost_[v]) return std::nullopt;
   Route r;
   r.weight = cost_[v]->weight;
   r.hops = cost_[v]->hops;
+  if (with_steps) r.steps.reserve(static_cast<size_t>(r.hops));
   // Each step lowers the hop count by one, so this ends at a target.
   for (Vertex at = v; next_[at]; at = next_[at]->to) {
     if (next_[at]->step.rel.layer == Layer::kShadow) ++r.shadow_hops;
-    r.steps.push_back(next_[at]->step);
+    if (with_steps) r.steps.push_back(next_[at]->step);
   }
   return r;
 }
@@ -172,7 +175,7 @@ std::vector<double> betweenness(const Snapshot& snap, const Weights& weights,
   const size_t n = boost::num_vertices(g);
   std::map<std::pair<Vertex, Vertex>, Milli> least;  // ordered: deterministic edge order
   for (auto [ei, ee] = boost::edges(g); ei != ee; ++ei) {
-    const Relationship& r = g[*ei].rel;
+    const Relationship& r = *g[*ei].rel;
     if (!selection.follows(r, weights)) continue;
     Vertex s = boost::source(*ei, g), t = boost::target(*ei, g);
     if (s == t) continue;

@@ -82,7 +82,10 @@ class ShortestPaths {
   std::optional<Cost> cost(Vertex v) const { return cost_[v]; }
   // The chosen route from v to its nearest target; nullopt when none. A target
   // has a route of weight 0 and no steps.
-  std::optional<Route> route(Vertex v) const;
+  std::optional<Route> route(Vertex v) const { return route(v, true); }
+  // The same without its steps (weight, hops, shadow hops only): no copy of
+  // each relationship on the route, for listings that print only the totals.
+  std::optional<Route> route_totals(Vertex v) const { return route(v, false); }
   // The first step of v's chosen route and where it leads; nullptr / nullopt
   // for targets and unreachable v.
   const PathStep* next_step(Vertex v) const { return next_[v] ? &next_[v]->step : nullptr; }
@@ -96,6 +99,7 @@ class ShortestPaths {
  private:
   friend ShortestPaths shortest_paths_to(const Snapshot&, const std::vector<Vertex>&,
                                          const Weights&, const EdgeSelection&);
+  std::optional<Route> route(Vertex v, bool with_steps) const;
   struct Next {
     Vertex to;
     PathStep step;

@@ -26,10 +26,9 @@ std::map<std::string, OrgState> states(const Snapshot& snap, const Weights& weig
   for (Vertex v = 0; v < snap.vertex_count(); ++v) {
     const VertexData& d = snap[v];
     if (only && !only->count(d.id)) continue;
-    std::optional<Route> route = paths.route(v);
     // Only the route's cost is compared and printed: its steps (a copy of
     // each relationship on it) would hold a map's worth of copies.
-    if (route) std::vector<PathStep>().swap(route->steps);
+    std::optional<Route> route = paths.route_totals(v);
     out[d.id] = OrgState{d.period.name, d.period.kind, d.period.tier, std::move(route)};
   }
   return out;
@@ -42,7 +41,7 @@ std::map<std::string, const Relationship*> relationships(
   std::map<std::string, const Relationship*> out;
   const Graph& g = snap.graph;
   for (auto [ei, ee] = boost::edges(g); ei != ee; ++ei) {
-    const Relationship& r = g[*ei].rel;
+    const Relationship& r = *g[*ei].rel;
     if (only && !only->count(r.from)) continue;
     out.emplace(identity(r), &r);
   }

@@ -82,13 +82,13 @@ std::string unaccountable_reason(const Snapshot& snap, Vertex v) {
       break;
   }
   for (auto [ei, ee] = boost::in_edges(v, snap.graph); ei != ee; ++ei)
-    if (snap.graph[*ei].rel.kind == RelKind::kElectedBy &&
+    if (snap.graph[*ei].rel->kind == RelKind::kElectedBy &&
         snap[boost::source(*ei, snap.graph)].period.kind == OrgKind::kCouncilOfGovernors)
       return ": a foundation trust's members, who elect its governors: a membership, not a "
              "public electorate (docs/rules.md)";
   if (outside_england(d)) return ": outside England, where the English rules derive nothing";
   for (auto [ei, ee] = boost::out_edges(v, snap.graph); ei != ee; ++ei)
-    if (is_rules_dataset(snap.graph[*ei].rel.dataset)) return "";
+    if (is_rules_dataset(snap.graph[*ei].rel->dataset)) return "";
   if (d.period.kind == OrgKind::kNhsTrust || d.period.kind == OrgKind::kFoundationTrust)
     return ": no NHS England region or system in any extract (a trust outside England?)";
   return "";
@@ -98,9 +98,9 @@ bool is_shadow_body(const Snapshot& snap, Vertex v) {
   const Graph& g = snap.graph;
   size_t seen = 0;
   for (auto [ei, ee] = boost::out_edges(v, g); ei != ee; ++ei, ++seen)
-    if (g[*ei].rel.layer != Layer::kShadow) return false;
+    if (g[*ei].rel->layer != Layer::kShadow) return false;
   for (auto [ei, ee] = boost::in_edges(v, g); ei != ee; ++ei, ++seen)
-    if (g[*ei].rel.layer != Layer::kShadow) return false;
+    if (g[*ei].rel->layer != Layer::kShadow) return false;
   return seen > 0;
 }
 
@@ -137,7 +137,7 @@ std::vector<Gap> find_gaps(const Snapshot& snap, const Weights& weights,
     if (!shadow[v] || !wanted(v)) continue;
     std::vector<Gap> mine;
     for (auto [ei, ee] = boost::out_edges(v, g); ei != ee; ++ei) {
-      const Relationship& r = g[*ei].rel;
+      const Relationship& r = *g[*ei].rel;
       Vertex t = boost::target(*ei, g);
       if (r.kind != RelKind::kRatifiedBy || shadow[t]) continue;
       mine.push_back({GapKind::kDoubleRunning, g[v].id, g[t].id,
@@ -156,7 +156,7 @@ std::vector<Gap> find_gaps(const Snapshot& snap, const Weights& weights,
     bool scrutinised = false;
     for (auto [ei, ee] = boost::out_edges(v, g); ei != ee; ++ei) {
       OrgKind by = g[boost::target(*ei, g)].period.kind;
-      if (g[*ei].rel.kind == RelKind::kScrutinisedBy &&
+      if (g[*ei].rel->kind == RelKind::kScrutinisedBy &&
           (by == OrgKind::kOsc || by == OrgKind::kJhosc))
         scrutinised = true;
     }
@@ -172,7 +172,7 @@ std::vector<Gap> find_gaps(const Snapshot& snap, const Weights& weights,
   }
 
   for (auto [ei, ee] = boost::edges(g); ei != ee; ++ei) {
-    const Relationship& r = g[*ei].rel;
+    const Relationship& r = *g[*ei].rel;
     if (r.layer != Layer::kStatutory || !r.legal_basis.empty()) continue;
     // Containment read from the ODS and ONS files is geography (where a body
     // lies), not a governance relationship: it needs no legal basis.

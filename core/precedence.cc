@@ -30,6 +30,31 @@ std::vector<Interval> uncovered(const Interval& iv, const std::vector<Interval>&
   return out;
 }
 
+// stable_sort of the relationships themselves moves each one about log n
+// times (a third of a whole-map read); sorting their positions and then
+// moving each relationship once along the permutation's cycles gives the same
+// order (stable: ties keep their position).
+void sort_in_place(std::vector<Relationship>& rels) {
+  std::vector<size_t> order(rels.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&rels](size_t a, size_t b) { return rels[a] < rels[b]; });
+  // order[i] is the position the relationship that belongs at i comes from.
+  std::vector<bool> placed(rels.size(), false);
+  for (size_t start = 0; start < rels.size(); ++start) {
+    if (placed[start]) continue;
+    Relationship hold = std::move(rels[start]);
+    size_t at = start;
+    while (order[at] != start) {
+      rels[at] = std::move(rels[order[at]]);
+      placed[at] = true;
+      at = order[at];
+    }
+    rels[at] = std::move(hold);
+    placed[at] = true;
+  }
+}
+
 }  // namespace
 
 int dataset_rank(std::string_view dataset) {
@@ -39,21 +64,26 @@ int dataset_rank(std::string_view dataset) {
 }
 
 std::vector<OrgPeriod> effective_periods(std::vector<OrgPeriod> raw) {
+  // Most bodies have one period: it is shown as it is.
+  if (raw.size() <= 1) return raw;
   std::stable_sort(raw.begin(), raw.end(), [](const OrgPeriod& a, const OrgPeriod& b) {
     return std::make_tuple(period_rank(a), std::cref(a.dataset), a.valid.from) <
            std::make_tuple(period_rank(b), std::cref(b.dataset), b.valid.from);
   });
   std::vector<OrgPeriod> out;
+  out.reserve(raw.size());
   std::vector<Interval> taken;
-  for (const OrgPeriod& p : raw) {
+  for (OrgPeriod& p : raw) {
     int rank = period_rank(p);
     // Ranks 2 and 3 describe an organisation only when nothing better does.
     if (rank >= 2 && !out.empty() && period_rank(out.front()) < rank) break;
-    for (const Interval& piece : uncovered(p.valid, taken)) {
-      OrgPeriod q = p;
-      q.valid = piece;
+    std::vector<Interval> pieces = uncovered(p.valid, taken);
+    for (size_t i = 0; i < pieces.size(); ++i) {
+      // The last piece takes the period itself (raw is ours), the others a copy.
+      OrgPeriod q = i + 1 == pieces.size() ? std::move(p) : p;
+      q.valid = pieces[i];
       out.push_back(std::move(q));
-      taken.push_back(piece);
+      taken.push_back(pieces[i]);
     }
   }
   std::sort(out.begin(), out.end(),
@@ -67,7 +97,7 @@ std::vector<Relationship> effective_relationships(std::vector<Relationship> raw)
   // one (from, to, kind, layer) is a contiguous run in date order; a run from
   // one dataset is moved out as it is, so the result comes out sorted. The
   // store reads in an order close to this one, so the sort is mostly a check.
-  if (!std::is_sorted(raw.begin(), raw.end())) std::stable_sort(raw.begin(), raw.end());
+  if (!std::is_sorted(raw.begin(), raw.end())) sort_in_place(raw);
   auto same_group = [](const Relationship& a, const Relationship& b) {
     return a.kind == b.kind && a.layer == b.layer && a.from == b.from && a.to == b.to;
   };

@@ -1,6 +1,7 @@
 #include "core/snapshot.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <string_view>
 #include <unordered_set>
@@ -107,27 +108,58 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs, std::vector<Relat
     }
   }
 
-  snap.index_.reserve(live.size());
+  std::vector<const Organisation*> kept_orgs;
+  kept_orgs.reserve(live.size());
   for (const Organisation* o : live) {
     if (area && !area->count(o->id)) continue;
     if (options.only && !options.only->count(o->id)) continue;
     if (options.country && o->country() != *options.country && !options.named.count(o->id))
       continue;
-    Vertex v = boost::add_vertex(snap.graph);
+    kept_orgs.push_back(o);
+  }
+  // Every vertex made at once: add_vertex one by one regrows (and moves) the
+  // vertex vector about log n times. Swapped in: adjacency_list has no move
+  // assignment, and its copy assignment would copy the new graph.
+  {
+    Graph sized(kept_orgs.size());
+    snap.graph.swap(sized);
+  }
+  snap.index_.reserve(kept_orgs.size());
+  for (Vertex v = 0; v < kept_orgs.size(); ++v) {
+    const Organisation* o = kept_orgs[v];
     snap.graph[v].id = o->id;
     snap.graph[v].period = *o->period_at(options.at);
     snap.graph[v].identifiers = o->identifiers;
     snap.index_[o->id] = v;
   }
+  // The edges, in relationship order; then the relationships they use are
+  // kept (moved down over the others, in place) for the edges to point at.
+  std::vector<std::pair<size_t, std::pair<Vertex, Vertex>>> edges;  // position in rels, ends
+  edges.reserve(in_force.size());
   for (Relationship* r : in_force) {
     if (options.layer && r->layer != *options.layer) continue;
     if (!options.kinds.empty() && !options.kinds.count(r->kind)) continue;
     auto f = snap.index_.find(r->from);
     auto t = snap.index_.find(r->to);
     if (f == snap.index_.end() || t == snap.index_.end()) continue;
-    auto [e, added] = boost::add_edge(f->second, t->second, snap.graph);
+    edges.push_back({static_cast<size_t>(r - rels.data()), {f->second, t->second}});
+  }
+  std::vector<size_t> slot(rels.size(), SIZE_MAX);  // old position -> kept position
+  for (const auto& e : edges) slot[e.first] = 0;
+  size_t kept = 0;
+  for (size_t i = 0; i < rels.size(); ++i) {
+    if (slot[i] == SIZE_MAX) continue;
+    if (kept != i) rels[kept] = std::move(rels[i]);
+    slot[i] = kept++;
+  }
+  rels.resize(kept);
+  // A list read for a wide question (every date, every kind) keeps no slack.
+  if (kept < rels.capacity() / 2) rels.shrink_to_fit();
+  snap.rels_ = std::move(rels);
+  for (const auto& [at, ends] : edges) {
+    auto [e, added] = boost::add_edge(ends.first, ends.second, snap.graph);
     (void)added;
-    snap.graph[e].rel = std::move(*r);  // each relationship is in in_force once
+    snap.graph[e].rel = &snap.rels_[slot[at]];
   }
   return snap;
 }

@@ -2,8 +2,9 @@
 //
 // build_snapshot() is the one place a Boost.Graph is made from the store:
 // organisations in force at the date become vertices (carrying the period in
-// force), relationships in force become edges (carrying every attribute).
-// Algorithms and renderers take their graph from here and nowhere else.
+// force), relationships in force become edges (pointing at the relationship,
+// which the snapshot owns). Algorithms and renderers take their graph from
+// here and nowhere else.
 //
 // Determinism: vertices are added in id order and edges in relationship order
 // (from, to, kind, layer, valid_from), so vertex and edge indexes, and anything
@@ -32,8 +33,12 @@ struct VertexData {
   std::vector<Identifier> identifiers;  // sorted
 };
 
+// An edge points at its relationship, held by the snapshot that made the
+// graph (Snapshot::relationships): a small graph node per edge instead of a
+// copy of every attribute, and no move of each relationship into one. Valid
+// while that snapshot lives (moving the snapshot keeps it valid).
 struct EdgeData {
-  Relationship rel;
+  const Relationship* rel = nullptr;
 };
 
 using Graph =
@@ -67,8 +72,15 @@ struct SnapshotOptions {
   std::set<std::string> named;
 };
 
+// Move-only: its edges point into its own relationships.
 class Snapshot {
  public:
+  Snapshot() = default;
+  Snapshot(Snapshot&&) = default;
+  Snapshot& operator=(Snapshot&&) = default;
+  Snapshot(const Snapshot&) = delete;
+  Snapshot& operator=(const Snapshot&) = delete;
+
   Graph graph;
   Date at;
 
@@ -76,18 +88,23 @@ class Snapshot {
   const VertexData& operator[](Vertex v) const { return graph[v]; }
   size_t vertex_count() const { return boost::num_vertices(graph); }
   size_t edge_count() const { return boost::num_edges(graph); }
+  // The relationships the edges point at: exactly one per edge, in no
+  // particular order (iterate the graph's edges for the deterministic one).
+  const std::vector<Relationship>& relationships() const { return rels_; }
 
  private:
   friend Snapshot build_snapshot(const std::vector<Organisation>&, std::vector<Relationship>,
                                  const SnapshotOptions&);
   std::unordered_map<std::string, Vertex> index_;  // looked up, never iterated
+  std::vector<Relationship> rels_;                 // what the edges point at
 };
 
 // From the store: reads what is in force at options.at.
 Snapshot build_snapshot(const Store& store, const SnapshotOptions& options);
 // From values already in memory (tests, benchmarks, importers' dry runs).
-// The relationships are taken by value and moved into the edges: hand over a
-// list read for this snapshot with std::move (or as a temporary) and none is
+// The relationships are taken by value and kept by the snapshot for its
+// edges to point at (those that make no edge are dropped): hand over a list
+// read for this snapshot with std::move (or as a temporary) and none is
 // copied; pass one kept for other snapshots and it is copied once here.
 Snapshot build_snapshot(const std::vector<Organisation>& orgs, std::vector<Relationship> rels,
                         const SnapshotOptions& options);

@@ -42,6 +42,9 @@ class Statement {
   void reset();  // clears bindings too
 
   std::string text(int column) const;  // NULL -> ""
+  // The same without a copy: valid until the next step(), reset() or read
+  // of the column as another type.
+  std::string_view view(int column) const;
   std::optional<std::string> optional_text(int column) const;
   int64_t integer(int column) const;
   double real(int column) const;

@@ -4,7 +4,6 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cstdio>
 
 #include "core/error.h"
 #include "core/precedence.h"
@@ -19,15 +18,16 @@ std::optional<std::string> opt_date(const std::optional<Date>& d) {
 
 // Dates in the database were validated on the way in; a bad one means the file
 // was edited by hand, which is worth a clear message rather than a crash.
-Date stored_date(const std::string& s, const char* what) {
+Date stored_date(std::string_view s, const char* what) {
   if (auto d = Date::parse(s)) return *d;
   throw Error(Error::Kind::kDatabase,
-              std::string("database holds a malformed ") + what + " '" + s + "'");
+              std::string("database holds a malformed ") + what + " '" + std::string(s) + "'");
 }
 
-OrgKind stored_kind(const std::string& s) {
+OrgKind stored_kind(std::string_view s) {
   if (auto k = parse_org_kind(s)) return *k;
-  throw Error(Error::Kind::kDatabase, "database holds an unknown organisation kind '" + s + "'");
+  throw Error(Error::Kind::kDatabase,
+              "database holds an unknown organisation kind '" + std::string(s) + "'");
 }
 
 // One citation as the reads select it: source_id, char(30), line (empty when
@@ -270,14 +270,14 @@ const char* const kPeriodColumnsNoSources =
 
 OrgPeriod read_period(const Statement& st) {
   OrgPeriod p;
-  p.valid.from = stored_date(st.text(1), "valid_from");
-  if (auto to = st.optional_text(2)) p.valid.to = stored_date(*to, "valid_to");
+  p.valid.from = stored_date(st.view(1), "valid_from");
+  if (!st.is_null(2)) p.valid.to = stored_date(st.view(2), "valid_to");
   p.name = st.text(3);
-  p.kind = stored_kind(st.text(4));
+  p.kind = stored_kind(st.view(4));
   p.tier = st.text(5);
   p.dataset = st.text(6);
   split_citations(st.text(7), p.sources, p.source_lines);
-  auto country = parse_country(st.text(8));
+  auto country = parse_country(st.view(8));
   if (!country)
     throw Error(Error::Kind::kDatabase, "database holds an unknown country '" + st.text(8) + "'");
   p.country = *country;
@@ -332,23 +332,51 @@ class SourceCursor {
   bool more_ = false;
 };
 
-Relationship read_relationship(const Statement& st, bool with_sources = true) {
-  auto kind = parse_rel_kind(st.text(2));
-  auto layer = parse_layer(st.text(3));
+// The same walk for relationship_source, keyed by the relationship's row id:
+// compared as integers, not as formatted text.
+class RelationshipSourceCursor {
+ public:
+  explicit RelationshipSourceCursor(Database& db)
+      : st_(db.prepare("SELECT relationship_id, source_id || char(30) || coalesce(line, '') "
+                       "FROM relationship_source ORDER BY relationship_id, source_id")) {
+    more_ = st_.step();
+  }
+  void take(int64_t id, std::vector<std::string>& sources, std::map<std::string, int>& lines) {
+    for (; more_; more_ = st_.step()) {
+      int64_t at = st_.integer(0);
+      if (at > id) break;
+      if (at == id) add_citation(st_.text(1), sources, lines);
+    }
+  }
+
+ private:
+  Statement st_;
+  bool more_ = false;
+};
+
+// Fills r (default-constructed in place by the caller: no move of a whole
+// relationship per row).
+void read_relationship(const Statement& st, Relationship& r, bool with_sources) {
+  auto kind = parse_rel_kind(st.view(2));
+  auto layer = parse_layer(st.view(3));
   if (!kind || !layer)
     throw Error(Error::Kind::kDatabase, "database holds an unknown relationship kind or layer");
-  Relationship r;
   r.from = st.text(0);
   r.to = st.text(1);
   r.kind = *kind;
   r.layer = *layer;
-  r.valid.from = stored_date(st.text(4), "valid_from");
-  if (auto to = st.optional_text(5)) r.valid.to = stored_date(*to, "valid_to");
+  r.valid.from = stored_date(st.view(4), "valid_from");
+  if (!st.is_null(5)) r.valid.to = stored_date(st.view(5), "valid_to");
   r.legal_basis = st.text(6);
   r.note = st.text(7);
   if (!st.is_null(8)) r.share = st.real(8);
   r.dataset = st.text(9);
   if (with_sources) split_citations(st.text(10), r.sources, r.source_lines);
+}
+
+Relationship read_relationship(const Statement& st, bool with_sources = true) {
+  Relationship r;
+  read_relationship(st, r, with_sources);
   return r;
 }
 
@@ -362,14 +390,14 @@ std::vector<Organisation> Store::organisations(const std::set<std::string>& excl
   std::vector<Organisation> orgs;
   auto st = db_.prepare("SELECT id FROM organisation ORDER BY id");
   while (st.step()) orgs.push_back(Organisation{st.text(0), {}, {}});
-  auto owner = [&orgs](size_t& i, const std::string& id) -> Organisation* {
+  auto owner = [&orgs](size_t& i, std::string_view id) -> Organisation* {
     while (i < orgs.size() && orgs[i].id < id) ++i;
     return i < orgs.size() && orgs[i].id == id ? &orgs[i] : nullptr;
   };
   auto ids = db_.prepare(
       "SELECT DISTINCT org_id, scheme, value FROM identifier ORDER BY org_id, scheme, value");
   for (size_t i = 0; ids.step();)
-    if (Organisation* o = owner(i, ids.text(0)))
+    if (Organisation* o = owner(i, ids.view(0)))
       o->identifiers.push_back({ids.text(1), ids.text(2)});
   auto per = db_.prepare(std::string("SELECT ") + kPeriodColumnsNoSources +
                          "FROM org_period p ORDER BY p.org_id, p.dataset, p.valid_from");
@@ -379,11 +407,10 @@ std::vector<Organisation> Store::organisations(const std::set<std::string>& excl
                        "ORDER BY org_id, dataset, valid_from, source_id",
                        3);
   for (size_t i = 0; per.step();) {
-    Organisation* o = owner(i, per.text(0));
+    Organisation* o = owner(i, per.view(0));
     if (!o) continue;
     OrgPeriod p = read_period(per);
-    const std::string from = per.text(1);
-    sources.take({o->id, p.dataset, from}, p.sources, p.source_lines);
+    sources.take({o->id, p.dataset, per.view(1)}, p.sources, p.source_lines);
     if (excluded.count(p.dataset)) continue;
     o->periods.push_back(std::move(p));
   }
@@ -461,13 +488,8 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
   if (f.from) st.bind(2, *f.from);
   if (f.to) st.bind(3, *f.to);
   if (f.layer) st.bind(4, name_of(*f.layer));
-  std::optional<SourceCursor> sources;
-  if (whole)
-    sources.emplace(db_,
-                    "SELECT printf('%020d', relationship_id), "
-                    "  source_id || char(30) || coalesce(line, '') FROM relationship_source "
-                    "ORDER BY relationship_id, source_id",
-                    1);
+  std::optional<RelationshipSourceCursor> sources;
+  if (whole) sources.emplace(db_);
   std::vector<Relationship> raw;
   if (whole) {
     // The largest row id bounds the rows (O(log n) to find): one allocation
@@ -477,14 +499,10 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
     raw.reserve(static_cast<size_t>(max_id.integer(0)));
   }
   while (st.step()) {
-    Relationship r = read_relationship(st, !whole);
-    if (whole) {
-      char id[24];
-      std::snprintf(id, sizeof id, "%020lld", static_cast<long long>(st.integer(10)));
-      sources->take({std::string_view(id)}, r.sources, r.source_lines);
-    }
-    if (!f.kinds.empty() && !f.kinds.count(r.kind)) continue;
-    raw.push_back(std::move(r));
+    Relationship& r = raw.emplace_back();
+    read_relationship(st, r, !whole);
+    if (whole) sources->take(st.integer(10), r.sources, r.source_lines);
+    if (!f.kinds.empty() && !f.kinds.count(r.kind)) raw.pop_back();
   }
   std::vector<Relationship> out = effective_relationships(std::move(raw));
   if (f.at)

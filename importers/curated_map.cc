@@ -347,7 +347,7 @@ void read_relationships(const std::string& path, CuratedMap& map, DiagnosticSink
     r.valid = *valid;
     r.legal_basis = f.get(rec, "legal_basis");
     r.note = f.get(rec, "note");
-    r.sources = sources;
+    r.sources = std::move(sources);
     std::sort(r.sources.begin(), r.sources.end());
     r.sources.erase(std::unique(r.sources.begin(), r.sources.end()), r.sources.end());
     for (const std::string& s : r.sources) r.source_lines[s] = rec.line;  // relationships.csv

@@ -1,6 +1,7 @@
 #include "importers/dataset.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <tuple>
 
@@ -200,12 +201,41 @@ DatasetDiff diff_datasets(const DatasetContent& before, const DatasetContent& af
 
 namespace {
 
+// Pointers to rows in the order less gives (stable: rows with equal keys keep
+// their order, so where the first of them wins, as for identifiers, the same
+// one does).
+template <typename T, typename Less>
+std::vector<const T*> in_order(const std::vector<T>& rows, Less less) {
+  std::vector<const T*> out;
+  out.reserve(rows.size());
+  for (const T& r : rows) out.push_back(&r);
+  auto by = [&less](const T* a, const T* b) { return less(*a, *b); };
+  if (!std::is_sorted(out.begin(), out.end(), by)) std::stable_sort(out.begin(), out.end(), by);
+  return out;
+}
+
+// Each table's rows are written in the order of its key: SQLite then appends
+// to each key's B-tree instead of inserting at random places (row ids are not
+// part of any answer; every read orders its rows). Whole-map reads of the
+// relationships, which scan in row id order, then come out already sorted.
 void write_rows(Store& store, const DatasetContent& c) {
   for (const Source& s : c.sources) store.add_source(s);
-  for (const std::string& id : c.organisations) store.add_organisation(id);
-  for (const auto& [id, p] : c.periods) store.add_period(id, p);
-  for (const auto& [id, i] : c.identifiers) store.add_identifier(id, i, c.dataset);
-  for (const Relationship& r : c.relationships) store.add_relationship(r);
+  for (const std::string* id : in_order(c.organisations, std::less<std::string>()))
+    store.add_organisation(*id);
+  auto period_key = [](const std::pair<std::string, OrgPeriod>& a,
+                       const std::pair<std::string, OrgPeriod>& b) {
+    return a.first != b.first ? a.first < b.first : a.second.valid.from < b.second.valid.from;
+  };
+  for (const auto* p : in_order(c.periods, period_key)) store.add_period(p->first, p->second);
+  // (scheme, value): the primary key within one dataset.
+  auto identifier_key = [](const std::pair<std::string, Identifier>& a,
+                           const std::pair<std::string, Identifier>& b) {
+    return a.second < b.second;
+  };
+  for (const auto* i : in_order(c.identifiers, identifier_key))
+    store.add_identifier(i->first, i->second, c.dataset);
+  for (const Relationship* r : in_order(c.relationships, std::less<Relationship>()))
+    store.add_relationship(*r);
 }
 
 size_t row_count(const DatasetContent& c) {

@@ -58,7 +58,7 @@ std::map<std::string, std::string> governor_folds(const Snapshot& snap) {
   // Every body each body is tied to, either way.
   std::map<std::string, std::set<std::string>> ties;
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    const Relationship& r = g[*e].rel;
+    const Relationship& r = *g[*e].rel;
     ties[r.from].insert(r.to);
     ties[r.to].insert(r.from);
   }
@@ -74,7 +74,7 @@ std::map<std::string, std::string> governor_folds(const Snapshot& snap) {
     std::string host;
     std::set<std::string> electors;
     for (auto [e, eend] = boost::out_edges(*v, g); e != eend; ++e) {
-      const Relationship& r = g[*e].rel;
+      const Relationship& r = *g[*e].rel;
       const VertexData& to = g[boost::target(*e, g)];
       if (r.kind == RelKind::kPartOf && to.period.kind == OrgKind::kFoundationTrust) {
         if (!host.empty() && host != to.id)

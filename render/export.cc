@@ -120,7 +120,7 @@ ExportGraph export_graph(const Store& store, std::optional<Date> at) {
   }
   // Edges come in relationship order (snapshot.h), the same order as the store's.
   for (Edge e : boost::make_iterator_range(boost::edges(snap.graph)))
-    g.relationships.push_back(snap.graph[e].rel);
+    g.relationships.push_back(*snap.graph[e].rel);
   std::sort(g.relationships.begin(), g.relationships.end());
   return g;
 }

@@ -242,8 +242,8 @@ std::map<std::string, std::vector<std::string>> accountability_paths(const Snaps
       Vertex u = queue.front();
       queue.pop_front();
       for (auto [e, eend] = boost::out_edges(u, g); e != eend; ++e) {
-        if (!is_accountability(g[*e].rel.kind)) continue;
-        std::string rel_id = relationship_element_id(g[*e].rel, id_side);
+        if (!is_accountability(g[*e].rel->kind)) continue;
+        std::string rel_id = relationship_element_id(*g[*e].rel, id_side);
         auto d = drawn.find(rel_id);
         if (d == drawn.end())
           ids.insert(rel_id);
@@ -386,7 +386,7 @@ std::string html_report(const ReportInput& in) {
       if (d.period.kind == OrgKind::kElectorate) continue;
       bool answers = false;
       for (auto [e, eend] = boost::out_edges(*v, s.graph); e != eend; ++e)
-        answers = answers || is_accountability(s.graph[*e].rel.kind);
+        answers = answers || is_accountability(s.graph[*e].rel->kind);
       auto dist = side->distances.find(d.id);
       bool no_route = dist != side->distances.end() && !dist->second;
       if (!answers)
@@ -410,7 +410,7 @@ std::string html_report(const ReportInput& in) {
     for (auto [v, vend] = boost::vertices(s->graph); v != vend; ++v)
       cited.insert(s->graph[*v].period.sources.begin(), s->graph[*v].period.sources.end());
     for (auto [e, eend] = boost::edges(s->graph); e != eend; ++e)
-      cited.insert(s->graph[*e].rel.sources.begin(), s->graph[*e].rel.sources.end());
+      cited.insert(s->graph[*e].rel->sources.begin(), s->graph[*e].rel->sources.end());
   }
   h += "<h2>Sources</h2>\n<ul id=\"sources\">\n";
   for (const std::string& id : cited) {

@@ -30,7 +30,7 @@ std::string rel_identity(const Relationship& r) {
 
 std::vector<Relationship> relationships_of(const Snapshot& snap) {
   std::vector<Relationship> rels;
-  for (auto [e, end] = boost::edges(snap.graph); e != end; ++e) rels.push_back(snap.graph[*e].rel);
+  for (auto [e, end] = boost::edges(snap.graph); e != end; ++e) rels.push_back(*snap.graph[*e].rel);
   std::sort(rels.begin(), rels.end(), [](const Relationship& a, const Relationship& b) {
     if (a < b) return true;
     if (b < a) return false;

@@ -31,7 +31,7 @@ std::set<std::string> contents(const Snapshot& s) {
     out.insert("body " + s[v].id + " " + s[v].period.name + " " + name_of(s[v].period.kind) + " " +
                s[v].period.valid.str() + " " + s[v].period.dataset);
   for (auto e : boost::make_iterator_range(boost::edges(s.graph))) {
-    const Relationship& r = s.graph[e].rel;
+    const Relationship& r = *s.graph[e].rel;
     out.insert("edge " + r.key() + " " + r.valid.str() + " " + r.dataset + " " +
                join(r.sources, ";") + " " + r.legal_basis);
   }
@@ -68,9 +68,9 @@ size_t check_store(const Store& store) {
     // Areas: every body with something inside it, both layers and statutory.
     std::set<std::string> areas;
     for (auto e : boost::make_iterator_range(boost::edges(whole.graph))) {
-      RelKind k = whole.graph[e].rel.kind;
+      RelKind k = whole.graph[e].rel->kind;
       if (k == RelKind::kPartOf || k == RelKind::kMemberOf || k == RelKind::kCommitteeOf)
-        areas.insert(whole.graph[e].rel.to);
+        areas.insert(whole.graph[e].rel->to);
     }
     for (const std::string& area : areas)
       for (std::optional<Layer> layer : {std::optional<Layer>(), std::optional(Layer::kStatutory)})
@@ -96,7 +96,7 @@ size_t check_store(const Store& store) {
       if (targets.size() < 2) targets.push_back(whole[v].id);
     std::map<std::string, int> answered;
     for (auto e : boost::make_iterator_range(boost::edges(whole.graph)))
-      if (is_accountability(whole.graph[e].rel.kind)) ++answered[whole.graph[e].rel.to];
+      if (is_accountability(whole.graph[e].rel->kind)) ++answered[whole.graph[e].rel->to];
     std::string top;
     for (const auto& [id, n] : answered)
       if (top.empty() || n > answered[top]) top = id;
@@ -152,7 +152,7 @@ TEST_CASE("neighbourhood reads: area timelines from the bodies' histories match 
     Snapshot whole = build_snapshot(orgs, rels, plain);
     std::set<std::string> areas;
     for (auto e : boost::make_iterator_range(boost::edges(whole.graph)))
-      if (whole.graph[e].rel.kind == RelKind::kPartOf) areas.insert(whole.graph[e].rel.to);
+      if (whole.graph[e].rel->kind == RelKind::kPartOf) areas.insert(whole.graph[e].rel->to);
     for (const std::string& area : areas) {
       SnapshotOptions o = plain;
       o.area = area;

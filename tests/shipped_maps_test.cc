@@ -146,7 +146,7 @@ std::set<std::string> regions_at(const char* date) {
 const Relationship* edge(const Snapshot& snap, const std::string& from, const std::string& to,
                          RelKind kind) {
   for (Edge e : boost::make_iterator_range(boost::edges(snap.graph))) {
-    const Relationship& r = snap.graph[e].rel;
+    const Relationship& r = *snap.graph[e].rel;
     if (r.from == from && r.to == to && r.kind == kind) return &r;
   }
   return nullptr;
