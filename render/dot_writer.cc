@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/attribution.h"
+#include "render/dot_text.h"
 #include "render/drawn_edges.h"
 #include "render/escape.h"
 #include "render/snapshot_diff.h"
@@ -28,8 +29,6 @@ constexpr size_t kRoundWrapWidth = 15;
 // spare already; the boxes' margin on top of that made a row of electorates
 // (houses) the widest row of Frimley's what-changed picture.
 const char* const kRoundMargin = "0.06,0.03";
-// Names longer than this are cut in labels (the tooltip holds more).
-constexpr size_t kMaxLabelChars = 160;
 const char* const kFont = "Helvetica";
 
 // Colours of the diff picture: fill, border/line.
@@ -51,122 +50,10 @@ ChangeColours colours_of(Change c) {
   return {"#EEEEEE", "#8C8C8C"};
 }
 
-std::string name_in(const Snapshot& snap, const std::string& id) {
-  if (auto v = snap.find(id)) return snap[*v].period.name;
-  return id;
-}
-
-std::string steps_words(const std::optional<Milli>& d) {
-  if (!d) return "no route to the voters";
-  if (*d == 0) return "the voters themselves";
-  return "distance " + format_milli(*d) + " to the voters";
-}
-
-std::string distance_short(const Distances& dist, const std::string& id, bool present) {
-  if (!present) return "\xE2\x80\x93";  // en dash: not on the map at that date
-  auto it = dist.find(id);
-  if (it == dist.end()) return "?";
-  return it->second ? format_milli(*it->second) : "none";
-}
-
-std::string sources_text(const std::vector<std::string>& ids, const DiagramOptions& options) {
-  std::string out;
-  for (const std::string& id : ids) {
-    if (!out.empty()) out += "\n";
-    auto it = options.sources.find(id);
-    if (it == options.sources.end()) {
-      out += "  [" + id + "]";
-      continue;
-    }
-    const Source& s = it->second;
-    out += "  [" + id + "] " + s.title;
-    if (!s.publisher.empty()) out += " (" + s.publisher + ")";
-    if (!s.url.empty()) out += " " + s.url;
-  }
-  return out;
-}
-
-std::string first_link(const std::vector<std::string>& ids, const DiagramOptions& options) {
-  for (const std::string& id : ids) {
-    auto it = options.sources.find(id);
-    if (it == options.sources.end()) continue;
-    std::string url = safe_url(it->second.url);
-    if (!url.empty()) return url;
-  }
-  return "";
-}
-
-std::string body_tooltip(const VertexData& b, const std::string& distance_line,
-                         const std::string& change_line, const DiagramOptions& options) {
-  std::string t = b.period.name + "\n";
-  if (!change_line.empty()) t += change_line + "\n";
-  t += "kind: " + kind_label(b.period.kind, b.period.tier) + "\n";
-  t += "id: " + b.id;
-  std::vector<std::string> idents;
-  for (const Identifier& i : b.identifiers) idents.push_back(i.scheme + ":" + i.value);
-  if (!idents.empty()) t += " (" + join(idents, ", ") + ")";
-  t += "\nin force: " + b.period.valid.str();
-  if (!distance_line.empty()) t += "\n" + distance_line;
-  if (!b.period.sources.empty()) t += "\nsources:\n" + sources_text(b.period.sources, options);
-  return t;
-}
-
-std::string rel_tooltip(const Relationship& r, const std::string& from_name,
-                        const std::string& to_name, const std::string& change_line,
-                        const DiagramOptions& options) {
-  std::string t = from_name + " \xE2\x86\x92 " + to_name + "\n";
-  if (!change_line.empty()) t += change_line + "\n";
-  t += relationship_words(r.kind) + " (" + name_of(r.layer) + ")\n";
-  t += "in force: " + r.valid.str();
-  if (!r.legal_basis.empty()) t += "\nlegal basis: " + r.legal_basis;
-  if (r.share) t += "\nshare: " + std::to_string(*r.share);
-  if (!r.note.empty()) t += "\nnote: " + r.note;
-  if (!r.sources.empty()) t += "\nsources:\n" + sources_text(r.sources, options);
-  return t;
-}
-
-// Text is HTML-escaped here; extra_html lines are already escaped.
-std::string body_label(const std::string& name, const std::string& kind_words,
-                       const std::vector<std::string>& extra_html, size_t wrap) {
-  std::string l = "<<B>" + html_text(wrap_words(clip_text(name, kMaxLabelChars), wrap), "<BR/>") +
-                  "</B><BR/><FONT POINT-SIZE=\"10\">" + html_text(kind_words) + "</FONT>";
-  for (const std::string& line : extra_html) l += "<BR/>" + line;
-  return l + ">";
-}
-
 // Relationships that pull their ends into the tiers: everything except those
 // that point down (funding, commissioning) or sideways in time (successions).
 bool constrains(RelKind k) {
   return k != RelKind::kCommissions && k != RelKind::kFunds && k != RelKind::kSucceededBy;
-}
-
-}  // namespace
-
-std::string diagram_heading(const DiagramOptions& options) {
-  if (!options.title.empty()) return options.title;
-  return options.area_name.empty() ? "Health and care governance" : options.area_name;
-}
-
-namespace {
-
-std::string title_html(const std::string& first_line, const DiagramOptions& options) {
-  std::string l = "<<FONT POINT-SIZE=\"20\"><B>" +
-                  html_text(clip_text(first_line, 2 * kMaxLabelChars)) + "</B></FONT>";
-  std::string second = "Who answers to whom";
-  if (options.council_view)
-    second = "What " + clip_text(options.area_name, kMaxLabelChars) +
-             " scrutinises and sits on, and its committees";
-  else if (!options.area_name.empty())
-    second += " around " + clip_text(options.area_name, kMaxLabelChars);
-  if (options.layer)
-    second += *options.layer == Layer::kShadow ? " (shadow relationships only)"
-                                               : " (statutory relationships only)";
-  l += "<BR/><FONT POINT-SIZE=\"13\">" + html_text(second) + "</FONT><BR/> >";
-  return l;
-}
-
-std::string title_line(const std::string& what, const DiagramOptions& options) {
-  return diagram_heading(options) + " \xE2\x80\x94 " + what;
 }
 
 // How one line of a picture draws its relationships: whole, from a body to a
@@ -274,7 +161,7 @@ class Writer {
             body_label(b.period.name, kind_short(b.period.kind, b.period.tier), extra_html,
                        shape == "ellipse" ? kRoundWrapWidth : kWrapWidth) +
             ",\n" + indent + "  tooltip=" + dot_string(tooltip);
-    std::string url = first_link(b.period.sources, options_);
+    std::string url = first_link(b.period.sources, options_.sources);
     if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_url(url) + ", target=\"_blank\"";
     out_ += "];\n";
   }
@@ -324,7 +211,7 @@ class Writer {
     else
       out_ += ",\n" + indent + "  xlabel=" + dot_string(join(words, "\n"));
     out_ += ", tooltip=" + dot_string(tooltip);
-    std::string url = first_link(sources, options_);
+    std::string url = first_link(sources, options_.sources);
     if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_url(url) + ", target=\"_blank\"";
     out_ += "];\n";
   }
@@ -459,19 +346,6 @@ std::vector<Tier> used_tiers(const std::set<Tier>& used) {
   return out;
 }
 
-std::vector<std::string> distance_lines(const Distances& dist, const std::string& id) {
-  if (dist.empty()) return {};
-  auto it = dist.find(id);
-  if (it == dist.end()) return {};
-  return {"<FONT POINT-SIZE=\"10\">" + html_text(steps_words(it->second)) + "</FONT>"};
-}
-
-std::string distance_tooltip(const Distances& dist, const std::string& id) {
-  auto it = dist.find(id);
-  if (dist.empty() || it == dist.end()) return "";
-  return "accountability distance: " + steps_words(it->second);
-}
-
 // The tier of each body drawn as a node of its own, 0 the top; bodies of no
 // tier are left out (joined_runs).
 std::map<std::string, int> drawn_tiers(const std::vector<const VertexData*>& bodies,
@@ -601,7 +475,7 @@ std::string fold_tooltip(const std::vector<const VertexData*>& folded, const Lin
                          const DiagramOptions& options) {
   std::string t = "\n\ndrawn inside this node:";
   for (const VertexData* b : folded)
-    t += "\n\n" + body_tooltip(*b, distance_tooltip(dist, b->id), "", options);
+    t += "\n\n" + body_tooltip(*b, distance_tooltip(dist, b->id), "", options.sources);
   for (size_t i = 0; i < plan.rels.size(); ++i) {
     const Relationship& r = plan.rels[i];
     if (plan.drawn[i]) continue;
@@ -643,7 +517,7 @@ std::map<Tier, std::vector<std::string>> emit_snapshot(Writer& w, const Snapshot
     if (folds.count(b->id)) continue;
     std::string node = dot_id(side + b->id);
     std::vector<std::string> extra = distance_lines(dist, b->id);
-    std::string tip = body_tooltip(*b, distance_tooltip(dist, b->id), "", options);
+    std::string tip = body_tooltip(*b, distance_tooltip(dist, b->id), "", options.sources);
     if (auto it = inside.find(b->id); it != inside.end()) {
       extra.push_back(fold_line(it->second));
       tip += fold_tooltip(it->second, plan, b->id, dist, name, options);
@@ -656,7 +530,7 @@ std::map<Tier, std::vector<std::string>> emit_snapshot(Writer& w, const Snapshot
       w, indent, plan, id_side, [&](const std::string& id) { return dot_id(side + id); }, name,
       [&](size_t i) {
         const Relationship& r = plan.rels[i];
-        return rel_tooltip(r, name(r.from), name(r.to), "", options);
+        return rel_tooltip(r, name(r.from), name(r.to), "", options.sources);
       },
       [](size_t) { return std::optional<Change>(); });
   return by_tier;
@@ -878,7 +752,7 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
       extra.push_back("<FONT POINT-SIZE=\"10\">" + text + "</FONT>");
     }
     std::string tip =
-        body_tooltip(b, dline, change_line.empty() ? "unchanged" : change_line, options);
+        body_tooltip(b, dline, change_line.empty() ? "unchanged" : change_line, options.sources);
     if (auto it = inside.find(c.id); it != inside.end()) {
       extra.push_back(fold_line(it->second));
       tip += fold_tooltip(it->second, plan, c.id, after_distances, name, options);
@@ -895,8 +769,8 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
         const RelationshipChange& c = diff.relationships[i];
         std::string change_line = change_name(c.change);
         if (c.change == Change::kChanged) change_line += ": " + join(c.what, "; ");
-        std::string tip =
-            rel_tooltip(c.rel(), names[c.rel().from], names[c.rel().to], change_line, options);
+        std::string tip = rel_tooltip(c.rel(), names[c.rel().from], names[c.rel().to], change_line,
+                                      options.sources);
         if (c.change == Change::kChanged && c.before->legal_basis != c.after->legal_basis)
           tip += "\nlegal basis before: " + c.before->legal_basis;
         return tip;
