@@ -21,6 +21,9 @@ fi
 # shellcheck disable=SC2046
 eval "set -- $(cat "$case_dir/cmd")"
 # GOVMAP_WRAPPER runs the command under a tool, e.g. valgrind (scripts/dev test).
+# govmap executes itself again to get huge pages (cli/main.cc), and valgrind
+# does not follow an exec: under a wrapper it must stay the process it is.
+[ -n "${GOVMAP_WRAPPER:-}" ] && export GOVMAP_NO_HUGE_PAGES=1
 # shellcheck disable=SC2086
 ${GOVMAP_WRAPPER:-} "$GOVMAP" "$@" >"$WORK/stdout" 2>"$WORK/stderr"
 echo $? >"$WORK/exit"
