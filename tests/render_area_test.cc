@@ -116,7 +116,7 @@ TEST_CASE("a picture too large for Graphviz is refused, naming the options that 
 // The case of issue 13: a chain of 100,000 bodies, each accountable to the
 // next, once sent whole to Graphviz, died in dot_mincross ("out of memory",
 // SIGSEGV). It is refused before any layout, with the same error.
-TEST_CASE("a chain of 100,000 bodies is refused before Graphviz sees it") {
+TEST_CASE("at scale: a chain of 100,000 bodies is refused before Graphviz sees it") {
   test::TempDir dir;
   std::unique_ptr<Store> chain = chain_store(dir, 100000);
   Store& store = *chain;

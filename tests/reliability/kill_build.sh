@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Crash safety of `govmap build`: SIGKILL it at random moments. Every output
+# Crash safety of `govmap build`: SIGKILL it at moments spread over its run. Every output
 # file present afterwards must be complete (identical to a clean build's), the
 # database must pass integrity_check, and the next build must finish the job
 # and sweep away the temporary files the killed one left.
@@ -12,6 +12,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$root"
 . "$root/tests/reliability/small_maps.sh"
+. "$root/tests/reliability/kill_moments.sh"
 
 "$GOVMAP" build "$maps" -o "$work/ref" >/dev/null
 start=$(date +%s%N)
@@ -31,7 +32,7 @@ for i in $(seq 1 "$TRIALS"); do
   rm -rf "$work/t"
   "$GOVMAP" build "$maps" -o "$work/t" >/dev/null 2>&1 &
   pid=$!
-  sleep "$(awk -v s="$span_us" -v r="$RANDOM" 'BEGIN { printf "%.6f", (r % 1000) / 1000 * s * 1.1 / 1e6 }')"
+  sleep "$(kill_delay "$i" "$TRIALS" "$span_us" 1.1)"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   [ -d "$work/t" ] || continue

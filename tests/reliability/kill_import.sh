@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Crash safety: SIGKILL `govmap import` at random moments, many times. After
+# Crash safety: SIGKILL `govmap import` at moments spread over its run. After
 # every kill the database must open, pass PRAGMA integrity_check, and hold
 # either all of the old data or all of the new — never a mix. Then the same for
 # a first import into a database that does not exist yet: afterwards there is
@@ -13,6 +13,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$root"
+. "$root/tests/reliability/kill_moments.sh"
 
 "$GOVMAP" --db "$work/old.db" import maps/england-national >/dev/null
 cp "$work/old.db" "$work/new.db"
@@ -34,7 +35,7 @@ for i in $(seq 1 "$TRIALS"); do
   cp "$work/old.db" "$work/t.db"
   "$GOVMAP" --db "$work/t.db" import maps/south-yorkshire-bassetlaw maps/frimley >/dev/null 2>&1 &
   pid=$!
-  sleep "$(awk -v s="$span_us" -v r="$RANDOM" 'BEGIN { printf "%.6f", (r % 1000) / 1000 * s * 1.2 / 1e6 }')"
+  sleep "$(kill_delay "$i" "$TRIALS" "$span_us" 1.2)"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   check=$(sqlite3 "$work/t.db" "PRAGMA integrity_check")
@@ -45,7 +46,7 @@ for i in $(seq 1 "$TRIALS"); do
   else echo "trial $i: the database holds a mix of old and new data"; diff "$work/old.txt" "$work/t.txt" | head; exit 1
   fi
 done
-# First imports: killed at random over the import's duration.
+# First imports: killed at moments spread over the import's duration.
 start=$(date +%s%N)
 "$GOVMAP" --db "$work/first.db" import maps/england-national >/dev/null
 span_us=$(( ($(date +%s%N) - start) / 1000 ))
@@ -55,7 +56,7 @@ for i in $(seq 1 "$TRIALS"); do
   rm -f "$work"/t.db*
   "$GOVMAP" --db "$work/t.db" import maps/england-national >/dev/null 2>&1 &
   pid=$!
-  sleep "$(awk -v s="$span_us" -v r="$RANDOM" 'BEGIN { printf "%.6f", (r % 1000) / 1000 * s * 1.2 / 1e6 }')"
+  sleep "$(kill_delay "$i" "$TRIALS" "$span_us" 1.2)"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   set +e
