@@ -72,7 +72,9 @@ void setup_export(CLI::App& app, RunFunction& run) {
       "Export the graph for other tools: graphml (NetworkX, Neo4j APOC), gexf (Gephi, with "
       "dates for its timeline), json (NetworkX node-link), dot (the plain graph), csv (a map "
       "folder that govmap import reads back). Without --at, every organisation with all its "
-      "periods and every relationship with its dates; with --at, the snapshot of that day.");
+      "periods and every relationship with its dates; with --at, the snapshot of that day. "
+      "Each fact carries its source ids (sources) and, in every format but csv, the input "
+      "rows that cited it as FILE:LINE;... (rows), the rows `govmap show` prints.");
   cmd->add_option("--format", opts->format, "graphml, gexf, json, csv or dot")->required();
   cmd->add_option("--at", opts->at,
                   "Export the snapshot in force on this date (YYYY-MM-DD) instead of every date");

@@ -27,46 +27,6 @@ std::string NameIndex::name(const std::string& id, Date d) const {
   return best->name;
 }
 
-CitedRows::CitedRows(const Store& store) {
-  for (const auto& [sha, path] : store.input_paths()) {
-    size_t slash = path.find_last_of('/');
-    // Named by its file name, not the folder it was imported from, so that
-    // the output does not depend on the working folder.
-    files_[sha.substr(0, 12)] = slash == std::string::npos ? path : path.substr(slash + 1);
-  }
-}
-
-std::string CitedRows::of(const OrgPeriod& p) const {
-  return rows(p.sources, p.source_lines, p.dataset, "organisations.csv");
-}
-
-std::string CitedRows::of(const Relationship& r) const {
-  return rows(r.sources, r.source_lines, r.dataset, "relationships.csv");
-}
-
-std::string CitedRows::rows(const std::vector<std::string>& sources,
-                            const std::map<std::string, int>& lines, const std::string& dataset,
-                            const char* map_file) const {
-  std::vector<std::string> out;
-  for (const std::string& s : sources) {
-    auto line = lines.find(s);
-    if (line == lines.end()) continue;
-    // Data sources are named <format>-<first 12 hex digits of the file's sha256>.
-    size_t dash = s.rfind('-');
-    auto file = dash == std::string::npos ? files_.end() : files_.find(s.substr(dash + 1));
-    std::string name;
-    if (file != files_.end())
-      name = file->second;
-    else if (dataset.compare(0, 4, "map:") == 0)
-      name = dataset.substr(4) + "/" + map_file;
-    else
-      continue;
-    std::string row = name + ":" + std::to_string(line->second);
-    if (std::find(out.begin(), out.end(), row) == out.end()) out.push_back(row);
-  }
-  return join(out, ";");
-}
-
 Table relationship_table(const std::vector<Relationship>& rels, const NameIndex& names,
                          std::optional<Date> at, bool with_dataset, const CitedRows* rows) {
   std::vector<std::string> columns = {"from",        "from_name", "kind",       "layer",

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cited_rows.h"
 #include "core/model.h"
 #include "core/table.h"
 
@@ -27,23 +28,6 @@ class NameIndex {
 
  private:
   std::map<std::string, Organisation> orgs_;
-};
-
-// The input rows a fact's citations came from, as FILE:LINE, one per source
-// that records its line (OrgPeriod::source_lines), in source order, joined by
-// ';'. FILE is the name of the stored data file the source id names (its
-// SHA-256 prefix), or, for a curated map's citations, the map's
-// organisations.csv or relationships.csv. Loaded once from the store.
-class CitedRows {
- public:
-  explicit CitedRows(const Store& store);
-  std::string of(const OrgPeriod& p) const;
-  std::string of(const Relationship& r) const;
-
- private:
-  std::string rows(const std::vector<std::string>& sources, const std::map<std::string, int>& lines,
-                   const std::string& dataset, const char* map_file) const;
-  std::map<std::string, std::string> files_;  // first 12 hex digits of sha256 -> file name
 };
 
 // Columns: from,from_name,kind,layer,to,to_name,valid_from,valid_to,legal_basis,

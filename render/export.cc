@@ -102,6 +102,7 @@ ExportGraph export_graph(const Store& store, std::optional<Date> at) {
   ExportGraph g;
   g.at = at;
   g.sources = store.sources();
+  g.cited = CitedRows(store);
   if (!at) {
     g.organisations = store.organisations();
     g.relationships = store.relationships();
@@ -149,6 +150,7 @@ std::string export_graphml(const ExportGraph& g) {
       {"n_to", "node", "valid_to", "string"},
       {"n_identifiers", "node", "identifiers", "string"},
       {"n_sources", "node", "sources", "string"},
+      {"n_rows", "node", "rows", "string"},
       {"n_periods", "node", "periods", "string"},
       {"e_kind", "edge", "kind", "string"},
       {"e_layer", "edge", "layer", "string"},
@@ -156,6 +158,7 @@ std::string export_graphml(const ExportGraph& g) {
       {"e_to", "edge", "valid_to", "string"},
       {"e_legal_basis", "edge", "legal_basis", "string"},
       {"e_sources", "edge", "sources", "string"},
+      {"e_rows", "edge", "rows", "string"},
       {"e_note", "edge", "note", "string"},
       {"e_share", "edge", "share", "double"},
   };
@@ -180,6 +183,7 @@ std::string export_graphml(const ExportGraph& g) {
     data("n_to", s.to);
     data("n_identifiers", s.identifiers);
     data("n_sources", s.sources);
+    data("n_rows", g.cited.of(o));
     std::vector<std::string> periods;
     for (const OrgPeriod& p : o.periods)
       periods.push_back(p.valid.str() + " " + name_of(p.kind) + " " + p.name);
@@ -196,6 +200,7 @@ std::string export_graphml(const ExportGraph& g) {
     data("e_to", to_str(r.valid.to));
     data("e_legal_basis", r.legal_basis);
     data("e_sources", join(r.sources, ";"));
+    data("e_rows", g.cited.of(r));
     data("e_note", r.note);
     if (r.share) data("e_share", share_text(*r.share));
     out << "    </edge>\n";
@@ -225,12 +230,14 @@ std::string export_gexf(const ExportGraph& g) {
          "    <attributes class=\"node\" mode=\"static\">\n"
          "      <attribute id=\"identifiers\" title=\"identifiers\" type=\"string\"/>\n"
          "      <attribute id=\"sources\" title=\"sources\" type=\"string\"/>\n"
+         "      <attribute id=\"rows\" title=\"rows\" type=\"string\"/>\n"
          "    </attributes>\n"
          "    <attributes class=\"edge\" mode=\"static\">\n"
          "      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n"
          "      <attribute id=\"layer\" title=\"layer\" type=\"string\"/>\n"
          "      <attribute id=\"legal_basis\" title=\"legal_basis\" type=\"string\"/>\n"
          "      <attribute id=\"sources\" title=\"sources\" type=\"string\"/>\n"
+         "      <attribute id=\"rows\" title=\"rows\" type=\"string\"/>\n"
          "      <attribute id=\"note\" title=\"note\" type=\"string\"/>\n"
          "      <attribute id=\"share\" title=\"share\" type=\"double\"/>\n"
          "    </attributes>\n"
@@ -253,6 +260,8 @@ std::string export_gexf(const ExportGraph& g) {
       out << "          <attvalue for=\"identifiers\" value=\"" << xml(s.identifiers) << "\"/>\n";
     if (!s.sources.empty())
       out << "          <attvalue for=\"sources\" value=\"" << xml(s.sources) << "\"/>\n";
+    if (std::string rows = g.cited.of(o); !rows.empty())
+      out << "          <attvalue for=\"rows\" value=\"" << xml(rows) << "\"/>\n";
     out << "        </attvalues>\n";
     if (life.size() > 1) {
       // A body that lapsed and came back: one spell per stretch of its life.
@@ -276,6 +285,7 @@ std::string export_gexf(const ExportGraph& g) {
     att("layer", name_of(r.layer));
     att("legal_basis", r.legal_basis);
     att("sources", join(r.sources, ";"));
+    att("rows", g.cited.of(r));
     att("note", r.note);
     if (r.share) att("share", share_text(*r.share));
     out << "        </attvalues>\n      </edge>\n";
@@ -304,6 +314,7 @@ std::string export_node_link_json(const ExportGraph& g) {
     n["valid_to"] = s.to.empty() ? Json() : Json(s.to);
     n["identifiers"] = clean_text(s.identifiers);
     n["sources"] = clean_text(s.sources);
+    n["rows"] = clean_text(g.cited.of(o));
     Json periods = Json::array();
     for (const OrgPeriod& p : o.periods) {
       Json pj;
@@ -313,6 +324,7 @@ std::string export_node_link_json(const ExportGraph& g) {
       pj["kind"] = name_of(p.kind);
       if (!p.tier.empty()) pj["tier"] = p.tier;
       pj["sources"] = clean_text(join(p.sources, ";"));
+      pj["rows"] = clean_text(g.cited.of(p));
       periods.push_back(pj);
     }
     n["periods"] = periods;
@@ -332,6 +344,7 @@ std::string export_node_link_json(const ExportGraph& g) {
     l["valid_to"] = r.valid.to ? Json(r.valid.to->str()) : Json();
     l["legal_basis"] = clean_text(r.legal_basis);
     l["sources"] = clean_text(join(r.sources, ";"));
+    l["rows"] = clean_text(g.cited.of(r));
     l["note"] = clean_text(r.note);
     if (r.share) l["share"] = *r.share;
     links.push_back(l);
@@ -373,6 +386,7 @@ std::string export_dot(const ExportGraph& g) {
     attr("valid_to", to_str(r.valid.to), first);
     attr("legal_basis", r.legal_basis, first);
     attr("sources", join(r.sources, ";"), first);
+    attr("rows", g.cited.of(r), first);
     out << "];\n";
   }
   out << "}\n";

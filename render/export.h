@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cited_rows.h"
 #include "core/model.h"
 
 namespace govmap {
@@ -30,6 +31,9 @@ struct ExportGraph {
   std::vector<Organisation> organisations;  // by id; with `at`, only the period in force
   std::vector<Relationship> relationships;  // store order; with `at`, those in force
   std::vector<Source> sources;              // every source, by id
+  // The input rows behind each fact (core/cited_rows.h), written as `rows`
+  // beside `sources` by every format but the CSV map, whose rows are its own.
+  CitedRows cited;
 };
 
 // The whole temporal graph, or (at) the snapshot in force that day.
@@ -39,7 +43,7 @@ ExportGraph export_graph(const Store& store, std::optional<Date> at);
 const std::vector<std::string>& export_format_names();
 
 // GraphML with typed <key> declarations; node and edge attributes as strings
-// (dates as YYYY-MM-DD, lists joined by ';'). Without a date, a node's name,
+// (dates as YYYY-MM-DD, lists joined by ';'; `rows` as FILE:LINE;...). Without a date, a node's name,
 // kind and tier are those of its latest period, valid_from/valid_to span its
 // whole life and `periods` lists every period.
 std::string export_graphml(const ExportGraph& graph);
@@ -62,7 +66,8 @@ std::string export_dot(const ExportGraph& graph);
 // organisation has only its period in force, and each relationship's dates are
 // cut to the days both ends exist in that period, so the folder imports on its
 // own. The `share` of ONS overlap relationships has no column in the map format
-// and is not written.
+// and is not written, nor are the cited rows: imported again, the folder's
+// facts cite its own rows.
 struct CsvMapFiles {
   std::string organisations, relationships, sources;
 };

@@ -122,6 +122,46 @@ TEST_CASE("export: with a date, the snapshot in force that day") {
   CHECK(rels[0].valid.str() == "2016-04-01..");
 }
 
+TEST_CASE("export: every format but the CSV map names the input rows behind each fact") {
+  TempDb db;
+  import(db.store(), {hostile_map()});
+  import(db.store(), {ods_fixture("succ-dates-missing-body.csv")});
+  import(db.store(), {ods_fixture("etr-current-only.csv")}, "2023-06-01");
+  import(db.store(), {ods_fixture("etr-before-current-only.csv")}, "2020-06-01");
+  ExportGraph g = export_graph(db.store(), std::nullopt);
+  // A curated map's rows are its own files' (the header is line 1); a data
+  // file's are the file's, named without the folder it was imported from.
+  const std::string map_row = "hostile/relationships.csv:2";
+  const std::string succ_row = "succ-dates-missing-body.csv:1";
+  // RQQ cites line 1 of the 2023 extract and line 2 of the 2020 one, in the
+  // order of their source ids (which end in each file's SHA-256).
+  const std::string rqq_rows = "etr-current-only.csv:1;etr-before-current-only.csv:2";
+  std::string graphml = export_graphml(g), gexf = export_gexf(g), dot = export_dot(g);
+  CHECK(contains(graphml, "<data key=\"e_rows\">" + map_row + "</data>"));
+  CHECK(contains(graphml, "<data key=\"e_rows\">" + succ_row + "</data>"));
+  CHECK(contains(graphml, "<data key=\"n_rows\">" + rqq_rows + "</data>"));
+  CHECK(contains(gexf, "<attvalue for=\"rows\" value=\"" + succ_row + "\"/>"));
+  CHECK(contains(gexf, "<attvalue for=\"rows\" value=\"" + rqq_rows + "\"/>"));
+  CHECK(contains(dot, "rows=\"" + succ_row + "\""));
+  auto json = nlohmann::json::parse(export_node_link_json(g));
+  bool rqq_seen = false;
+  for (const auto& n : json["nodes"])
+    if (n["id"] == "RQQ") {
+      rqq_seen = true;
+      CHECK(n["rows"] == rqq_rows);
+      REQUIRE(n["periods"].size() == 1);
+      CHECK(n["periods"][0]["rows"] == rqq_rows);
+    }
+  CHECK(rqq_seen);
+  int succ_links = 0;
+  for (const auto& l : json["links"]) succ_links += l["rows"] == succ_row;
+  CHECK(succ_links == 1);
+  // The CSV map cites no rows: imported again, its facts cite its own.
+  CsvMapFiles files = export_csv_map(g);
+  CHECK_FALSE(contains(files.relationships, "csv:"));
+  CHECK_FALSE(contains(files.organisations, "csv:"));
+}
+
 TEST_CASE("export: the CSV form of the shipped maps imports back into the same graph") {
   TempDb db;
   import(db.store(), shipped_maps());

@@ -13,6 +13,7 @@
 namespace govmap {
 namespace {
 
+using test::contains;
 using test::day;
 using test::ids_of_kind_at;
 using test::import;
@@ -28,10 +29,6 @@ std::string error_text(const std::function<void()>& f, Error::Kind* kind = nullp
     return e.format();
   }
   return "";
-}
-
-bool contains(const std::string& s, const std::string& what) {
-  return s.find(what) != std::string::npos;
 }
 
 const Relationship* find_rel(const std::vector<Relationship>& rels, const std::string& to) {

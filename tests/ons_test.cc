@@ -11,6 +11,7 @@
 namespace govmap {
 namespace {
 
+using test::contains;
 using test::day;
 using test::has_identifier;
 using test::ids_of_kind_at;
@@ -18,10 +19,6 @@ using test::import;
 using test::ons_fixture;
 using test::periods_of;
 using test::rels_from;
-
-bool contains(const std::string& s, const std::string& what) {
-  return s.find(what) != std::string::npos;
-}
 
 std::vector<Relationship> rels_to(const std::vector<Relationship>& rels, const std::string& to) {
   std::vector<Relationship> out;

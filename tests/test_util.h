@@ -112,6 +112,10 @@ class TempDb {
   std::unique_ptr<Store> store_;
 };
 
+inline bool contains(const std::string& s, const std::string& what) {
+  return s.find(what) != std::string::npos;
+}
+
 inline std::string ods_fixture(const std::string& name) {
   return std::string(GOVMAP_TEST_DATA) + "/ods/" + name;
 }
