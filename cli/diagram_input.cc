@@ -15,6 +15,7 @@
 #include "core/store.h"
 #include "render/graphviz.h"
 #include "render/html_report.h"
+#include "render/systems_view.h"
 
 namespace govmap {
 
@@ -202,9 +203,18 @@ DiagramOptions diagram_options(const Store& store, const DiagramRequest& request
 
 std::string diagram_dot(const Store& store, const DiagramRequest& request, Date at,
                         std::optional<Date> to, bool diff) {
+  if (request.systems && (to || !request.council.empty()))
+    throw Error(Error::Kind::kUsage,
+                "--systems draws one date of an area: give --at, and --area rather than --council");
   if (!to) {
     DiagramInput in = load_diagram_input(store, request, at);
-    return snapshot_dot(in.snapshot, in.distances, diagram_options(store, request, at));
+    DiagramOptions options = diagram_options(store, request, at);
+    if (!request.systems) return snapshot_dot(in.snapshot, in.distances, options);
+    SystemsView view = systems_view(in.snapshot, in.distances);
+    options.systems_view = true;
+    options.body_lines = std::move(view.lines);
+    options.body_tooltips = std::move(view.tooltips);
+    return snapshot_dot(view.snapshot, in.distances, options);
   }
   auto [a, b] = load_diagram_pair(store, request, at, *to);
   DiagramOptions options = diagram_options(store, request, *to);

@@ -523,6 +523,12 @@ std::map<Tier, std::vector<std::string>> emit_snapshot(Writer& w, const Snapshot
       tip += fold_tooltip(it->second, plan, b->id, dist, name, options);
       w.note_folded();
     }
+    if (auto it = options.body_lines.find(b->id); it != options.body_lines.end())
+      for (const std::string& line : it->second)
+        extra.push_back("<FONT POINT-SIZE=\"10\">" +
+                        html_text(wrap_words(line, kWrapWidth + 6), "<BR/>") + "</FONT>");
+    if (auto it = options.body_tooltips.find(b->id); it != options.body_tooltips.end())
+      tip += "\n\n" + it->second;
     w.body(indent, node, body_element_id(b->id, id_side), *b, extra, tip, std::nullopt);
     by_tier[tier_of(family_of(b->period.kind))].push_back(node);
   }

@@ -76,7 +76,7 @@ TEST_CASE("map definition errors, with line and column") {
       {"unknown output key", head + "at = 2018-08-08\nformat = [\"svg\"]\n", 4, 1,
        "unknown key 'format' in [[output]], did you mean 'formats'? (valid: area, at, council, diff, "
        "engine, "
-       "formats, from, kind, layer, name, orientation, page, title, to)"},
+       "formats, from, kind, layer, name, orientation, page, systems, title, to)"},
       {"unknown page", head + "at = 2018-08-08\npage = \"a5\"\n", 4, 8,
        "unknown page 'a5', did you mean"},
       {"page of a table", head + "kind = \"distance\"\nat = 2018-08-08\npage = \"a3\"\n", 5, 8,
@@ -108,6 +108,13 @@ TEST_CASE("map definition errors, with line and column") {
        "a report output takes 'from' and 'to', not 'at'"},
       {"diff needs a pair", head + "at = 2018-08-08\ndiff = true\n", 4, 8,
        "'diff' is for diagrams with 'from' and 'to'"},
+      {"systems not a flag", head + "at = 2018-08-08\nsystems = \"yes\"\n", 4, 11,
+       "'systems' must be true or false"},
+      {"systems of two dates", head + "from = 2018-08-08\nto = 2022-08-08\nsystems = true\n", 5,
+       11, "'systems' is for diagrams of one date ('at') of an area, not of a council"},
+      {"systems of a council",
+       head + "at = 2018-08-08\ncouncil = \"la-sheffield\"\nsystems = true\n", 5, 11,
+       "'systems' is for diagrams of one date"},
       {"bad layer", head + "at = 2018-08-08\nlayer = \"shadw\"\n", 4, 9,
        "unknown layer 'shadw', did you mean 'shadow'? (valid: statutory, shadow, both)"},
       {"bad engine", head + "at = 2018-08-08\nengine = \"sfpd\"\n", 4, 10,
