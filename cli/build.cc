@@ -231,7 +231,7 @@ std::string produce(const Store& store, const Target& t, const MapDefinition& de
   DiagramRequest request{o.area, o.layer ? name_of(*o.layer) : "",
                          o.council.empty() ? title_or_default(o, def) : o.title, o.council,
                          Weights()};
-  request.systems = o.systems;
+  request.fold = o.fold;
   switch (o.kind) {
     case OutputSpec::Kind::kDiagram: {
       std::string dot = o.at ? diagram_dot(store, request, *o.at, std::nullopt, false)

@@ -20,7 +20,8 @@ namespace {
 struct RenderOptions {
   std::string at, from, to, area, layer, engine, output, council, weights, country, paper,
       orientation;
-  bool diff = false, systems = false;
+  std::string fold;
+  bool diff = false;
 };
 
 std::string one_decimal(double v) {
@@ -50,7 +51,7 @@ Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
   DiagramRequest request{opts.area, opts.layer, "", opts.council, Weights()};
   if (!opts.weights.empty()) request.weights = load_weights(opts.weights);
   request.country = country_option(opts.country);
-  request.systems = opts.systems;
+  request.fold = opts.fold;
   std::string dot =
       one ? diagram_dot(store, request, Date::parse_or_throw(opts.at, "--at"), std::nullopt, false)
           : diagram_dot(store, request, Date::parse_or_throw(opts.from, "--from"),
@@ -85,10 +86,11 @@ void setup_render(CLI::App& app, RunFunction& run) {
   cmd->add_flag("--diff", opts->diff,
                 "With --from/--to: one picture, added green, removed red, changed amber");
   add_picture_options(cmd, opts->area, opts->layer, opts->engine);
-  cmd->add_flag("--systems", opts->systems,
-                "With --at: draw each health system of the area (STP, ICS or ICB) as one body "
-                "that counts the bodies inside it and the range of their distances, so a whole "
-                "NHS England region fits one page");
+  cmd->add_option("--fold", opts->fold,
+                  "With --at: systems draws each health system of the area (STP, ICS or ICB) as "
+                  "one body that counts the bodies inside it and the range of their distances, "
+                  "so a whole NHS England region fits one page; regions does the same for each "
+                  "NHS England region (the national tier)");
   cmd->add_option("--council", opts->council,
                   "A one-council view instead of --area: the council, its voters, its "
                   "committees, every NHS body it or they scrutinise and every partnership it is "

@@ -13,6 +13,7 @@
 #include "core/neighbourhood.h"
 #include "core/resolve.h"
 #include "core/store.h"
+#include "core/suggest.h"
 #include "render/graphviz.h"
 #include "render/html_report.h"
 #include "render/systems_view.h"
@@ -203,15 +204,24 @@ DiagramOptions diagram_options(const Store& store, const DiagramRequest& request
 
 std::string diagram_dot(const Store& store, const DiagramRequest& request, Date at,
                         std::optional<Date> to, bool diff) {
-  if (request.systems && (to || !request.council.empty()))
-    throw Error(Error::Kind::kUsage,
-                "--systems draws one date of an area: give --at, and --area rather than --council");
+  std::optional<FoldLevel> fold;
+  if (!request.fold.empty()) {
+    fold = parse_fold_level(request.fold);
+    if (!fold)
+      throw Error(Error::Kind::kUsage, "--fold: unknown level '" + request.fold + "'" +
+                                           did_you_mean(request.fold, fold_levels()) +
+                                           " (valid: " + join(fold_levels()) + ")");
+    if (to || !request.council.empty())
+      throw Error(Error::Kind::kUsage,
+                  "--fold draws one date of an area: give --at, and --area rather than --council");
+  }
   if (!to) {
     DiagramInput in = load_diagram_input(store, request, at);
     DiagramOptions options = diagram_options(store, request, at);
-    if (!request.systems) return snapshot_dot(in.snapshot, in.distances, options);
-    SystemsView view = systems_view(in.snapshot, in.distances);
-    options.systems_view = true;
+    if (!fold) return snapshot_dot(in.snapshot, in.distances, options);
+    SystemsView view = systems_view(in.snapshot, in.distances, *fold);
+    options.view_note = *fold == FoldLevel::kSystems ? "each health system drawn as one body"
+                                                      : "each NHS England region drawn as one body";
     options.body_lines = std::move(view.lines);
     options.body_tooltips = std::move(view.tooltips);
     return snapshot_dot(view.snapshot, in.distances, options);

@@ -32,9 +32,10 @@ struct DiagramRequest {
   // --country: only bodies of this country (nullopt = all); the area or
   // council named is drawn whatever its country.
   std::optional<Country> country = Country::kEngland;
-  // --systems: each STP, ICS or ICB of the area drawn as one body that counts
-  // what lies inside it (render/systems_view.h); one date only.
-  bool systems = false;
+  // --fold: "systems" (each STP, ICS or ICB of the area) or "regions" (each
+  // NHS England region) drawn as one body that counts what lies inside it
+  // (render/systems_view.h); one date only. "" = every body as itself.
+  std::string fold = std::string();
 };
 
 // Accountability distance of every body in snap (default weights unless given).

@@ -117,6 +117,11 @@ const std::vector<std::string>& layout_engines() {
   return kEngines;
 }
 
+const std::vector<std::string>& fold_levels() {
+  static const std::vector<std::string> kLevels = {"systems", "regions"};
+  return kLevels;
+}
+
 OrgKind org_kind_or_throw(std::string_view s, std::string_view option) {
   if (auto k = parse_org_kind(s)) return *k;
   throw_bad("organisation kind", s, option, kOrgKindNames);

@@ -89,6 +89,11 @@ bool is_accountability(RelKind k);
 // definitions can be checked without Graphviz.
 const std::vector<std::string>& layout_engines();
 
+// What a picture may draw as one body with what lies inside it
+// (render/systems_view.h): "systems" (each STP, ICS or ICB) or "regions"
+// (each NHS England region). Kept here for the same reason as the engines.
+const std::vector<std::string>& fold_levels();
+
 // Parse or throw Error(kUsage) naming the option and listing the valid values,
 // with a did-you-mean: for command-line arguments.
 OrgKind org_kind_or_throw(std::string_view s, std::string_view option);

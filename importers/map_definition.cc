@@ -22,8 +22,8 @@ const std::vector<std::string> kTableFormats = {"csv", "json"};
 const std::vector<std::string>& kEngines = layout_engines();
 const std::vector<std::string> kTopKeys = {"area", "data", "depends", "output", "title"};
 const std::vector<std::string> kOutputKeys = {
-    "area", "at",          "council", "diff",    "engine", "formats", "from", "kind",
-    "layer", "name", "orientation", "page", "systems", "title", "to"};
+    "area", "at",          "council", "diff",  "engine", "fold", "formats", "from",
+    "kind", "layer", "name", "orientation", "page", "title", "to"};
 const std::vector<std::string> kPapers = {"a4", "a3", "a2", "a1"};
 const std::vector<std::string> kOrientations = {"landscape", "portrait"};
 
@@ -112,11 +112,13 @@ void read_output(Checker& c, const toml::table& t, MapDefinition& def) {
     else
       c.error(n->source(), "'diff' must be true or false");
   }
-  if (const toml::node* n = t.get("systems")) {
-    if (auto b = n->value<bool>())
-      o.systems = *b;
-    else
-      c.error(n->source(), "'systems' must be true or false");
+  if (t.get("fold")) {
+    o.fold = c.string(t, "fold");
+    const auto& levels = fold_levels();
+    if (std::find(levels.begin(), levels.end(), o.fold) == levels.end())
+      c.error(t.get("fold")->source(), "unknown fold '" + o.fold + "'" +
+                                           did_you_mean(o.fold, levels) + " (valid: " +
+                                           join(levels) + ")");
   }
   std::string layer = t.get("layer") ? c.string(t, "layer") : "both";
   if (layer != "both") {
@@ -188,9 +190,9 @@ void read_output(Checker& c, const toml::table& t, MapDefinition& def) {
     c.error(t.get("to")->source(), "'to' " + o.to->str() + " is before 'from' " + o.from->str());
   if (o.diff && (o.kind != OutputSpec::Kind::kDiagram || !pair))
     c.error(t.get("diff")->source(), "'diff' is for diagrams with 'from' and 'to'");
-  if (o.systems && (o.kind != OutputSpec::Kind::kDiagram || pair || !o.council.empty()))
-    c.error(t.get("systems")->source(),
-            "'systems' is for diagrams of one date ('at') of an area, not of a council");
+  if (!o.fold.empty() && (o.kind != OutputSpec::Kind::kDiagram || pair || !o.council.empty()))
+    c.error(t.get("fold")->source(),
+            "'fold' is for diagrams of one date ('at') of an area, not of a council");
   def.outputs.push_back(std::move(o));
 }
 
@@ -217,7 +219,7 @@ std::string OutputSpec::canonical() const {
          d(from) + "\x1f" + d(to) + "\x1f" + (diff ? "diff" : "") + "\x1f" +
          (layer ? name_of(*layer) : "both") + "\x1f" + area + "\x1f" + join(formats, ",") + "\x1f" +
          engine + "\x1f" + page + "\x1f" + orientation + "\x1f" + council +
-         (systems ? "\x1fsystems" : "");
+         (fold.empty() ? "" : "\x1f" + fold);
 }
 
 bool has_map_definition(const std::string& dir) {

@@ -44,9 +44,10 @@ struct OutputSpec {
   // Diagrams and reports: a one-council view of this local authority instead
   // of the area (`govmap render --council`); "" = none.
   std::string council;
-  // Diagrams of one date: the systems view (render/systems_view.h), each
-  // STP, ICS or ICB of the area drawn as one body (`govmap render --systems`).
-  bool systems = false;
+  // Diagrams of one date: "systems" or "regions" (core/kinds.h fold_levels),
+  // each system or region of the area drawn as one body (`govmap render
+  // --fold`, render/systems_view.h); "" = none.
+  std::string fold;
   std::vector<std::string> formats;  // extensions, sorted, unique
   std::string engine = "dot";
   // Diagrams: the print page (render/page.h): paper "" (choose A4 or A3), "a4",

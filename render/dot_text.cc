@@ -119,7 +119,7 @@ std::string title_html(const std::string& first_line, const DiagramOptions& opti
              " scrutinises and sits on, and its committees";
   else if (!options.area_name.empty())
     second += " around " + clip_text(options.area_name, kMaxLabelChars);
-  if (options.systems_view) second += ", each health system drawn as one body";
+  if (!options.view_note.empty()) second += ", " + options.view_note;
   if (options.layer)
     second += *options.layer == Layer::kShadow ? " (shadow relationships only)"
                                                : " (statutory relationships only)";

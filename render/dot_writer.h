@@ -63,10 +63,11 @@ struct DiagramOptions {
   // snapshot_dot only: put after the letter of every element id (see
   // body_element_id), so that several diagrams can share one HTML page.
   std::string id_side;
-  // snapshot_dot only: the systems view (render/systems_view.h). The title
-  // says each system is drawn as one body; body_lines are plain-text lines
-  // under a body's name and kind, body_tooltips more text for its tooltip.
-  bool systems_view = false;
+  // snapshot_dot only: the systems or regions view (render/systems_view.h).
+  // view_note ends the title's second line ("each health system drawn as one
+  // body"); body_lines are plain-text lines under a body's name and kind,
+  // body_tooltips more text for its tooltip.
+  std::string view_note;
   std::map<std::string, std::vector<std::string>> body_lines;
   std::map<std::string, std::string> body_tooltips;
 };

@@ -25,26 +25,24 @@ struct CountWords {
   const char* many;
 };
 
-constexpr int kCountedFamilies = 5;
+constexpr int kCountedFamilies = 8;
 
 CountWords count_words(OrgKind k) {
   switch (k) {
-    case OrgKind::kCcg: return {0, "CCG", "CCGs"};
-    case OrgKind::kSubIcbLocation: return {1, "sub-ICB location", "sub-ICB locations"};
+    case OrgKind::kStp: return {0, "STP", "STPs"};
+    case OrgKind::kIcs: return {1, "ICS", "ICSs"};
+    case OrgKind::kIcb: return {2, "ICB", "ICBs"};
+    case OrgKind::kCcg: return {3, "CCG", "CCGs"};
+    case OrgKind::kSubIcbLocation: return {4, "sub-ICB location", "sub-ICB locations"};
     case OrgKind::kNhsTrust:
-    case OrgKind::kFoundationTrust: return {2, "trust", "trusts"};
-    case OrgKind::kLocalAuthority: return {3, "council", "councils"};
+    case OrgKind::kFoundationTrust: return {5, "trust", "trusts"};
+    case OrgKind::kLocalAuthority: return {6, "council", "councils"};
     case OrgKind::kIcp:
     case OrgKind::kPlacePartnership:
     case OrgKind::kProviderCollaborative:
     case OrgKind::kJointCommittee:
-    case OrgKind::kAco: return {4, "partnership", "partnerships"};
-    case OrgKind::kHwb:
-    case OrgKind::kOsc:
-    case OrgKind::kJhosc: return {5, "board or committee", "boards and committees"};
-    case OrgKind::kCouncilOfGovernors: return {6, "council of governors", "councils of governors"};
-    case OrgKind::kElectorate: return {7, "electorate", "electorates"};
-    default: return {8, "other body", "other bodies"};
+    case OrgKind::kAco: return {7, "partnership", "partnerships"};
+    default: return {8, "", ""};
   }
 }
 
@@ -72,23 +70,35 @@ std::string distance_range(const std::vector<std::string>& members, const Distan
 
 }  // namespace
 
+std::optional<FoldLevel> parse_fold_level(std::string_view name) {
+  if (name == "systems") return FoldLevel::kSystems;
+  if (name == "regions") return FoldLevel::kRegions;
+  return std::nullopt;
+}
+
 bool is_system_kind(OrgKind kind) {
   return kind == OrgKind::kStp || kind == OrgKind::kIcs || kind == OrgKind::kIcb;
 }
 
-SystemsView systems_view(const Snapshot& snap, const Distances& dist) {
+SystemsView systems_view(const Snapshot& snap, const Distances& dist, FoldLevel level) {
   const Graph& g = snap.graph;
   std::map<std::string, const VertexData*> body;
   for (auto [v, vend] = boost::vertices(g); v != vend; ++v) body[g[*v].id] = &g[*v];
   std::vector<const Relationship*> rels;
   for (auto [e, eend] = boost::edges(g); e != eend; ++e) rels.push_back(g[*e].rel);
 
-  // Systems, national and regional bodies are never drawn inside a system
-  // (a region that is member_of a partnership would otherwise take with it
-  // every trust that is part_of the region).
-  auto never_inside = [](const VertexData& b) {
+  // The hosts, and the bodies never drawn inside one: hosts, national
+  // bodies, and in the systems view regional ones too (a region that is
+  // member_of a partnership would otherwise take with it every trust that is
+  // part_of the region).
+  auto is_host = [level](OrgKind k) {
+    return level == FoldLevel::kSystems ? is_system_kind(k) : k == OrgKind::kNhseRegion;
+  };
+  const std::string host_word = level == FoldLevel::kSystems ? "system" : "region";
+  auto never_inside = [&](const VertexData& b) {
     Tier t = tier_of(family_of(b.period.kind));
-    return is_system_kind(b.period.kind) || t == Tier::kNational || t == Tier::kRegional;
+    return is_host(b.period.kind) || t == Tier::kNational ||
+           (level == FoldLevel::kSystems && t == Tier::kRegional);
   };
   // The systems each body is in: those it is part_of / member_of /
   // committee_of directly, else those of the nearest bodies it reaches by
@@ -99,32 +109,32 @@ SystemsView systems_view(const Snapshot& snap, const Distances& dist) {
   std::map<std::string, std::vector<const Relationship*>> pointing_in;  // by `to`
   for (const Relationship* r : rels)
     if (points_into(r->kind) && r->from != r->to) pointing_in[r->to].push_back(r);
-  std::map<std::string, std::set<std::string>> systems_of;
+  std::map<std::string, std::set<std::string>> hosts_of;
   std::map<std::string, int> depth;
-  std::vector<std::string> level;
+  std::vector<std::string> front;
   for (const auto& [id, b] : body)
-    if (is_system_kind(b->period.kind)) level.push_back(id);
-  for (int d = 1; !level.empty(); ++d) {
+    if (is_host(b->period.kind)) front.push_back(id);
+  for (int d = 1; !front.empty(); ++d) {
     std::vector<std::string> next;
-    for (const std::string& at : level) {
-      const bool system = is_system_kind(body.at(at)->period.kind);
+    for (const std::string& at : front) {
+      const bool host = is_host(body.at(at)->period.kind);
       for (const Relationship* r : pointing_in[at]) {
         auto from = body.find(r->from);
         if (from == body.end() || never_inside(*from->second)) continue;
         auto [it, fresh] = depth.emplace(r->from, d);
         if (it->second != d) continue;  // reached nearer already
         if (fresh) next.push_back(r->from);
-        if (system)
-          systems_of[r->from].insert(at);
+        if (host)
+          hosts_of[r->from].insert(at);
         else
-          systems_of[r->from].insert(systems_of[at].begin(), systems_of[at].end());
+          hosts_of[r->from].insert(hosts_of[at].begin(), hosts_of[at].end());
       }
     }
     std::sort(next.begin(), next.end());
-    level = std::move(next);
+    front = std::move(next);
   }
   SystemsView view;
-  for (const auto& [id, systems] : systems_of)
+  for (const auto& [id, systems] : hosts_of)
     if (systems.size() == 1) view.inside[id] = *systems.begin();
 
   // Then the bodies tied only to the bodies of one system (a council's
@@ -137,7 +147,7 @@ SystemsView systems_view(const Snapshot& snap, const Distances& dist) {
     ties[r->from].insert(r->to);
     ties[r->to].insert(r->from);
   }
-  auto always_drawn = [&](const VertexData& b) { return never_inside(b) || systems_of.count(b.id); };
+  auto always_drawn = [&](const VertexData& b) { return never_inside(b) || hosts_of.count(b.id); };
   std::set<std::string> grouped;
   for (const auto& [id, b] : body) {
     if (view.inside.count(id) || always_drawn(*b) || grouped.count(id)) continue;
@@ -155,7 +165,7 @@ SystemsView systems_view(const Snapshot& snap, const Distances& dist) {
         if (auto in = view.inside.find(t); in != view.inside.end()) {
           hosts.insert(in->second);
           to_member = true;
-        } else if (is_system_kind(tb->second->period.kind)) {
+        } else if (is_host(tb->second->period.kind)) {
           hosts.insert(t);
         } else if (always_drawn(*tb->second)) {
           hosts.insert("");
@@ -210,7 +220,7 @@ SystemsView systems_view(const Snapshot& snap, const Distances& dist) {
     r.legal_basis = bases.size() == 1 ? *bases.begin() : "";
     std::vector<std::string> names(ends.begin(), ends.end());
     r.note = "stands for " + std::to_string(group.size()) + " relationship" +
-             (group.size() == 1 ? "" : "s") + " of bodies inside the system: " + join(names, "; ");
+             (group.size() == 1 ? "" : "s") + " of bodies inside the " + host_word + ": " + join(names, "; ");
     r.share.reset();
     out_rels.push_back(std::move(r));
   }
@@ -243,7 +253,8 @@ SystemsView systems_view(const Snapshot& snap, const Distances& dist) {
     if (std::string range = distance_range(ranged, dist); !range.empty()) lines.push_back(range);
     std::sort(names.begin(), names.end());
     view.tooltips[host] =
-        "drawn inside this system (" + std::to_string(ids.size()) + "):\n" + join(names, "\n");
+        "drawn inside this " + host_word + " (" + std::to_string(ids.size()) + "):\n" +
+        join(names, "\n");
   }
 
   std::vector<Organisation> orgs;

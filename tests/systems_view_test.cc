@@ -139,7 +139,7 @@ TEST_CASE("systems view: the picture says what it is and draws the counts") {
   SystemsView view = systems_view(snap, {});
   DiagramOptions options;
   options.area_name = "A region";
-  options.systems_view = true;
+  options.view_note = "each health system drawn as one body";
   options.body_lines = view.lines;
   options.body_tooltips = view.tooltips;
   std::string dot = snapshot_dot(view.snapshot, {}, options);
