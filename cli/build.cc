@@ -233,10 +233,12 @@ std::string produce(const Store& store, const Target& t, const MapDefinition& de
                          Weights()};
   switch (o.kind) {
     case OutputSpec::Kind::kDiagram: {
-      std::string dot = o.at ? diagram_dot(store, request, *o.at, std::nullopt, false)
-                             : diagram_dot(store, request, *o.from, *o.to, o.diff);
-      PrintedDiagram printed = render_for_print(dot, *diagram_format_for("x." + t.format), o.engine,
-                                                PrintRequest{o.page, o.orientation});
+      const bool rows = o.engine == "dot";
+      std::vector<std::string> dots =
+          o.at ? diagram_dots(store, request, *o.at, std::nullopt, false, rows)
+               : diagram_dots(store, request, *o.from, *o.to, o.diff, rows);
+      PrintedDiagram printed = render_best_for_print(
+          dots, *diagram_format_for("x." + t.format), o.engine, PrintRequest{o.page, o.orientation});
       for (const std::string& w : printed.drawn.warnings)
         err << t.relpath << ": graphviz: " << w << "\n";
       if (!printed.warning.empty()) err << t.relpath << ": warning: " << printed.warning << "\n";

@@ -50,11 +50,14 @@ Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
   DiagramRequest request{opts.area, opts.layer, "", opts.council, Weights()};
   if (!opts.weights.empty()) request.weights = load_weights(opts.weights);
   request.country = country_option(opts.country);
-  std::string dot =
-      one ? diagram_dot(store, request, Date::parse_or_throw(opts.at, "--at"), std::nullopt, false)
-          : diagram_dot(store, request, Date::parse_or_throw(opts.from, "--from"),
-                        Date::parse_or_throw(opts.to, "--to"), opts.diff);
-  PrintedDiagram printed = render_for_print(dot, format, opts.engine, print);
+  // Rows of several widths: only dot draws the tiers in rows.
+  const bool rows = opts.engine == "dot";
+  std::vector<std::string> dots =
+      one ? diagram_dots(store, request, Date::parse_or_throw(opts.at, "--at"), std::nullopt,
+                         false, rows)
+          : diagram_dots(store, request, Date::parse_or_throw(opts.from, "--from"),
+                         Date::parse_or_throw(opts.to, "--to"), opts.diff, rows);
+  PrintedDiagram printed = render_best_for_print(dots, format, opts.engine, print);
   for (const std::string& w : printed.drawn.warnings) *ctx.err << "graphviz: " << w << "\n";
   if (!printed.warning.empty())
     *ctx.err << "warning: " << opts.output << ": " << printed.warning << "\n";

@@ -200,16 +200,40 @@ DiagramOptions diagram_options(const Store& store, const DiagramRequest& request
   return options;
 }
 
-std::string diagram_dot(const Store& store, const DiagramRequest& request, Date at,
-                        std::optional<Date> to, bool diff) {
+std::vector<std::string> diagram_dots(const Store& store, const DiagramRequest& request, Date at,
+                                      std::optional<Date> to, bool diff, bool row_widths) {
+  std::vector<std::string> out;
+  // Tried in this order, the default first, so it wins a tie.
+  static const double kFactors[] = {kRowFactor, 0.6, 0.9, 1.5};
   if (!to) {
     DiagramInput in = load_diagram_input(store, request, at);
-    return snapshot_dot(in.snapshot, in.distances, diagram_options(store, request, at));
+    DiagramOptions options = diagram_options(store, request, at);
+    const bool search = row_widths && boost::num_vertices(in.snapshot.graph) <= kMaxSearchedBodies;
+    for (double f : kFactors) {
+      options.row_factor = f;
+      out.push_back(snapshot_dot(in.snapshot, in.distances, options));
+      if (!search) break;
+    }
+    return out;
   }
   auto [a, b] = load_diagram_pair(store, request, at, *to);
   DiagramOptions options = diagram_options(store, request, *to);
-  return diff ? diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, options)
-              : side_by_side_dot(a.snapshot, a.distances, b.snapshot, b.distances, options);
+  const bool search = row_widths && boost::num_vertices(a.snapshot.graph) +
+                                            boost::num_vertices(b.snapshot.graph) <=
+                                        kMaxSearchedBodies;
+  for (double f : kFactors) {
+    options.row_factor = f;
+    out.push_back(diff ? diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, options)
+                       : side_by_side_dot(a.snapshot, a.distances, b.snapshot, b.distances,
+                                          options));
+    if (!search) break;
+  }
+  return out;
+}
+
+std::string diagram_dot(const Store& store, const DiagramRequest& request, Date at,
+                        std::optional<Date> to, bool diff) {
+  return diagram_dots(store, request, at, to, diff, false).front();
 }
 
 namespace {

@@ -151,7 +151,7 @@ class Writer {
       if (*change == Change::kRemoved) style += ",dashed";
     }
     const std::string shape = st.shape;
-    const bool boxed = shape == "box" || shape == "tab" || shape == "note";
+    const bool boxed = shape == "box" || shape == "tab" || shape == "note" || shape == "box3d";
     out_ += indent + node_name + " [id=" + dot_string(element_id) +
             ", class=" + dot_string(std::string("body ") + st.key) + ", shape=" + shape +
             (boxed ? std::string() : std::string(", margin=\"") + kRoundMargin + "\"") +
@@ -587,7 +587,7 @@ std::string snapshot_dot(const Snapshot& snap, const Distances& distances,
   auto by_tier = emit_snapshot(w, snap, distances, "", "  ", options);
   w.line("  // tiers");
   size_t folded = options.fold_governors ? governor_folds(snap).size() : 0;
-  size_t per_row = bodies_per_row(boost::num_vertices(snap.graph) - folded);
+  size_t per_row = bodies_per_row(boost::num_vertices(snap.graph) - folded, options.row_factor);
   for (Tier t : tiers) w.tier_rows(t, by_tier[t], per_row);
   w.row_chain();
   w.legend(false, !distances.empty());
@@ -639,7 +639,8 @@ std::string side_by_side_dot(const Snapshot& before, const Distances& before_dis
   size_t folded =
       options.fold_governors ? governor_folds(before).size() + governor_folds(after).size() : 0;
   size_t per_row = std::max<size_t>(3, bodies_per_row(boost::num_vertices(before.graph) +
-                                                      boost::num_vertices(after.graph) - folded) /
+                                                      boost::num_vertices(after.graph) - folded,
+                                                      options.row_factor) /
                                            2);
   std::vector<std::string> dividers;  // top to bottom
   for (Tier t : tiers) {
@@ -777,7 +778,7 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
       },
       [&](size_t i) { return std::optional<Change>(diff.relationships[i].change); });
   w.line("  // tiers");
-  size_t per_row = bodies_per_row(diff.bodies.size() - folds.size());
+  size_t per_row = bodies_per_row(diff.bodies.size() - folds.size(), options.row_factor);
   for (Tier t : tiers) w.tier_rows(t, by_tier[t], per_row);
   w.row_chain();
   w.legend(true, show_distance);

@@ -37,6 +37,7 @@
 #include "core/snapshot.h"
 #include "core/weights.h"
 #include "render/snapshot_diff.h"
+#include "render/tier_rows.h"
 
 namespace govmap {
 
@@ -63,6 +64,9 @@ struct DiagramOptions {
   // snapshot_dot only: put after the letter of every element id (see
   // body_element_id), so that several diagrams can share one HTML page.
   std::string id_side;
+  // How wide a tier's rows are: about sqrt(row_factor x bodies) bodies
+  // (bodies_per_row, render/tier_rows.h).
+  double row_factor = kRowFactor;
 };
 
 // The heading of a diagram or report: options.title, else the area's name,

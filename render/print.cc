@@ -44,20 +44,75 @@ std::optional<std::pair<double, double>> media_box(const std::string& pdf) {
 
 }  // namespace
 
+namespace {
+
+// The SVG layout a format's page is measured on, measured.
+struct Measured {
+  RenderedDiagram svg;
+  Drawing drawing;
+  PrintFit fit;
+};
+Measured measure(const std::string& dot_text, DiagramFormat format, const std::string& engine,
+                 const PrintRequest& request) {
+  // A PDF is laid out uncompressed (render_diagram): measure that layout.
+  const double compress = format == DiagramFormat::kPdf ? 0 : compress_width(request);
+  Measured m;
+  m.svg = render_diagram(dot_text, DiagramFormat::kSvg, engine, std::nullopt, compress);
+  m.drawing = measure_svg(m.svg.bytes);
+  m.fit = choose_page(m.drawing, request.paper, request.orientation);
+  return m;
+}
+
+PrintedDiagram print_measured(const std::string& dot_text, DiagramFormat format,
+                              const std::string& engine, const PrintRequest& request,
+                              Measured measured);
+
+}  // namespace
+
 PrintedDiagram render_for_print(const std::string& dot_text, DiagramFormat format,
                                 const std::string& engine, const PrintRequest& request) {
-  PrintedDiagram out;
   if (format == DiagramFormat::kDot) {
+    PrintedDiagram out;
     out.drawn = render_diagram(dot_text, format, engine);
     return out;
   }
-  // A PDF is laid out uncompressed (render_diagram): measure that layout.
+  return print_measured(dot_text, format, engine, request,
+                        measure(dot_text, format, engine, request));
+}
+
+PrintedDiagram render_best_for_print(const std::vector<std::string>& candidates,
+                                     DiagramFormat format, const std::string& engine,
+                                     const PrintRequest& request, size_t* chosen) {
+  if (chosen) *chosen = 0;
+  if (candidates.size() == 1) return render_for_print(candidates.front(), format, engine, request);
+  // A DOT file is chosen as the SVG would be.
+  const DiagramFormat measured_as = format == DiagramFormat::kDot ? DiagramFormat::kSvg : format;
+  size_t best = 0;
+  std::optional<Measured> kept;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    Measured m = measure(candidates[i], measured_as, engine, request);
+    // Equal to a tenth of a point (as `render` reports it) is no better.
+    if (!kept || m.fit.smallest_text_pt > kept->fit.smallest_text_pt + 0.05) {
+      best = i;
+      kept = std::move(m);
+    }
+  }
+  if (chosen) *chosen = best;
+  if (format == DiagramFormat::kDot) return render_for_print(candidates[best], format, engine, request);
+  return print_measured(candidates[best], format, engine, request, std::move(*kept));
+}
+
+namespace {
+
+PrintedDiagram print_measured(const std::string& dot_text, DiagramFormat format,
+                              const std::string& engine, const PrintRequest& request,
+                              Measured measured) {
+  PrintedDiagram out;
   const double compress = format == DiagramFormat::kPdf ? 0 : compress_width(request);
-  RenderedDiagram svg =
-      render_diagram(dot_text, DiagramFormat::kSvg, engine, std::nullopt, compress);
+  RenderedDiagram svg = std::move(measured.svg);
   out.laid_out = true;
-  out.drawing = measure_svg(svg.bytes);
-  out.fit = choose_page(out.drawing, request.paper, request.orientation);
+  out.drawing = measured.drawing;
+  out.fit = measured.fit;
   if (!out.fit.readable()) out.warning = unreadable_message(out.drawing, out.fit);
   switch (format) {
     case DiagramFormat::kSvg:
@@ -89,5 +144,7 @@ PrintedDiagram render_for_print(const std::string& dot_text, DiagramFormat forma
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace govmap

@@ -4,7 +4,9 @@
 #ifndef GOVMAP_RENDER_PRINT_H_
 #define GOVMAP_RENDER_PRINT_H_
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include "render/graphviz.h"
 #include "render/page.h"
@@ -31,6 +33,16 @@ struct PrintedDiagram {
 // render_diagram and choose_page do.
 PrintedDiagram render_for_print(const std::string& dot_text, DiagramFormat format,
                                 const std::string& engine, const PrintRequest& request);
+
+// The same picture laid out several ways (cli/diagram_input.h diagram_dots):
+// each is laid out as its format would be and measured on its page, and the
+// one whose smallest text prints largest is drawn (the first of equals, so
+// the choice is the same on every run). DOT too: the .dot written is the
+// text of the picture chosen. One candidate is render_for_print's.
+// `chosen` (if given) receives the index of the one drawn.
+PrintedDiagram render_best_for_print(const std::vector<std::string>& candidates,
+                                     DiagramFormat format, const std::string& engine,
+                                     const PrintRequest& request, size_t* chosen = nullptr);
 
 }  // namespace govmap
 
