@@ -5,6 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "core/accountability.h"
@@ -200,16 +201,21 @@ DiagramOptions diagram_options(const Store& store, const DiagramRequest& request
   return options;
 }
 
+namespace {
+
+// Tried in this order, the default first, so it wins a tie.
+const double kRowFactors[] = {kRowFactor, 0.6, 0.9, 1.5};
+
+}  // namespace
+
 std::vector<std::string> diagram_dots(const Store& store, const DiagramRequest& request, Date at,
                                       std::optional<Date> to, bool diff, bool row_widths) {
   std::vector<std::string> out;
-  // Tried in this order, the default first, so it wins a tie.
-  static const double kFactors[] = {kRowFactor, 0.6, 0.9, 1.5};
   if (!to) {
     DiagramInput in = load_diagram_input(store, request, at);
     DiagramOptions options = diagram_options(store, request, at);
     const bool search = row_widths && boost::num_vertices(in.snapshot.graph) <= kMaxSearchedBodies;
-    for (double f : kFactors) {
+    for (double f : kRowFactors) {
       options.row_factor = f;
       out.push_back(snapshot_dot(in.snapshot, in.distances, options));
       if (!search) break;
@@ -221,12 +227,32 @@ std::vector<std::string> diagram_dots(const Store& store, const DiagramRequest& 
   const bool search = row_widths && boost::num_vertices(a.snapshot.graph) +
                                             boost::num_vertices(b.snapshot.graph) <=
                                         kMaxSearchedBodies;
-  for (double f : kFactors) {
+  for (double f : kRowFactors) {
     options.row_factor = f;
     out.push_back(diff ? diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, options)
                        : side_by_side_dot(a.snapshot, a.distances, b.snapshot, b.distances,
                                           options));
     if (!search) break;
+  }
+  return out;
+}
+
+TwoDateDots two_date_dots(const Store& store, const DiagramRequest& request, Date from, Date to,
+                          bool row_widths) {
+  TwoDateDots out;
+  out.side_by_side = diagram_dots(store, request, from, to, false, row_widths);
+  auto [a, b] = load_diagram_pair(store, request, from, to);
+  const std::tuple<const DiagramInput*, const char*, std::vector<std::string>*> sides[] = {
+      {&a, "1:", &out.before}, {&b, "2:", &out.after}};
+  for (const auto& [in, side, dots] : sides) {
+    DiagramOptions options = diagram_options(store, request, in->snapshot.at);
+    options.id_side = side;
+    const bool search = row_widths && boost::num_vertices(in->snapshot.graph) <= kMaxSearchedBodies;
+    for (double f : kRowFactors) {
+      options.row_factor = f;
+      dots->push_back(snapshot_dot(in->snapshot, in->distances, options));
+      if (!search) break;
+    }
   }
   return out;
 }

@@ -70,6 +70,15 @@ std::string diagram_dot(const Store& store, const DiagramRequest& request, Date 
 // (diagram_dot): a large picture is far from readable on any width, and each
 // layout of it takes seconds.
 constexpr size_t kMaxSearchedBodies = 400;
+
+// A two-date picture, both ways it can be printed: side by side in one
+// layout, and each date as a picture of its own (element ids as side by side:
+// "b-1_3A-QF7", "b-2_3A-QF7"), each as diagram_dots gives it.
+struct TwoDateDots {
+  std::vector<std::string> side_by_side, before, after;
+};
+TwoDateDots two_date_dots(const Store& store, const DiagramRequest& request, Date from, Date to,
+                          bool row_widths);
 std::vector<std::string> diagram_dots(const Store& store, const DiagramRequest& request, Date at,
                                       std::optional<Date> to, bool diff, bool row_widths);
 

@@ -102,6 +102,45 @@ PrintedDiagram render_best_for_print(const std::vector<std::string>& candidates,
   return print_measured(candidates[best], format, engine, request, std::move(*kept));
 }
 
+PrintedDiagram render_two_dates_for_print(const std::vector<std::string>& side_by_side,
+                                          const std::vector<std::string>& before,
+                                          const std::vector<std::string>& after,
+                                          DiagramFormat format, const std::string& engine,
+                                          const PrintRequest& request) {
+  PrintedDiagram one = render_best_for_print(side_by_side, format, engine, request);
+  if (format != DiagramFormat::kSvg || engine != "dot" || one.fit.readable() || before.empty() ||
+      after.empty())
+    return one;
+  PrintedDiagram pages[] = {render_best_for_print(before, format, engine, request),
+                            render_best_for_print(after, format, engine, request)};
+  // Both on one paper: the larger of the two pages each would choose.
+  Page page = pages[0].fit.page;
+  if (pages[1].fit.page.width_pt > page.width_pt) page = pages[1].fit.page;
+  const PrintFit fits[] = {fit_on_page(pages[0].drawing, page), fit_on_page(pages[1].drawing, page)};
+  const size_t worst = fits[1].smallest_text_pt < fits[0].smallest_text_pt ? 1 : 0;
+  PrintedDiagram out;
+  out.laid_out = true;
+  out.pages = 2;
+  out.fit = fits[worst];
+  out.drawing = pages[worst].drawing;
+  std::vector<std::string> svgs;
+  for (size_t i = 0; i < 2; ++i) {
+    // Laid out again only on a page other than its own (alone, a date could
+    // have chosen A4).
+    svgs.push_back(pages[i].fit.page.paper == page.paper
+                       ? pages[i].drawn.bytes
+                       : render_best_for_print(i ? after : before, format, engine,
+                                               PrintRequest{page.paper, request.orientation})
+                             .drawn.bytes);
+    out.drawn.warnings.insert(out.drawn.warnings.end(), pages[i].drawn.warnings.begin(),
+                              pages[i].drawn.warnings.end());
+  }
+  if (out.fit.smallest_text_pt <= one.fit.smallest_text_pt) return one;
+  out.drawn.bytes = svg_pages(svgs, page);
+  if (!out.fit.readable()) out.warning = unreadable_message(out.drawing, out.fit);
+  return out;
+}
+
 namespace {
 
 PrintedDiagram print_measured(const std::string& dot_text, DiagramFormat format,

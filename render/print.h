@@ -26,6 +26,9 @@ struct PrintedDiagram {
   // When the smallest text prints under kReadablePt on the page: what to do
   // (unreadable_message); "" otherwise.
   std::string warning;
+  // 1, or (render_two_dates_for_print) one page per date: fit is then the
+  // page whose smallest text prints smallest.
+  size_t pages = 1;
 };
 
 // SVG and PDF on a page; PNG at the drawing's own size (one pixel per point),
@@ -43,6 +46,18 @@ PrintedDiagram render_for_print(const std::string& dot_text, DiagramFormat forma
 PrintedDiagram render_best_for_print(const std::vector<std::string>& candidates,
                                      DiagramFormat format, const std::string& engine,
                                      const PrintRequest& request, size_t* chosen = nullptr);
+
+// Two dates: side by side on one page when that prints its smallest text at
+// kReadablePt or more, or when it is not an SVG laid out by dot; otherwise,
+// when it reads larger so, an SVG of two pages (svg_pages), the earlier date
+// on the first, each date laid out alone (render_best_for_print of before
+// and after). Side by side, each date has about half the page: two drawings
+// that each need nearly all of an A3 page at 6 pt (SYB) cannot share one.
+PrintedDiagram render_two_dates_for_print(const std::vector<std::string>& side_by_side,
+                                          const std::vector<std::string>& before,
+                                          const std::vector<std::string>& after,
+                                          DiagramFormat format, const std::string& engine,
+                                          const PrintRequest& request);
 
 }  // namespace govmap
 
