@@ -39,8 +39,9 @@ PrintedDiagram render_for_print(const std::string& dot_text, DiagramFormat forma
 
 // The same picture laid out several ways (cli/diagram_input.h diagram_dots):
 // each is laid out as its format would be and measured on its page, and the
-// one whose smallest text prints largest is drawn (the first of equals, so
-// the choice is the same on every run). DOT too: the .dot written is the
+// one whose smallest text prints largest is drawn (a later candidate only
+// when it prints more than 0.05 pt larger, so the choice is the same on
+// every run). DOT too: the .dot written is the
 // text of the picture chosen. One candidate is render_for_print's.
 // `chosen` (if given) receives the index of the one drawn.
 PrintedDiagram render_best_for_print(const std::vector<std::string>& candidates,
