@@ -234,10 +234,20 @@ std::string produce(const Store& store, const Target& t, const MapDefinition& de
   request.fold = o.fold;
   switch (o.kind) {
     case OutputSpec::Kind::kDiagram: {
-      std::string dot = o.at ? diagram_dot(store, request, *o.at, std::nullopt, false)
-                             : diagram_dot(store, request, *o.from, *o.to, o.diff);
-      PrintedDiagram printed = render_for_print(dot, *diagram_format_for("x." + t.format), o.engine,
-                                                PrintRequest{o.page, o.orientation});
+      const bool rows = o.engine == "dot";
+      const DiagramFormat format = *diagram_format_for("x." + t.format);
+      const PrintRequest print{o.page, o.orientation};
+      PrintedDiagram printed;
+      if (o.at || o.diff) {
+        printed = render_best_for_print(
+            o.at ? diagram_dots(store, request, *o.at, std::nullopt, false, rows)
+                 : diagram_dots(store, request, *o.from, *o.to, true, rows),
+            format, o.engine, print);
+      } else {
+        TwoDateDots dots = two_date_dots(store, request, *o.from, *o.to, rows);
+        printed = render_two_dates_for_print(dots.side_by_side, dots.before, dots.after, format,
+                                             o.engine, print);
+      }
       for (const std::string& w : printed.drawn.warnings)
         err << t.relpath << ": graphviz: " << w << "\n";
       if (!printed.warning.empty()) err << t.relpath << ": warning: " << printed.warning << "\n";

@@ -5,6 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "core/accountability.h"
@@ -202,34 +203,88 @@ DiagramOptions diagram_options(const Store& store, const DiagramRequest& request
   return options;
 }
 
-std::string diagram_dot(const Store& store, const DiagramRequest& request, Date at,
-                        std::optional<Date> to, bool diff) {
-  std::optional<FoldLevel> fold;
-  if (!request.fold.empty()) {
-    fold = parse_fold_level(request.fold);
-    if (!fold)
-      throw Error(Error::Kind::kUsage, "--fold: unknown level '" + request.fold + "'" +
-                                           did_you_mean(request.fold, fold_levels()) +
-                                           " (valid: " + join(fold_levels()) + ")");
-    if (to || !request.council.empty())
-      throw Error(Error::Kind::kUsage,
-                  "--fold draws one date of an area: give --at, and --area rather than --council");
-  }
+namespace {
+
+// Tried in this order, the default first, so it wins a tie.
+const double kRowFactors[] = {kRowFactor, 0.6, 0.9, 1.5};
+
+// The --fold level asked for, checked against the rest of the request.
+std::optional<FoldLevel> fold_of(const DiagramRequest& request, bool two_dates) {
+  if (request.fold.empty()) return std::nullopt;
+  std::optional<FoldLevel> fold = parse_fold_level(request.fold);
+  if (!fold)
+    throw Error(Error::Kind::kUsage, "--fold: unknown level '" + request.fold + "'" +
+                                         did_you_mean(request.fold, fold_levels()) +
+                                         " (valid: " + join(fold_levels()) + ")");
+  if (two_dates || !request.council.empty())
+    throw Error(Error::Kind::kUsage,
+                "--fold draws one date of an area: give --at, and --area rather than --council");
+  return fold;
+}
+
+}  // namespace
+
+std::vector<std::string> diagram_dots(const Store& store, const DiagramRequest& request, Date at,
+                                      std::optional<Date> to, bool diff, bool row_widths) {
+  std::vector<std::string> out;
+  const std::optional<FoldLevel> fold = fold_of(request, to.has_value());
   if (!to) {
     DiagramInput in = load_diagram_input(store, request, at);
     DiagramOptions options = diagram_options(store, request, at);
-    if (!fold) return snapshot_dot(in.snapshot, in.distances, options);
-    SystemsView view = systems_view(in.snapshot, in.distances, *fold);
-    options.view_note = *fold == FoldLevel::kSystems ? "each health system drawn as one body"
-                                                      : "each NHS England region drawn as one body";
-    options.body_lines = std::move(view.lines);
-    options.body_tooltips = std::move(view.tooltips);
-    return snapshot_dot(view.snapshot, in.distances, options);
+    if (fold) {
+      SystemsView view = systems_view(in.snapshot, in.distances, *fold);
+      in.snapshot = std::move(view.snapshot);
+      options.view_note = *fold == FoldLevel::kSystems ? "each health system drawn as one body"
+                                                        : "each NHS England region drawn as one body";
+      options.body_lines = std::move(view.lines);
+      options.body_tooltips = std::move(view.tooltips);
+    }
+    const bool search = row_widths && boost::num_vertices(in.snapshot.graph) <= kMaxSearchedBodies;
+    for (double f : kRowFactors) {
+      options.row_factor = f;
+      out.push_back(snapshot_dot(in.snapshot, in.distances, options));
+      if (!search) break;
+    }
+    return out;
   }
   auto [a, b] = load_diagram_pair(store, request, at, *to);
   DiagramOptions options = diagram_options(store, request, *to);
-  return diff ? diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, options)
-              : side_by_side_dot(a.snapshot, a.distances, b.snapshot, b.distances, options);
+  const bool search = row_widths && boost::num_vertices(a.snapshot.graph) +
+                                            boost::num_vertices(b.snapshot.graph) <=
+                                        kMaxSearchedBodies;
+  for (double f : kRowFactors) {
+    options.row_factor = f;
+    out.push_back(diff ? diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, options)
+                       : side_by_side_dot(a.snapshot, a.distances, b.snapshot, b.distances,
+                                          options));
+    if (!search) break;
+  }
+  return out;
+}
+
+TwoDateDots two_date_dots(const Store& store, const DiagramRequest& request, Date from, Date to,
+                          bool row_widths) {
+  TwoDateDots out;
+  out.side_by_side = diagram_dots(store, request, from, to, false, row_widths);
+  auto [a, b] = load_diagram_pair(store, request, from, to);
+  const std::tuple<const DiagramInput*, const char*, std::vector<std::string>*> sides[] = {
+      {&a, "1:", &out.before}, {&b, "2:", &out.after}};
+  for (const auto& [in, side, dots] : sides) {
+    DiagramOptions options = diagram_options(store, request, in->snapshot.at);
+    options.id_side = side;
+    const bool search = row_widths && boost::num_vertices(in->snapshot.graph) <= kMaxSearchedBodies;
+    for (double f : kRowFactors) {
+      options.row_factor = f;
+      dots->push_back(snapshot_dot(in->snapshot, in->distances, options));
+      if (!search) break;
+    }
+  }
+  return out;
+}
+
+std::string diagram_dot(const Store& store, const DiagramRequest& request, Date at,
+                        std::optional<Date> to, bool diff) {
+  return diagram_dots(store, request, at, to, diff, false).front();
 }
 
 namespace {

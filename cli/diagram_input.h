@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/snapshot.h"
 #include "core/weights.h"
@@ -64,6 +65,26 @@ std::string report_page(const Store& store, const DiagramRequest& request, Date 
 // by side, or (diff) one picture of what changed from `at` to `to`.
 std::string diagram_dot(const Store& store, const DiagramRequest& request, Date at,
                         std::optional<Date> to, bool diff);
+
+// The same picture drawn with rows of different widths (DiagramOptions::
+// row_factor 1.2, 0.6, 0.9 and 1.5, in that order), for render_for_print to
+// keep the one that prints largest: no one width suits every picture (on A3,
+// SYB 2018 read best at 1.5, the national 2023 picture at 0.6). With
+// row_widths false, or more than kMaxSearchedBodies bodies, only the first
+// (diagram_dot): a large picture is far from readable on any width, and each
+// layout of it takes seconds.
+constexpr size_t kMaxSearchedBodies = 400;
+
+// A two-date picture, both ways it can be printed: side by side in one
+// layout, and each date as a picture of its own (element ids as side by side:
+// "b-1_3A-QF7", "b-2_3A-QF7"), each as diagram_dots gives it.
+struct TwoDateDots {
+  std::vector<std::string> side_by_side, before, after;
+};
+TwoDateDots two_date_dots(const Store& store, const DiagramRequest& request, Date from, Date to,
+                          bool row_widths);
+std::vector<std::string> diagram_dots(const Store& store, const DiagramRequest& request, Date at,
+                                      std::optional<Date> to, bool diff, bool row_widths);
 
 }  // namespace govmap
 

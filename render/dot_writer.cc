@@ -16,19 +16,16 @@
 namespace govmap {
 namespace {
 
-// Names wrap at this many characters; in an ellipse, whose box is much wider
-// than its text, at kRoundWrapWidth. Narrow bodies make narrow rows: the width
-// of a picture is the width of its widest row. A house (the voters) holds its
-// text in the box under its roof and a hexagon between its two points, so they
-// wrap as a box does: at 15 the voters' long names ("Local government
-// electorate of ...") took eight lines and a joint committee's nine, and those
-// rows were the tallest of the picture, while holding few bodies.
+// Names wrap at this many characters. Narrow bodies make narrow rows: the
+// width of a picture is the width of its widest row. Every family's shape is
+// a box of some kind (render/style.cc): Graphviz draws a house, a hexagon or
+// an ellipse around its text's box scaled by 1.4 to 1.7 each way, and the
+// voters' houses, the trusts' ellipses and the systems' hexagons were the
+// widest and tallest rows of the SYB pictures (drawing revision 13).
 constexpr size_t kWrapWidth = 20;
-constexpr size_t kRoundWrapWidth = 15;
-// The round shapes draw their outline around the label's box with room to
-// spare already; the boxes' margin on top of that made a row of electorates
-// (houses) the widest row of Frimley's what-changed picture.
-const char* const kRoundMargin = "0.06,0.03";
+// "with its governors and members" in a trust's node: about as wide as the
+// trust's name.
+constexpr size_t kFoldWrapWidth = 18;
 const char* const kFont = "Helvetica";
 
 // Colours of the diff picture: fill, border/line.
@@ -151,15 +148,13 @@ class Writer {
       if (*change == Change::kRemoved) style += ",dashed";
     }
     const std::string shape = st.shape;
-    const bool boxed = shape == "box" || shape == "tab" || shape == "note";
     out_ += indent + node_name + " [id=" + dot_string(element_id) +
             ", class=" + dot_string(std::string("body ") + st.key) + ", shape=" + shape +
-            (boxed ? std::string() : std::string(", margin=\"") + kRoundMargin + "\"") +
             ", style=" + dot_string(style) + ", fillcolor=" + dot_string(fill) +
             ", color=" + dot_string(border) + ", penwidth=" + penwidth + ",\n" + indent +
             "  label=" +
             body_label(b.period.name, kind_short(b.period.kind, b.period.tier), extra_html,
-                       shape == "ellipse" ? kRoundWrapWidth : kWrapWidth) +
+                       kWrapWidth) +
             ",\n" + indent + "  tooltip=" + dot_string(tooltip);
     std::string url = first_link(b.period.sources, options_.sources);
     if (!url.empty()) out_ += ",\n" + indent + "  URL=" + dot_url(url) + ", target=\"_blank\"";
@@ -466,7 +461,7 @@ std::string fold_line(const std::vector<const VertexData*>& folded) {
   // as the trust's name, so the node grows neither much taller nor wider.
   std::string words = members ? "with its governors and members" : "with its governors";
   return "<FONT POINT-SIZE=\"10\"><I>" +
-         html_text(wrap_words(words, kRoundWrapWidth + 3), "<BR/>") + "</I></FONT>";
+         html_text(wrap_words(words, kFoldWrapWidth), "<BR/>") + "</I></FONT>";
 }
 
 std::string fold_tooltip(const std::vector<const VertexData*>& folded, const LinePlan& plan,
@@ -593,7 +588,7 @@ std::string snapshot_dot(const Snapshot& snap, const Distances& distances,
   auto by_tier = emit_snapshot(w, snap, distances, "", "  ", options);
   w.line("  // tiers");
   size_t folded = options.fold_governors ? governor_folds(snap).size() : 0;
-  size_t per_row = bodies_per_row(boost::num_vertices(snap.graph) - folded);
+  size_t per_row = bodies_per_row(boost::num_vertices(snap.graph) - folded, options.row_factor);
   for (Tier t : tiers) w.tier_rows(t, by_tier[t], per_row);
   w.row_chain();
   w.legend(false, !distances.empty());
@@ -645,7 +640,8 @@ std::string side_by_side_dot(const Snapshot& before, const Distances& before_dis
   size_t folded =
       options.fold_governors ? governor_folds(before).size() + governor_folds(after).size() : 0;
   size_t per_row = std::max<size_t>(3, bodies_per_row(boost::num_vertices(before.graph) +
-                                                      boost::num_vertices(after.graph) - folded) /
+                                                      boost::num_vertices(after.graph) - folded,
+                                                      options.row_factor) /
                                            2);
   std::vector<std::string> dividers;  // top to bottom
   for (Tier t : tiers) {
@@ -783,7 +779,7 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
       },
       [&](size_t i) { return std::optional<Change>(diff.relationships[i].change); });
   w.line("  // tiers");
-  size_t per_row = bodies_per_row(diff.bodies.size() - folds.size());
+  size_t per_row = bodies_per_row(diff.bodies.size() - folds.size(), options.row_factor);
   for (Tier t : tiers) w.tier_rows(t, by_tier[t], per_row);
   w.row_chain();
   w.legend(true, show_distance);

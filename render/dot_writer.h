@@ -37,6 +37,7 @@
 #include "core/snapshot.h"
 #include "core/weights.h"
 #include "render/snapshot_diff.h"
+#include "render/tier_rows.h"
 
 namespace govmap {
 
@@ -70,6 +71,9 @@ struct DiagramOptions {
   std::string view_note;
   std::map<std::string, std::vector<std::string>> body_lines;
   std::map<std::string, std::string> body_tooltips;
+  // How wide a tier's rows are: about sqrt(row_factor x bodies) bodies
+  // (bodies_per_row, render/tier_rows.h).
+  double row_factor = kRowFactor;
 };
 
 // The heading of a diagram or report: options.title, else the area's name,

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <regex>
 
 #include "core/error.h"
 #include "core/kinds.h"  // join
@@ -58,6 +59,12 @@ std::string number(double v, int decimals = 2) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
   return buf;
+}
+
+// A style element that has a browser print the SVG on the page's paper.
+std::string print_rule(const Page& page) {
+  return "<style>@page { size: " + number(page.width_pt / kPtPerMm, 0) + "mm " +
+         number(page.height_pt / kPtPerMm, 0) + "mm; margin: 0 }</style>\n";
 }
 
 // Where the root <svg ...> start tag is: [begin, end) of the tag text.
@@ -174,7 +181,38 @@ std::string svg_on_page(const std::string& svg, const Drawing& drawing, const Pr
   set_attribute(tag, "height", number(fit.page.height_pt / kPtPerMm, 1) + "mm");
   set_attribute(tag, "viewBox",
                 number(x) + " " + number(y) + " " + number(view_w) + " " + number(view_h));
-  return svg.substr(0, begin) + tag + svg.substr(end);
+  return svg.substr(0, begin) + tag + ">\n" + print_rule(fit.page) + svg.substr(end + 1);
+}
+
+std::string svg_pages(const std::vector<std::string>& page_svgs, const Page& page) {
+  if (page_svgs.empty()) throw Error(Error::Kind::kInput, "svg_pages: no pages");
+  const size_t n = page_svgs.size();
+  auto [first_begin, first_end] = svg_tag(page_svgs.front());
+  (void)first_end;
+  std::string out = page_svgs.front().substr(0, first_begin);  // the XML prologue
+  out += "<svg width=\"" + number(page.width_pt / kPtPerMm, 1) + "mm\" height=\"" +
+         number(n * page.height_pt / kPtPerMm, 1) + "mm\" viewBox=\"0 0 " + number(page.width_pt) +
+         " " + number(n * page.height_pt) +
+         "\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n" +
+         print_rule(page);
+  static const std::regex made_up(R"re( id="((?:a_)?(?:graph|clust|node|edge)[0-9]+)")re");
+  for (size_t k = 0; k < n; ++k) {
+    const std::string& svg = page_svgs[k];
+    auto [begin, end] = svg_tag(svg);
+    std::string tag = svg.substr(begin, end - begin);
+    set_attribute(tag, "width", number(page.width_pt));
+    set_attribute(tag, "height", number(page.height_pt));
+    tag.insert(4, " x=\"0\" y=\"" + number(k * page.height_pt) + "\"");
+    std::string body = svg.substr(end);
+    // Its own print rule is the root's.
+    const std::string rule = print_rule(page);
+    if (size_t at = body.find(rule); at != std::string::npos) body.erase(at, rule.size());
+    if (k > 0)
+      body = std::regex_replace(body, made_up, " id=\"p" + std::to_string(k + 1) + "-$1\"");
+    out += tag + body;
+  }
+  out += "</svg>\n";
+  return out;
 }
 
 }  // namespace govmap

@@ -74,7 +74,18 @@ std::string unreadable_message(const Drawing& drawing, const PrintFit& fit);
 // The SVG with its root element sized to the page (width and height in mm)
 // and its viewBox widened so the drawing sits centred inside the margins at
 // fit.scale. Nothing else in the text changes.
+// The root element also carries a print rule (@page of the paper's size, no
+// margin) so that a browser prints the SVG itself on that paper.
 std::string svg_on_page(const std::string& svg, const Drawing& drawing, const PrintFit& fit);
+
+// Several SVGs sized to one page (svg_on_page) as one SVG of that many pages
+// stacked top to bottom: each page's drawing is a nested <svg> at its page's
+// place, its own viewBox kept; the root is the page's width and n times its
+// height, with the same print rule, so a browser prints it on n pages of the
+// paper. The ids Graphviz makes up ("graph0", "node3", "clust1") get a
+// "pK-" prefix on pages after the first, so no two elements share one; the
+// ids of bodies and relationships are the caller's to keep apart.
+std::string svg_pages(const std::vector<std::string>& page_svgs, const Page& page);
 
 }  // namespace govmap
 

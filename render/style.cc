@@ -5,13 +5,13 @@ namespace {
 
 // A colour-blind-safe, print-friendly set of light fills with darker borders.
 const FamilyStyle kStyles[] = {
-    {"electorate", "voters (electorate)", "house", "filled", "#FFE08A", "#9C7A00"},
+    {"electorate", "voters (electorate)", "box", "filled,diagonals", "#FFE08A", "#9C7A00"},
     {"national", "national body", "box", "filled", "#B9D4EE", "#2B5C8A"},
     {"regional", "regional (NHS England region)", "tab", "filled", "#D6CCEB", "#5B4A8B"},
-    {"system", "system: STP, ICS, ICB, ICP", "hexagon", "filled", "#BFE3B4", "#2F6B2A"},
+    {"system", "system: STP, ICS, ICB, ICP", "component", "filled", "#BFE3B4", "#2F6B2A"},
     {"place", "place: CCG, council, HWB", "box", "rounded,filled", "#FBD3A8", "#9A5A12"},
     {"scrutiny", "scrutiny: OSC, Healthwatch", "note", "filled", "#BFE8E3", "#1D6F66"},
-    {"provider", "provider: trust, FT, GP", "ellipse", "filled", "#F6C1CF", "#8E3550"},
+    {"provider", "provider: trust, FT, GP", "box3d", "filled", "#F6C1CF", "#8E3550"},
     {"other", "other (no legal form of its own)", "box", "dashed,filled", "#FFFFFF", "#666666"},
 };
 

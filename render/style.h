@@ -14,7 +14,7 @@ namespace govmap {
 // The revision of the drawing code: part of `govmap build`'s cache key, so
 // committed pictures count as stale when the way they are drawn changes.
 // Raise it with every change that changes DOT, SVG, report or table bytes.
-constexpr int kDrawingRevision = 12;
+constexpr int kDrawingRevision = 13;
 
 enum class Family {
   kElectorate,  // the voters

@@ -8,8 +8,8 @@
 
 namespace govmap {
 
-size_t bodies_per_row(size_t bodies) {
-  return std::max<size_t>(4, static_cast<size_t>(std::ceil(std::sqrt(bodies * 1.2))));
+size_t bodies_per_row(size_t bodies, double factor) {
+  return std::max<size_t>(4, static_cast<size_t>(std::ceil(std::sqrt(bodies * factor))));
 }
 
 std::vector<std::vector<std::string>> tier_rows(const std::vector<std::string>& nodes,

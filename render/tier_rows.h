@@ -25,7 +25,8 @@ using FlatEdge = std::pair<std::string, std::string>;
 // bodies / per_row; the factor was chosen by measuring the shipped area
 // pictures on A3 (docs/diagrams.md): 0.8 left them too tall once councils of
 // governors were folded into their trusts, 1.5 too wide.
-size_t bodies_per_row(size_t bodies);
+constexpr double kRowFactor = 1.2;
+size_t bodies_per_row(size_t bodies, double factor = kRowFactor);
 
 // The rows of one tier, top to bottom. A tier of at most per_row nodes is one
 // row. A larger one is wrapped so that no row holds more than per_row nodes and

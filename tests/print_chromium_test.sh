@@ -33,10 +33,10 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 # name | render arguments | bodies that must be drawn | "6" when it must print at 6 pt or more
 cases=(
-  "syb-2018|--at 2018-08-08 --area QF7|b-QF7 b-02P b-la-sheffield b-RHQ b-X24"
+  "syb-2018|--at 2018-08-08 --area QF7|b-QF7 b-02P b-la-sheffield b-RHQ b-X24|6"
   "syb-2022|--at 2022-07-01 --area QF7|b-QF7 b-la-sheffield b-RHQ b-X24|6"
-  "syb-before-after|--from 2018-08-08 --to 2022-07-01 --area QF7|b-1_3A-QF7 b-2_3A-QF7 b-1_3A-02P b-2_3A-RHQ"
-  "syb-what-changed|--from 2018-08-08 --to 2022-07-01 --area QF7 --diff|b-QF7 b-02P b-RHQ"
+  "syb-before-after|--from 2018-08-08 --to 2022-07-01 --area QF7|b-1_3A-QF7 b-2_3A-QF7 b-1_3A-02P b-2_3A-RHQ|6"
+  "syb-what-changed|--from 2018-08-08 --to 2022-07-01 --area QF7 --diff|b-QF7 b-02P b-RHQ|6"
   "frimley-2018|--at 2018-08-08 --area QNQ|b-QNQ|6"
   "frimley-2022|--at 2022-07-01 --area QNQ|b-QNQ|6"
   "frimley-what-changed|--from 2018-08-08 --to 2022-07-01 --area QNQ --diff|b-QNQ|6"
@@ -53,8 +53,17 @@ for c in "${cases[@]}"; do
   "$govmap" --db "$work/m.db" render $args -o "$work/$name.svg" >"$work/$name.out" 2>"$work/$name.err"
   # shellcheck disable=SC2086
   "$govmap" --db "$work/m.db" render $args -o "$work/$name.pdf" >/dev/null 2>&1
-  grep -q -E 'width="(420.0|297.0)mm" height="(297.0|210.0)mm"' "$work/$name.svg" ||
-    fail "$name.svg is not sized to its page"
+  # The two dates print on two A3 landscape pages, one above the other, and
+  # say so (render_two_dates_for_print); every other picture on one page.
+  if [[ "$name" == syb-before-after ]]; then
+    grep -q -E 'width="420.0mm" height="594.0mm"' "$work/$name.svg" ||
+      fail "$name.svg is not two A3 landscape pages"
+    grep -q '(2 pages A3 landscape, one per date, smallest text' "$work/$name.out" ||
+      fail "$name: govmap did not say it wrote two pages: $(cat "$work/$name.out")"
+  else
+    grep -q -E 'width="(420.0|297.0)mm" height="(297.0|210.0)mm"' "$work/$name.svg" ||
+      fail "$name.svg is not sized to its page"
+  fi
   # Graphviz writes '-' in ids as the entity &#45;.
   for id in $ids; do
     grep -q -F "id=\"$(sed 's/-/\&#45;/g' <<<"$id")\"" "$work/$name.svg" || fail "$name.svg lacks $id"
@@ -144,20 +153,22 @@ for n in "${readable[@]}"; do
   python3 -c "import sys; sys.exit(0 if $said >= 6 else 1)" ||
     fail "$n prints its smallest text at $said pt, under 6 pt"
 done
-# Chromium prints the SYB picture to PDF on A3 landscape: one page.
-cat >"$work/print.html" <<HTML
-<!DOCTYPE html><html><head><style>@page { size: A3 landscape; margin: 0 }
-html, body { margin: 0 } img { display: block; width: 420mm; height: 297mm }</style></head>
-<body><img src="syb-2018.svg" alt="SYB"/></body></html>
-HTML
-chrome --allow-file-access-from-files --no-pdf-header-footer --print-to-pdf="$work/chromium.pdf" \
-  "file://$work/print.html" >/dev/null
-python3 - "$work/chromium.pdf" <<'PY' || fail "Chromium did not print the SYB picture on one A3 landscape page"
+# Chromium prints the SVGs themselves, as a user who opens one and prints
+# it does (each SVG carries its page's @page rule): the SYB picture and what
+# changed on one A3 landscape page each, the two dates on two.
+for print in "syb-2018 1" "syb-what-changed 1" "syb-before-after 2"; do
+  read -r n want <<<"$print"
+  chrome --allow-file-access-from-files --no-pdf-header-footer --print-to-pdf="$work/$n-chromium.pdf" \
+    "file://$work/$n.svg" >/dev/null
+  python3 - "$work/$n-chromium.pdf" "$want" <<'PY' || fail "Chromium did not print $n.svg on $want A3 landscape page(s)"
 import re, sys
 d = open(sys.argv[1], 'rb').read()
 boxes = re.findall(rb'/MediaBox\s*\[([^\]]*)\]', d)
 pages = len(re.findall(rb'/Type\s*/Page(?!s)', d))
-w, h = [float(x) for x in boxes[0].split()][2:4]
-assert pages == 1 and abs(w - 1190.55) < 3 and abs(h - 841.89) < 3, (pages, w, h)
+assert pages == int(sys.argv[2]), (pages, sys.argv[2])
+for b in boxes:
+    w, h = [float(x) for x in b.split()][2:4]
+    assert abs(w - 1190.55) < 3 and abs(h - 841.89) < 3, (w, h)
 PY
+done
 echo "ok"

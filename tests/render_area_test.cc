@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/store.h"
 #include "render/graphviz.h"
+#include "render/print.h"
 #include "render/style.h"
 #include "test_util.h"
 
@@ -176,4 +177,54 @@ TEST_CASE(
   request.area = "QF7";
   request.council = "la-sheffield";
   CHECK_THROWS_AS(load_diagram_input(test::shipped_maps_store(), request, *Date::parse("2022-07-01")), Error);
+}
+
+TEST_CASE("print layout: SYB's pictures print at 6 pt on A3 landscape by layout") {
+  const Store& store = test::shipped_maps_store();
+  DiagramRequest request{"QF7", "", "", "", Weights()};
+  const Date from = *Date::parse("2018-08-08"), to = *Date::parse("2022-07-01");
+  const PrintRequest a3{"a3", "landscape"};
+  // What changed: four row widths tried, the one that prints largest kept,
+  // the same one on every run.
+  std::vector<std::string> dots = diagram_dots(store, request, from, to, true, true);
+  REQUIRE(dots.size() == 4);
+  size_t chosen = 99, again = 99;
+  PrintedDiagram diff = render_best_for_print(dots, DiagramFormat::kSvg, "dot", a3, &chosen);
+  CHECK(diff.fit.smallest_text_pt >= 6.0);
+  PrintedDiagram diff2 = render_best_for_print(dots, DiagramFormat::kSvg, "dot", a3, &again);
+  CHECK(chosen == again);
+  CHECK(diff.drawn.bytes == diff2.drawn.bytes);
+  // The .dot written is the text of the layout kept.
+  CHECK(render_best_for_print(dots, DiagramFormat::kDot, "dot", a3).drawn.bytes == dots[chosen]);
+  // Without the search, one candidate.
+  CHECK(diagram_dots(store, request, from, to, true, false).size() == 1);
+  // 2018 alone.
+  CHECK(render_best_for_print(diagram_dots(store, request, from, std::nullopt, false, true),
+                              DiagramFormat::kSvg, "dot", a3)
+            .fit.smallest_text_pt >= 6.0);
+  // The two dates: side by side they print under 6 pt on A3, so two pages,
+  // one per date, each at 6 pt or more, the earlier first.
+  TwoDateDots two = two_date_dots(store, request, from, to, true);
+  PrintedDiagram one_page =
+      render_best_for_print(two.side_by_side, DiagramFormat::kSvg, "dot", a3);
+  CHECK(one_page.fit.smallest_text_pt < 6.0);
+  PrintedDiagram pages =
+      render_two_dates_for_print(two.side_by_side, two.before, two.after, DiagramFormat::kSvg,
+                                 "dot", a3);
+  CHECK(pages.pages == 2);
+  CHECK(pages.fit.smallest_text_pt >= 6.0);
+  CHECK(pages.warning.empty());
+  const std::string& svg = pages.drawn.bytes;
+  CHECK(svg.find("width=\"420.0mm\" height=\"594.0mm\"") != std::string::npos);
+  // Graphviz writes "-" in text as &#45;.
+  size_t first = svg.find("as at 2018&#45;08&#45;08"), second = svg.find("as at 2022&#45;07&#45;01");
+  REQUIRE(first != std::string::npos);
+  REQUIRE(second != std::string::npos);
+  CHECK(first < second);
+  CHECK(svg.find("id=\"b&#45;1_3A&#45;QF7\"") != std::string::npos);
+  CHECK(svg.find("id=\"b&#45;2_3A&#45;QF7\"") != std::string::npos);
+  // A PDF of the two dates stays one page, side by side.
+  CHECK(render_two_dates_for_print(two.side_by_side, two.before, two.after, DiagramFormat::kPdf,
+                                   "dot", a3)
+            .pages == 1);
 }

@@ -106,6 +106,45 @@ TEST_CASE("page: the SVG takes the page's size and keeps the drawing centred") {
   CHECK(svg.find("<text font-size=\"11.00\">a</text>") != std::string::npos);
   Drawing again = measure_svg(svg);
   CHECK(again.smallest_font_pt == 10);
+  // A browser printing the SVG itself prints it on A3 landscape.
+  CHECK(svg.find("<style>@page { size: 420mm 297mm; margin: 0 }</style>") != std::string::npos);
+}
+
+TEST_CASE("page: two pages stacked, each a nested SVG at its page's place") {
+  const std::string page_svg =
+      "<?xml version=\"1.0\"?>\n<svg width=\"1000pt\" height=\"500pt\"\n"
+      " viewBox=\"0.00 0.00 1000.00 500.00\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+      "<g id=\"graph0\"><g id=\"node3\"><text font-size=\"10.00\">a</text></g>"
+      "<g id=\"b-1_3A-QF7\"/></g></svg>\n";
+  Drawing d = measure_svg(page_svg);
+  PrintFit fit = choose_page(d, "a3", "landscape");
+  std::string one = svg_on_page(page_svg, d, fit);
+  std::string two = svg_pages({one, one}, fit.page);
+  // The root: A3's width, twice its height, one print rule.
+  CHECK(two.rfind("<?xml version=\"1.0\"?>\n<svg width=\"420.0mm\" height=\"594.0mm\" "
+                  "viewBox=\"0 0 1190.55 1683.78\"",
+                  0) == 0);
+  size_t rule = two.find("@page { size: 420mm 297mm");
+  REQUIRE(rule != std::string::npos);
+  CHECK(two.find("@page", rule + 1) == std::string::npos);
+  // Each page: the page's size in points at its own place, its viewBox kept.
+  CHECK(two.find("<svg x=\"0\" y=\"0.00\" width=\"1190.55\" height=\"841.89\"") !=
+        std::string::npos);
+  CHECK(two.find("<svg x=\"0\" y=\"841.89\" width=\"1190.55\" height=\"841.89\"") !=
+        std::string::npos);
+  // Graphviz's own ids are made unique; the caller's are left alone.
+  CHECK(two.find("id=\"graph0\"") != std::string::npos);
+  CHECK(two.find("id=\"p2-graph0\"") != std::string::npos);
+  CHECK(two.find("id=\"p2-node3\"") != std::string::npos);
+  CHECK(two.find("id=\"p2-b-1_3A-QF7\"") == std::string::npos);
+  CHECK(two.substr(two.size() - 7) == "</svg>\n");
+  // Three <svg start tags: the root and two pages; as many ends.
+  size_t starts = 0, ends = 0;
+  for (size_t at = two.find("<svg"); at != std::string::npos; at = two.find("<svg", at + 1)) ++starts;
+  for (size_t at = two.find("</svg>"); at != std::string::npos; at = two.find("</svg>", at + 1)) ++ends;
+  CHECK(starts == 3);
+  CHECK(ends == 3);
+  CHECK_THROWS_AS(svg_pages({}, fit.page), Error);
 }
 
 }  // namespace
