@@ -474,7 +474,7 @@ def goals_summary(rep, results, render):
             ratio(top["imp"], top["sq_imp"]), "≤ 2×", top["imp"] <= 2 * top["sq_imp"])
         row(f"distance for all (whole command) vs sqlite3 reading every row, {at}",
             ratio(top["dist"], top["sq_read"]), "≤ 3×", top["dist"] <= 3 * top["sq_read"])
-        for label, _, _ in NEIGHBOURHOOD:
+        for label, _, _ in NEIGHBOURHOOD if len(results) > 1 else []:
             r = top["near"][label] / base["near"][label] if base["near"][label] else float("inf")
             row(f"{label} {at} vs at {base['orgs']:,}", f"{r:.2f}×", "≤ 2×", r <= 2)
         row(f"compare peak memory vs distance's, {at}", ratio(top["comp_rss"], top["dist_rss"]),
