@@ -192,9 +192,7 @@ Comparison compare(Date from, Date to, States a, States b, const RelList& ra, co
   // counted first, so each list is allocated once at its size.
   auto merge = [&](auto&& added, auto&& removed, auto&& both) {
     for (size_t i = 0, j = 0; i < ra.size() || j < rb.size();) {
-      int order = i == ra.size()   ? 1
-                  : j == rb.size() ? -1
-                                   : compare_identity(*ra[i], *rb[j]);
+      int order = i == ra.size() ? 1 : j == rb.size() ? -1 : compare_identity(*ra[i], *rb[j]);
       if (order < 0)
         removed(*ra[i++]);
       else if (order > 0)
@@ -209,11 +207,16 @@ Comparison compare(Date from, Date to, States a, States b, const RelList& ra, co
   c.relationships_added.reserve(added);
   c.relationships_changed.reserve(changed);
   c.relationships_removed.reserve(removed);
-  merge([&](const Relationship& y) { c.relationships_added.push_back({std::nullopt, y}); },
-        [&](const Relationship& x) { c.relationships_removed.push_back({x, std::nullopt}); },
-        [&](const Relationship& x, const Relationship& y) {
-          if (!same_record(x, y)) c.relationships_changed.push_back({x, y});
-        });
+  merge(
+      [&](const Relationship& y) {
+        c.relationships_added.push_back({std::nullopt, y});
+      },
+      [&](const Relationship& x) {
+        c.relationships_removed.push_back({x, std::nullopt});
+      },
+      [&](const Relationship& x, const Relationship& y) {
+        if (!same_record(x, y)) c.relationships_changed.push_back({x, y});
+      });
   s.relationships_added = static_cast<int>(c.relationships_added.size());
   s.relationships_removed = static_cast<int>(c.relationships_removed.size());
   s.relationships_changed = static_cast<int>(c.relationships_changed.size());

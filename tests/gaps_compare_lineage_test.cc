@@ -245,12 +245,14 @@ void check_same_comparison(const Comparison& x, const Comparison& y) {
 
 TEST_CASE("compare from date sides equals compare of two snapshots, whole and limited") {
   World w;
-  for (auto [from, to] : {std::pair{"2020-01-01", "2021-01-01"}, {"2021-01-01", "2020-01-01"},
+  for (auto [from, to] : {std::pair{"2020-01-01", "2021-01-01"},
+                          {"2021-01-01", "2020-01-01"},
                           {"2019-01-01", "2020-01-01"}}) {
     CAPTURE(from);
     CAPTURE(to);
     for (const std::optional<std::set<std::string>>& only :
-         {std::optional<std::set<std::string>>(), std::optional(std::set<std::string>{"trust", "la2", "ics"})}) {
+         {std::optional<std::set<std::string>>(),
+          std::optional(std::set<std::string>{"trust", "la2", "ics"})}) {
       Comparison whole = compare_snapshots(snapshot_at(w.orgs, w.rels, from),
                                            snapshot_at(w.orgs, w.rels, to), Weights(), only);
       DateSide before = date_side(snapshot_at(w.orgs, w.rels, from), Weights(), only);
