@@ -273,6 +273,7 @@ def bench_distance(r, rep, govmap, core, runs):
 # ---------------------------------------------------------------- render
 def bench_render(r, rep, govmap, db, runs, quick):
     cases = [("national tier (--area X24)", ["--area", "X24"], "dot")]
+    national = None  # (govmap, dot) medians of the national tier
     if not quick:
         cases.append(("whole country, every body", [], "sfdp"))
     rows = []
@@ -289,10 +290,13 @@ def bench_render(r, rep, govmap, db, runs, quick):
         nodes = sum(1 for line in open(dot) if re.match(r'\s*"[^"]+"\s*\[', line))
         rows.append([f"{label}, {engine}", f"~{nodes}", fmt_s(med(g)), fmt_s(med(d)),
                      ratio(med(g), med(d)), "≤ 1.1×"])
+        if extra == ["--area", "X24"]:
+            national = (med(g), med(d))
     rep.add(f"### Rendering on {DATE}: govmap render vs Graphviz on the DOT govmap writes")
     rep.add()
     rep.table(["map", "nodes", "govmap render (svg)", f"{'/'.join(c[2] for c in cases)} -Tsvg",
                "ratio", "goal"], rows)
+    return national
 
 
 # ---------------------------------------------------------------- scale
@@ -452,6 +456,39 @@ def bench_scale(r, rep, govmap, gen, core, sizes, runs, cpu):
         rep.table(["step", "import", "rels --at", "distance, all", "compare", "core distances"] +
                   [label for label, _, _ in NEIGHBOURHOOD] +
                   ["import peak RSS", "compare peak RSS"], grow)
+    return results
+
+
+def goals_summary(rep, results, render):
+    """Issue 14's goals, one row each, at the largest size measured: the
+    ratio, the goal and whether it is met, so a run says at a glance where
+    govmap stands."""
+    rows = []
+
+    def row(measure, value, goal, met):
+        rows.append([measure, value, goal, "met" if met else "not met"])
+    if results:
+        base, top = results[0], results[-1]
+        at = f"at {top['orgs']:,} organisations"
+        row(f"import vs sqlite3 .import of the same CSVs, {at}",
+            ratio(top["imp"], top["sq_imp"]), "≤ 2×", top["imp"] <= 2 * top["sq_imp"])
+        row(f"distance for all (whole command) vs sqlite3 reading every row, {at}",
+            ratio(top["dist"], top["sq_read"]), "≤ 3×", top["dist"] <= 3 * top["sq_read"])
+        for label, _, _ in NEIGHBOURHOOD if len(results) > 1 else []:
+            r = top["near"][label] / base["near"][label] if base["near"][label] else float("inf")
+            row(f"{label} {at} vs at {base['orgs']:,}", f"{r:.2f}×", "≤ 2×", r <= 2)
+        row(f"compare peak memory vs distance's, {at}", ratio(top["comp_rss"], top["dist_rss"]),
+            "≤ 2×", top["comp_rss"] <= 2 * top["dist_rss"])
+        if top["n"] >= 10**6:
+            row(f"distance, whole command, {at}", fmt_s(top["dist"]), "< 10 s", top["dist"] < 10)
+    if render:
+        row("national tier render vs dot -Tsvg on the same DOT", ratio(*render), "≤ 1.1×",
+            render[0] <= 1.1 * render[1])
+    if not rows:
+        return
+    rep.add("### Goals (issue 14), ratios in this run")
+    rep.add()
+    rep.table(["measure", "this run", "goal", ""], rows)
 
 
 def machine():
@@ -485,6 +522,8 @@ def main():
                     help="scale step: CPU time of each process instead of wall time (shared machine)")
     ap.add_argument("--scale-only", action="store_true",
                     help="only the synthetic scale step (no national data, render or import)")
+    ap.add_argument("--no-scale", action="store_true",
+                    help="no synthetic scale step (import, distance and render only)")
     ap.add_argument("--sizes", default=None,
                     help="comma-separated scale sizes, e.g. 1000,10000,100000 (default by mode)")
     a = ap.parse_args()
@@ -501,16 +540,20 @@ def main():
     rep.add()
     rep.add(f"Machine: {machine()}")
     rep.add()
+    render = None
     if not a.scale_only:
         bench_import(r, rep, govmap, runs)
         db = bench_distance(r, rep, govmap, core, runs)
-        bench_render(r, rep, govmap, db, runs, a.quick)
+        render = bench_render(r, rep, govmap, db, runs, a.quick)
     sizes = [10**3, 10**4] if a.quick else [10**3, 10**4, 10**5]
     if a.full:
         sizes.append(10**6)
     if a.sizes:
         sizes = [int(x) for x in a.sizes.split(",")]
-    bench_scale(r, rep, govmap, gen, core, sizes, min(runs, 3), a.cpu)
+    results = []
+    if not a.no_scale:
+        results = bench_scale(r, rep, govmap, gen, core, sizes, min(runs, 3), a.cpu)
+    goals_summary(rep, results, render)
     with open(os.path.join(work, "results.md"), "w") as f:
         f.write("\n".join(rep.lines) + "\n")
     print(f"(also written to {os.path.join(work, 'results.md')})")

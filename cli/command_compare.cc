@@ -116,13 +116,16 @@ Outcome run_compare(const CompareOptions& opts, CommandContext& ctx) {
       throw Error(Error::Kind::kNotFound, "--area: '" + *run.area + "' is in force on neither " +
                                               from.str() + " nor " + to.str());
   }
-  // The two snapshots live only while they are compared: what is printed
-  // comes from the comparison, so they are gone before the output is built.
+  // One graph at a time: the first date's snapshot gives its side (states,
+  // relationships) and is freed before the second is built, and the second's
+  // before the output is; compare's peak is then one snapshot and one side
+  // more than distance's, not two snapshots.
   Comparison c = [&] {
-    Snapshot before = run.snapshot(from);
-    Snapshot after = run.snapshot(to);
+    DateSide before = date_side(run.snapshot(from), run.weights, only);
+    Snapshot later = run.snapshot(to);
     run.forget_organisations();
-    return compare_snapshots(before, after, run.weights, only);
+    DateSide after = date_side(std::move(later), run.weights, only);
+    return compare_sides(std::move(before), std::move(after));
   }();
   Outcome outcome = c.same_graph() ? Outcome::kOk : Outcome::kDifferent;
   const auto& s = c.summary;

@@ -1,6 +1,6 @@
 #include "core/compare.h"
 
-#include <map>
+#include <algorithm>
 #include <utility>
 
 namespace govmap {
@@ -9,8 +9,17 @@ namespace {
 const std::vector<std::string> kChangeNames = {
     "same", "closer", "further", "became_unaccountable", "became_accountable", "added", "removed"};
 
-std::string identity(const Relationship& r) {
-  return r.from + "\x1f" + r.to + "\x1f" + name_of(r.kind) + "\x1f" + name_of(r.layer);
+using States = std::vector<std::pair<std::string, OrgState>>;
+using RelList = std::vector<const Relationship*>;
+
+// A relationship's identity, (from, to, kind, layer), kinds and layers by
+// name: the order of the text key "from\x1fto\x1fkind\x1flayer" the lists
+// were once kept in, without building that key for every relationship.
+int compare_identity(const Relationship& a, const Relationship& b) {
+  if (int c = a.from.compare(b.from)) return c;
+  if (int c = a.to.compare(b.to)) return c;
+  if (int c = name_of(a.kind).compare(name_of(b.kind))) return c;
+  return name_of(a.layer).compare(name_of(b.layer));
 }
 
 bool same_record(const Relationship& a, const Relationship& b) {
@@ -19,34 +28,50 @@ bool same_record(const Relationship& a, const Relationship& b) {
          a.sources == b.sources;
 }
 
-std::map<std::string, OrgState> states(const Snapshot& snap, const Weights& weights,
-                                       const std::optional<std::set<std::string>>& only) {
+// By id (vertices are in id order), each body's state on the snapshot's date.
+States states(const Snapshot& snap, const Weights& weights,
+              const std::optional<std::set<std::string>>& only) {
   ShortestPaths paths = accountability_distances(snap, weights);
-  std::map<std::string, OrgState> out;
+  States out;
+  out.reserve(only ? std::min(only->size(), snap.vertex_count()) : snap.vertex_count());
   for (Vertex v = 0; v < snap.vertex_count(); ++v) {
     const VertexData& d = snap[v];
     if (only && !only->count(d.id)) continue;
     // Only the route's cost is compared and printed: its steps (a copy of
     // each relationship on it) would hold a map's worth of copies.
-    std::optional<Route> route = paths.route_totals(v);
-    out[d.id] = OrgState{d.period.name, d.period.kind, d.period.tier, std::move(route)};
+    out.emplace_back(d.id,
+                     OrgState{d.period.name, d.period.kind, d.period.tier, paths.route_totals(v)});
   }
   return out;
 }
 
-// By identity, pointing into the snapshot's edges: a copy of every
-// relationship of both dates was most of compare's peak memory.
-std::map<std::string, const Relationship*> relationships(
-    const Snapshot& snap, const std::optional<std::set<std::string>>& only) {
-  std::map<std::string, const Relationship*> out;
+// Ordered by identity, one per identity (the first in relationship order, as
+// a map keyed by identity kept), pointing at relationships held elsewhere:
+// a copy of every relationship of both dates was most of compare's memory.
+RelList by_identity(RelList rels) {
+  std::sort(rels.begin(), rels.end(),
+            [](const Relationship* a, const Relationship* b) { return *a < *b; });
+  rels.erase(std::unique(rels.begin(), rels.end(),
+                         [](const Relationship* a, const Relationship* b) {
+                           return compare_identity(*a, *b) == 0;
+                         }),
+             rels.end());
+  return rels;
+}
+
+RelList edges_of(const Snapshot& snap, const std::optional<std::set<std::string>>& only) {
+  RelList out;
+  out.reserve(snap.edge_count());
   const Graph& g = snap.graph;
   for (auto [ei, ee] = boost::edges(g); ei != ee; ++ei) {
-    const Relationship& r = *g[*ei].rel;
-    if (only && !only->count(r.from)) continue;
-    out.emplace(identity(r), &r);
+    const Relationship* r = g[*ei].rel;
+    if (only && !only->count(r->from)) continue;
+    out.push_back(r);
   }
-  return out;
+  return by_identity(std::move(out));
 }
+
+Comparison compare(Date from, Date to, States a, States b, const RelList& ra, const RelList& rb);
 
 }  // namespace
 
@@ -62,23 +87,59 @@ bool Comparison::same_graph() const {
 
 Comparison compare_snapshots(const Snapshot& before, const Snapshot& after, const Weights& weights,
                              const std::optional<std::set<std::string>>& only) {
-  Comparison c;
-  c.from = before.at;
-  c.to = after.at;
-  auto& s = c.summary;
+  return compare(before.at, after.at, states(before, weights, only), states(after, weights, only),
+                 edges_of(before, only), edges_of(after, only));
+}
 
-  std::map<std::string, OrgState> a = states(before, weights, only);
-  std::map<std::string, OrgState> b = states(after, weights, only);
+DateSide date_side(Snapshot snap, const Weights& weights,
+                   const std::optional<std::set<std::string>>& only) {
+  DateSide side;
+  side.at = snap.at;
+  side.states = states(snap, weights, only);
+  // Copied (once) rather than taken from the snapshot: the graph goes when
+  // snap does, at the end of this call, and with it the snapshot's list.
+  const std::vector<Relationship>& rels = snap.relationships();
+  size_t n = 0;
+  for (const Relationship& r : rels) n += !only || only->count(r.from);
+  side.relationships.reserve(n);
+  for (const Relationship& r : rels)
+    if (!only || only->count(r.from)) side.relationships.push_back(r);
+  return side;
+}
+
+Comparison compare_sides(DateSide before, DateSide after) {
+  auto pointers = [](const std::vector<Relationship>& rels) {
+    RelList out;
+    out.reserve(rels.size());
+    for (const Relationship& r : rels) out.push_back(&r);
+    return by_identity(std::move(out));
+  };
+  return compare(before.at, after.at, std::move(before.states), std::move(after.states),
+                 pointers(before.relationships), pointers(after.relationships));
+}
+
+namespace {
+
+Comparison compare(Date from, Date to, States a, States b, const RelList& ra, const RelList& rb) {
+  Comparison c;
+  c.from = from;
+  c.to = to;
+  auto& s = c.summary;
   s.organisations_before = static_cast<int>(a.size());
   s.organisations_after = static_cast<int>(b.size());
-  std::set<std::string> ids;
-  for (const auto& [id, st] : a) ids.insert(id);
-  for (const auto& [id, st] : b) ids.insert(id);
-  for (const std::string& id : ids) {
+  // Both lists are by id: merged, every id present on either date once.
+  c.organisations.reserve(std::max(a.size(), b.size()));
+  for (size_t i = 0, j = 0; i < a.size() || j < b.size();) {
     OrgComparison o;
-    o.id = id;
-    if (auto it = a.find(id); it != a.end()) o.before = it->second;
-    if (auto it = b.find(id); it != b.end()) o.after = it->second;
+    int order = i == a.size() ? 1 : j == b.size() ? -1 : a[i].first.compare(b[j].first);
+    if (order <= 0) {
+      o.id = std::move(a[i].first);
+      o.before = std::move(a[i++].second);
+    }
+    if (order >= 0) {
+      if (order > 0) o.id = std::move(b[j].first);
+      o.after = std::move(b[j++].second);
+    }
     if (!o.before) {
       o.change = DistanceChange::kAdded;
       ++s.organisations_added;
@@ -90,16 +151,16 @@ Comparison compare_snapshots(const Snapshot& before, const Snapshot& after, cons
       o.period_changed = o.before->name != o.after->name || o.before->kind != o.after->kind ||
                          o.before->tier != o.after->tier;
       if (o.period_changed) ++s.organisations_changed;
-      const auto& rb = o.before->route;
-      const auto& ra = o.after->route;
-      if (rb && ra) {
-        o.delta = ra->weight - rb->weight;
+      const auto& rb_ = o.before->route;
+      const auto& ra_ = o.after->route;
+      if (rb_ && ra_) {
+        o.delta = ra_->weight - rb_->weight;
         o.change = *o.delta < 0   ? DistanceChange::kCloser
                    : *o.delta > 0 ? DistanceChange::kFurther
                                   : DistanceChange::kSame;
-      } else if (rb) {
+      } else if (rb_) {
         o.change = DistanceChange::kBecameUnaccountable;
-      } else if (ra) {
+      } else if (ra_) {
         o.change = DistanceChange::kBecameAccountable;
       } else {
         o.change = DistanceChange::kSame;
@@ -123,37 +184,45 @@ Comparison compare_snapshots(const Snapshot& before, const Snapshot& after, cons
     }
     c.organisations.push_back(std::move(o));
   }
+  a = {};
+  b = {};
 
-  std::map<std::string, const Relationship*> ra = relationships(before, only);
-  std::map<std::string, const Relationship*> rb = relationships(after, only);
-  // Counted first, so each list is allocated once at its size (doubling a
-  // vector of copies was a third of compare's peak memory).
+  // Both lists by identity: one merge finds what was added (after only),
+  // removed (before only) and changed (both, a different record). Run twice:
+  // counted first, so each list is allocated once at its size.
+  auto merge = [&](auto&& added, auto&& removed, auto&& both) {
+    for (size_t i = 0, j = 0; i < ra.size() || j < rb.size();) {
+      int order = i == ra.size() ? 1 : j == rb.size() ? -1 : compare_identity(*ra[i], *rb[j]);
+      if (order < 0)
+        removed(*ra[i++]);
+      else if (order > 0)
+        added(*rb[j++]);
+      else
+        both(*ra[i++], *rb[j++]);
+    }
+  };
   size_t added = 0, changed = 0, removed = 0;
-  for (const auto& [key, r] : rb) {
-    auto it = ra.find(key);
-    if (it == ra.end())
-      ++added;
-    else if (!same_record(*it->second, *r))
-      ++changed;
-  }
-  for (const auto& [key, r] : ra)
-    if (!rb.count(key)) ++removed;
+  merge([&](const Relationship&) { ++added; }, [&](const Relationship&) { ++removed; },
+        [&](const Relationship& x, const Relationship& y) { changed += !same_record(x, y); });
   c.relationships_added.reserve(added);
   c.relationships_changed.reserve(changed);
   c.relationships_removed.reserve(removed);
-  for (const auto& [key, r] : rb) {
-    auto it = ra.find(key);
-    if (it == ra.end())
-      c.relationships_added.push_back({std::nullopt, *r});
-    else if (!same_record(*it->second, *r))
-      c.relationships_changed.push_back({*it->second, *r});
-  }
-  for (const auto& [key, r] : ra)
-    if (!rb.count(key)) c.relationships_removed.push_back({*r, std::nullopt});
+  merge(
+      [&](const Relationship& y) {
+        c.relationships_added.push_back({std::nullopt, y});
+      },
+      [&](const Relationship& x) {
+        c.relationships_removed.push_back({x, std::nullopt});
+      },
+      [&](const Relationship& x, const Relationship& y) {
+        if (!same_record(x, y)) c.relationships_changed.push_back({x, y});
+      });
   s.relationships_added = static_cast<int>(c.relationships_added.size());
   s.relationships_removed = static_cast<int>(c.relationships_removed.size());
   s.relationships_changed = static_cast<int>(c.relationships_changed.size());
   return c;
 }
+
+}  // namespace
 
 }  // namespace govmap

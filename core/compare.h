@@ -77,6 +77,23 @@ struct Comparison {
 Comparison compare_snapshots(const Snapshot& before, const Snapshot& after, const Weights& weights,
                              const std::optional<std::set<std::string>>& only = std::nullopt);
 
+// One date's half of a comparison, without its graph: what compare_snapshots
+// reads from a snapshot (each body's state, the relationships of its edges).
+// A command comparing a whole map takes the first date's side, frees that
+// snapshot and only then builds the second, so the two graphs (and the
+// distances on them) are never in memory together.
+struct DateSide {
+  Date at;
+  std::vector<std::pair<std::string, OrgState>> states;  // by id
+  std::vector<Relationship> relationships;               // the snapshot's edges, unordered
+};
+// Consumes the snapshot (freed on return).
+DateSide date_side(Snapshot snap, const Weights& weights,
+                   const std::optional<std::set<std::string>>& only = std::nullopt);
+// The same comparison as compare_snapshots of the two snapshots the sides
+// were taken from (with the same weights and `only`).
+Comparison compare_sides(DateSide before, DateSide after);
+
 }  // namespace govmap
 
 #endif  // GOVMAP_CORE_COMPARE_H_

@@ -211,6 +211,67 @@ TEST_CASE("compare limited to some organisations") {
   CHECK(find_org(c, "trust").after->route->weight == 4000);
 }
 
+// The same comparison, field by field, whether made from two live snapshots or
+// from the first date's side taken (and its snapshot freed) before the second.
+void check_same_comparison(const Comparison& x, const Comparison& y) {
+  REQUIRE(x.organisations.size() == y.organisations.size());
+  for (size_t i = 0; i < x.organisations.size(); ++i) {
+    const OrgComparison& a = x.organisations[i];
+    const OrgComparison& b = y.organisations[i];
+    CHECK(a.id == b.id);
+    CHECK(a.change == b.change);
+    CHECK(a.delta == b.delta);
+    CHECK(a.period_changed == b.period_changed);
+    CHECK(a.before.has_value() == b.before.has_value());
+    CHECK(a.after.has_value() == b.after.has_value());
+    if (a.before && b.before) CHECK(a.before->name == b.before->name);
+    if (a.after && b.after) CHECK(a.after->name == b.after->name);
+  }
+  auto keys = [](const std::vector<RelChange>& changes) {
+    std::vector<std::string> out;
+    for (const RelChange& ch : changes) {
+      const Relationship& r = ch.after ? *ch.after : *ch.before;
+      out.push_back(r.key() + " " + r.valid.str() + " " + r.legal_basis);
+    }
+    return out;
+  };
+  CHECK(keys(x.relationships_added) == keys(y.relationships_added));
+  CHECK(keys(x.relationships_removed) == keys(y.relationships_removed));
+  CHECK(keys(x.relationships_changed) == keys(y.relationships_changed));
+  CHECK(x.same_graph() == y.same_graph());
+  CHECK(x.summary.same == y.summary.same);
+  CHECK(x.summary.organisations_changed == y.summary.organisations_changed);
+}
+
+TEST_CASE("compare from date sides equals compare of two snapshots, whole and limited") {
+  World w;
+  for (auto [from, to] : {std::pair{"2020-01-01", "2021-01-01"},
+                          {"2021-01-01", "2020-01-01"},
+                          {"2019-01-01", "2020-01-01"}}) {
+    CAPTURE(from);
+    CAPTURE(to);
+    for (const std::optional<std::set<std::string>>& only :
+         {std::optional<std::set<std::string>>(),
+          std::optional(std::set<std::string>{"trust", "la2", "ics"})}) {
+      Comparison whole = compare_snapshots(snapshot_at(w.orgs, w.rels, from),
+                                           snapshot_at(w.orgs, w.rels, to), Weights(), only);
+      DateSide before = date_side(snapshot_at(w.orgs, w.rels, from), Weights(), only);
+      DateSide after = date_side(snapshot_at(w.orgs, w.rels, to), Weights(), only);
+      Comparison sides = compare_sides(std::move(before), std::move(after));
+      CHECK(sides.from == whole.from);
+      CHECK(sides.to == whole.to);
+      check_same_comparison(whole, sides);
+    }
+  }
+  // Not vacuous: the first pair differs in every list.
+  Comparison c = compare_sides(date_side(snapshot_at(w.orgs, w.rels, "2020-01-01"), Weights()),
+                               date_side(snapshot_at(w.orgs, w.rels, "2021-01-01"), Weights()));
+  CHECK(c.relationships_added.size() == 1);
+  CHECK(c.relationships_removed.size() == 3);
+  CHECK(c.relationships_changed.size() == 1);
+  CHECK(c.summary.organisations_added == 1);
+}
+
 // Lineage: a and b merge into ab; ab splits into x and y; x and y merge into
 // final. Plus an unrelated chain, and a shadow succession.
 std::vector<Relationship> lineage_rels() {
