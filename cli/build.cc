@@ -234,20 +234,10 @@ std::string produce(const Store& store, const Target& t, const MapDefinition& de
   request.fold = o.fold;
   switch (o.kind) {
     case OutputSpec::Kind::kDiagram: {
-      const bool rows = o.engine == "dot";
-      const DiagramFormat format = *diagram_format_for("x." + t.format);
-      const PrintRequest print{o.page, o.orientation};
-      PrintedDiagram printed;
-      if (o.at || o.diff) {
-        printed = render_best_for_print(
-            o.at ? diagram_dots(store, request, *o.at, std::nullopt, false, rows)
-                 : diagram_dots(store, request, *o.from, *o.to, true, rows),
-            format, o.engine, print);
-      } else {
-        TwoDateDots dots = two_date_dots(store, request, *o.from, *o.to, rows);
-        printed = render_two_dates_for_print(dots.side_by_side, dots.before, dots.after, format,
-                                             o.engine, print);
-      }
+      PrintedDiagram printed =
+          print_diagram(store, request, o.at ? *o.at : *o.from, o.at ? std::nullopt : o.to, o.diff,
+                        *diagram_format_for("x." + t.format), o.engine,
+                        PrintRequest{o.page, o.orientation});
       for (const std::string& w : printed.drawn.warnings)
         err << t.relpath << ": graphviz: " << w << "\n";
       if (!printed.warning.empty()) err << t.relpath << ": warning: " << printed.warning << "\n";

@@ -52,23 +52,12 @@ Outcome run_render(const RenderOptions& opts, CommandContext& ctx) {
   if (!opts.weights.empty()) request.weights = load_weights(opts.weights);
   request.country = country_option(opts.country);
   request.fold = opts.fold;
-  // Rows of several widths: only dot draws the tiers in rows.
-  const bool rows = opts.engine == "dot";
-  PrintedDiagram printed;
-  if (one || opts.diff) {
-    printed = render_best_for_print(
-        one ? diagram_dots(store, request, Date::parse_or_throw(opts.at, "--at"), std::nullopt,
-                           false, rows)
-            : diagram_dots(store, request, Date::parse_or_throw(opts.from, "--from"),
-                           Date::parse_or_throw(opts.to, "--to"), true, rows),
-        format, opts.engine, print);
-  } else {
-    // Side by side, or one page per date when that prints larger.
-    TwoDateDots dots = two_date_dots(store, request, Date::parse_or_throw(opts.from, "--from"),
-                                     Date::parse_or_throw(opts.to, "--to"), rows);
-    printed = render_two_dates_for_print(dots.side_by_side, dots.before, dots.after, format,
-                                         opts.engine, print);
-  }
+  PrintedDiagram printed =
+      one ? print_diagram(store, request, Date::parse_or_throw(opts.at, "--at"), std::nullopt,
+                          false, format, opts.engine, print)
+          : print_diagram(store, request, Date::parse_or_throw(opts.from, "--from"),
+                          Date::parse_or_throw(opts.to, "--to"), opts.diff, format, opts.engine,
+                          print);
   for (const std::string& w : printed.drawn.warnings) *ctx.err << "graphviz: " << w << "\n";
   if (!printed.warning.empty())
     *ctx.err << "warning: " << opts.output << ": " << printed.warning << "\n";

@@ -224,62 +224,92 @@ std::optional<FoldLevel> fold_of(const DiagramRequest& request, bool two_dates) 
 
 }  // namespace
 
-std::vector<std::string> diagram_dots(const Store& store, const DiagramRequest& request, Date at,
-                                      std::optional<Date> to, bool diff, bool row_widths) {
+namespace {
+
+// The DOT of one picture at each row factor (only the first unless row
+// widths are searched and the picture has at most kMaxSearchedBodies bodies).
+template <typename Draw>
+std::vector<std::string> at_row_factors(DiagramOptions& options, size_t bodies, bool row_widths,
+                                        const Draw& draw) {
   std::vector<std::string> out;
-  const std::optional<FoldLevel> fold = fold_of(request, to.has_value());
-  if (!to) {
-    DiagramInput in = load_diagram_input(store, request, at);
-    DiagramOptions options = diagram_options(store, request, at);
-    if (fold) {
-      SystemsView view = systems_view(in.snapshot, in.distances, *fold);
-      in.snapshot = std::move(view.snapshot);
-      options.view_note = *fold == FoldLevel::kSystems ? "each health system drawn as one body"
-                                                        : "each NHS England region drawn as one body";
-      options.body_lines = std::move(view.lines);
-      options.body_tooltips = std::move(view.tooltips);
-    }
-    const bool search = row_widths && boost::num_vertices(in.snapshot.graph) <= kMaxSearchedBodies;
-    for (double f : kRowFactors) {
-      options.row_factor = f;
-      out.push_back(snapshot_dot(in.snapshot, in.distances, options));
-      if (!search) break;
-    }
-    return out;
-  }
-  auto [a, b] = load_diagram_pair(store, request, at, *to);
-  DiagramOptions options = diagram_options(store, request, *to);
-  const bool search = row_widths && boost::num_vertices(a.snapshot.graph) +
-                                            boost::num_vertices(b.snapshot.graph) <=
-                                        kMaxSearchedBodies;
   for (double f : kRowFactors) {
     options.row_factor = f;
-    out.push_back(diff ? diff_dot(a.snapshot, a.distances, b.snapshot, b.distances, options)
-                       : side_by_side_dot(a.snapshot, a.distances, b.snapshot, b.distances,
-                                          options));
-    if (!search) break;
+    out.push_back(draw(options));
+    if (!row_widths || bodies > kMaxSearchedBodies) break;
   }
   return out;
 }
 
+std::vector<std::string> pair_dots(const Store& store, const DiagramRequest& request,
+                                   const DiagramInput& a, const DiagramInput& b, bool diff,
+                                   bool row_widths) {
+  DiagramOptions options = diagram_options(store, request, b.snapshot.at);
+  return at_row_factors(options, a.snapshot.vertex_count() + b.snapshot.vertex_count(),
+                        row_widths, [&](const DiagramOptions& o) {
+                          return diff ? diff_dot(a.snapshot, a.distances, b.snapshot,
+                                                 b.distances, o)
+                                      : side_by_side_dot(a.snapshot, a.distances, b.snapshot,
+                                                         b.distances, o);
+                        });
+}
+
+}  // namespace
+
+std::vector<std::string> diagram_dots(const Store& store, const DiagramRequest& request, Date at,
+                                      std::optional<Date> to, bool diff, bool row_widths) {
+  const std::optional<FoldLevel> fold = fold_of(request, to.has_value());
+  if (to) {
+    auto [a, b] = load_diagram_pair(store, request, at, *to);
+    return pair_dots(store, request, a, b, diff, row_widths);
+  }
+  DiagramInput in = load_diagram_input(store, request, at);
+  DiagramOptions options = diagram_options(store, request, at);
+  if (fold) {
+    SystemsView view = systems_view(in.snapshot, in.distances, *fold);
+    in.snapshot = std::move(view.snapshot);
+    options.view_note = *fold == FoldLevel::kSystems ? "each health system drawn as one body"
+                                                      : "each NHS England region drawn as one body";
+    options.body_lines = std::move(view.lines);
+    options.body_tooltips = std::move(view.tooltips);
+  }
+  return at_row_factors(options, in.snapshot.vertex_count(), row_widths,
+                        [&](const DiagramOptions& o) {
+                          return snapshot_dot(in.snapshot, in.distances, o);
+                        });
+}
+
 TwoDateDots two_date_dots(const Store& store, const DiagramRequest& request, Date from, Date to,
                           bool row_widths) {
+  fold_of(request, true);  // refused for two dates, as diagram_dots does
   TwoDateDots out;
-  out.side_by_side = diagram_dots(store, request, from, to, false, row_widths);
+  // One read of both dates serves the side-by-side picture and each page.
   auto [a, b] = load_diagram_pair(store, request, from, to);
+  out.side_by_side = pair_dots(store, request, a, b, false, row_widths);
   const std::tuple<const DiagramInput*, const char*, std::vector<std::string>*> sides[] = {
       {&a, "1:", &out.before}, {&b, "2:", &out.after}};
   for (const auto& [in, side, dots] : sides) {
     DiagramOptions options = diagram_options(store, request, in->snapshot.at);
     options.id_side = side;
-    const bool search = row_widths && boost::num_vertices(in->snapshot.graph) <= kMaxSearchedBodies;
-    for (double f : kRowFactors) {
-      options.row_factor = f;
-      dots->push_back(snapshot_dot(in->snapshot, in->distances, options));
-      if (!search) break;
-    }
+    *dots = at_row_factors(options, in->snapshot.vertex_count(), row_widths,
+                           [&](const DiagramOptions& o) {
+                             return snapshot_dot(in->snapshot, in->distances, o);
+                           });
   }
   return out;
+}
+
+PrintedDiagram print_diagram(const Store& store, const DiagramRequest& request, Date at,
+                             std::optional<Date> to, bool diff, DiagramFormat format,
+                             const std::string& engine, const PrintRequest& print) {
+  // Rows of several widths: only dot draws the tiers in rows.
+  const bool rows = engine == "dot";
+  if (!to || diff)
+    return render_best_for_print(diagram_dots(store, request, at, to, diff, rows), format,
+                                 engine, print);
+  // Side by side, or one page per date when that prints larger.
+  TwoDateDots dots = two_date_dots(store, request, at, *to, rows);
+  return render_two_dates_for_print(dots.side_by_side, dots.before, dots.after, format, engine,
+                                    print);
 }
 
 std::string diagram_dot(const Store& store, const DiagramRequest& request, Date at,

@@ -11,6 +11,7 @@
 #include "core/snapshot.h"
 #include "core/weights.h"
 #include "render/dot_writer.h"
+#include "render/print.h"
 
 namespace govmap {
 
@@ -85,6 +86,14 @@ TwoDateDots two_date_dots(const Store& store, const DiagramRequest& request, Dat
                           bool row_widths);
 std::vector<std::string> diagram_dots(const Store& store, const DiagramRequest& request, Date at,
                                       std::optional<Date> to, bool diff, bool row_widths);
+
+// What `render` and `build` write for a diagram: at one date (to ==
+// nullopt), what changed (diff), or two dates side by side or one page per
+// date, whichever prints larger (render/print.h); row widths searched with
+// the dot engine.
+PrintedDiagram print_diagram(const Store& store, const DiagramRequest& request, Date at,
+                             std::optional<Date> to, bool diff, DiagramFormat format,
+                             const std::string& engine, const PrintRequest& print);
 
 }  // namespace govmap
 
