@@ -287,7 +287,10 @@ TwoDateDots two_date_dots(const Store& store, const DiagramRequest& request, Dat
   out.side_by_side = pair_dots(store, request, a, b, false, row_widths);
   const std::tuple<const DiagramInput*, const char*, std::vector<std::string>*> sides[] = {
       {&a, "1:", &out.before}, {&b, "2:", &out.after}};
-  for (const auto& [in, side, dots] : sides) {
+  for (const auto& [input, side, dots] : sides) {
+    // A named copy of the binding: C++17 lambdas cannot capture a structured
+    // binding (clang refuses it).
+    const DiagramInput* in = input;
     DiagramOptions options = diagram_options(store, request, in->snapshot.at);
     options.id_side = side;
     *dots = at_row_factors(options, in->snapshot.vertex_count(), row_widths,
