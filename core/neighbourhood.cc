@@ -36,8 +36,8 @@ class EdgeReader {
   // order gives the relationships sorted: from is their first key.
   Neighbourhood finish(const std::set<std::string>& ids) {
     Neighbourhood n;
+    n.organisations = store_.organisations_of(ids);
     for (const std::string& id : ids) {
-      if (auto o = store_.organisation(id)) n.organisations.push_back(std::move(*o));
       const std::vector<Relationship>& rels = leaving(id);
       n.relationships.insert(n.relationships.end(), rels.begin(), rels.end());
     }
@@ -119,8 +119,8 @@ std::optional<Neighbourhood> read_histories(const Store& store, const std::set<s
                                             size_t limit) {
   if (ids.size() > limit) return std::nullopt;
   Neighbourhood n;
+  n.organisations = store.organisations_of(ids);
   for (const std::string& id : ids) {  // in id order: the relationships come sorted
-    if (auto o = store.organisation(id)) n.organisations.push_back(std::move(*o));
     RelationshipFilter f;
     f.from = id;
     for (Relationship& r : store.relationships(f))

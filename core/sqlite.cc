@@ -172,6 +172,7 @@ void Database::open() {
 
 void Database::reopen() {
   cache_.clear();
+  reads_.clear();
   sqlite3_close(db_);
   db_ = nullptr;
   open();
@@ -224,6 +225,7 @@ void remove_if_empty_database(const std::string& path) {
 
 Database::~Database() {
   cache_.clear();  // statements are finalized before the connection closes
+  reads_.clear();
   sqlite3_close(db_);
 }
 
@@ -232,6 +234,26 @@ Statement& Database::cached(const std::string& sql) {
   if (it == cache_.end()) it = cache_.emplace(sql, std::make_unique<Statement>(db_, sql)).first;
   it->second->reset();
   return *it->second;
+}
+
+StatementLease Database::query(const std::string& sql) {
+  Lent& lent = reads_[sql];
+  if (lent.busy) return StatementLease(std::make_unique<Statement>(db_, sql));
+  if (!lent.statement) lent.statement = std::make_unique<Statement>(db_, sql);
+  lent.busy = true;
+  return StatementLease(lent.statement.get(), &lent.busy);
+}
+
+StatementLease::StatementLease(StatementLease&& o) noexcept
+    : own_(std::move(o.own_)), st_(o.st_), busy_(o.busy_) {
+  o.st_ = nullptr;
+  o.busy_ = nullptr;
+}
+
+StatementLease::~StatementLease() {
+  if (!busy_) return;  // its own statement (finalized by own_), or moved from
+  st_->reset();
+  *busy_ = false;
 }
 
 void Database::exec(std::string_view sql) {

@@ -59,6 +59,32 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+class Database;
+
+// A prepared statement lent from the connection's cache for one read
+// (Database::query). When the lease ends the statement is reset, so a read
+// that stopped early never keeps SQLite's read snapshot open, and it goes back
+// to the cache. Move-only; must not outlive the Database that lent it.
+class StatementLease {
+ public:
+  StatementLease(StatementLease&& o) noexcept;
+  StatementLease(const StatementLease&) = delete;
+  StatementLease& operator=(const StatementLease&) = delete;
+  StatementLease& operator=(StatementLease&&) = delete;
+  ~StatementLease();
+  Statement& operator*() { return *st_; }
+  Statement* operator->() { return st_; }
+
+ private:
+  friend class Database;
+  StatementLease(Statement* cached, bool* busy) : st_(cached), busy_(busy) {}
+  explicit StatementLease(std::unique_ptr<Statement> own)
+      : own_(std::move(own)), st_(own_.get()) {}
+  std::unique_ptr<Statement> own_;  // set when the cached one was already lent
+  Statement* st_ = nullptr;
+  bool* busy_ = nullptr;  // the cache entry's flag; null for own_
+};
+
 class Database {
  public:
   enum class Mode { kReadWrite, kReadOnly };
@@ -75,6 +101,12 @@ class Database {
   // Use it only where each use ends with run() (which resets) before the next
   // use of the same text.
   Statement& cached(const std::string& sql);
+  // A read by a statement prepared once per SQL text, for reads run once per
+  // body (a neighbourhood of a few thousand bodies would otherwise spend a
+  // third of its time parsing the same SQL). A read of a text that is already
+  // lent (one inside another) gets a statement of its own. Bindings start
+  // cleared.
+  StatementLease query(const std::string& sql);
   void exec(std::string_view sql);  // one or more statements, no results
   int64_t changes() const;
   // True when the main database file has no tables, views or indexes and a
@@ -95,6 +127,11 @@ class Database {
   std::string path_;
   Mode mode_;
   std::map<std::string, std::unique_ptr<Statement>> cache_;
+  struct Lent {
+    std::unique_ptr<Statement> statement;
+    bool busy = false;
+  };
+  std::map<std::string, Lent> reads_;  // query()'s statements
 };
 
 // The busy timeout in milliseconds: 30,000, or $GOVMAP_BUSY_TIMEOUT_MS.

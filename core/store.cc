@@ -240,22 +240,86 @@ std::vector<Organisation> Store::organisations(const std::set<std::string>& excl
 std::optional<Organisation> Store::organisation(const std::string& id) const {
   if (!has_organisation(id)) return std::nullopt;
   Organisation org{id, {}, {}};
-  auto ids = db_.prepare(
+  // Cached statements: pictures and neighbourhoods read bodies one by one.
+  auto ids_lease = db_.query(
       "SELECT DISTINCT scheme, value FROM identifier WHERE org_id = ?1 ORDER BY scheme, value");
+  Statement& ids = *ids_lease;
   ids.bind(1, id);
   while (ids.step()) org.identifiers.push_back({ids.text(0), ids.text(1)});
-  auto per = db_.prepare(std::string("SELECT ") + kPeriodColumns +
-                         "FROM org_period p WHERE p.org_id = ?1 ORDER BY p.valid_from, p.dataset");
+  auto per_lease = db_.query(std::string("SELECT ") + kPeriodColumns +
+                             "FROM org_period p WHERE p.org_id = ?1 ORDER BY p.valid_from, p.dataset");
+  Statement& per = *per_lease;
   per.bind(1, id);
   while (per.step()) org.periods.push_back(read_period(per));
   org.periods = effective_periods(std::move(org.periods));
   return org;
 }
 
+namespace {
+
+// ids as a JSON array of strings, for SQLite's json_each(): one bound value
+// for a set of any size. Bytes from 0x80 up pass as they are (ids are UTF-8).
+std::string json_array(const std::set<std::string>& ids) {
+  std::string out = "[";
+  for (const std::string& id : ids) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (unsigned char c : id) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += static_cast<char>(c);
+      } else if (c < 0x20) {
+        static const char* const kHex = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    out += '"';
+  }
+  return out + "]";
+}
+
+}  // namespace
+
+std::vector<Organisation> Store::organisations_of(const std::set<std::string>& ids) const {
+  const std::string list = json_array(ids);
+  std::vector<Organisation> out;
+  auto known = db_.query(
+      "SELECT id FROM organisation WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id");
+  known->bind(1, list);
+  while (known->step()) out.push_back(Organisation{known->text(0), {}, {}});
+  // Both scans come in id order, as out does (BINARY collation and
+  // std::string compare bytes alike): each row goes to the body at the cursor.
+  auto ids_st = db_.query(
+      "SELECT DISTINCT org_id, scheme, value FROM identifier "
+      "WHERE org_id IN (SELECT value FROM json_each(?1)) ORDER BY org_id, scheme, value");
+  ids_st->bind(1, list);
+  size_t at = 0;
+  while (ids_st->step()) {
+    while (at < out.size() && out[at].id < ids_st->view(0)) ++at;
+    if (at < out.size() && out[at].id == ids_st->view(0))
+      out[at].identifiers.push_back({ids_st->text(1), ids_st->text(2)});
+  }
+  auto per = db_.query(std::string("SELECT ") + kPeriodColumns +
+                       "FROM org_period p WHERE p.org_id IN (SELECT value FROM json_each(?1)) "
+                       "ORDER BY p.org_id, p.valid_from, p.dataset");
+  per->bind(1, list);
+  at = 0;
+  while (per->step()) {
+    while (at < out.size() && out[at].id < per->view(0)) ++at;
+    if (at < out.size() && out[at].id == per->view(0)) out[at].periods.push_back(read_period(*per));
+  }
+  for (Organisation& o : out) o.periods = effective_periods(std::move(o.periods));
+  return out;
+}
+
 bool Store::has_organisation(const std::string& id) const {
-  auto st = db_.prepare("SELECT 1 FROM organisation WHERE id = ?1");
-  st.bind(1, id);
-  return st.step();
+  auto st = db_.query("SELECT 1 FROM organisation WHERE id = ?1");
+  st->bind(1, id);
+  return st->step();
 }
 
 std::vector<std::string> Store::lookup(const std::string& text) const {
@@ -264,10 +328,10 @@ std::vector<std::string> Store::lookup(const std::string& text) const {
   // each ':' the text holds, since a scheme or a value may hold one too.
   std::set<std::string> found;  // sorted as SQLite's BINARY collation sorts
   auto collect = [&](const char* sql, const std::string& a, const std::string* b) {
-    auto st = db_.prepare(sql);
-    st.bind(1, a);
-    if (b) st.bind(2, *b);
-    while (st.step()) found.insert(st.text(0));
+    auto st = db_.query(sql);
+    st->bind(1, a);
+    if (b) st->bind(2, *b);
+    while (st->step()) found.insert(st->text(0));
   };
   collect("SELECT id FROM organisation WHERE id = ?1", text, nullptr);
   collect("SELECT org_id FROM identifier WHERE value = ?1", text, nullptr);
@@ -296,7 +360,8 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
   if (f.to) sql += " AND r.to_id = ?3";
   if (f.layer) sql += " AND r.layer = ?4";
   if (whole) sql += " ORDER BY r.id";
-  auto st = db_.prepare(sql);
+  auto lease = db_.query(sql);  // cached: neighbourhoods read one body's links at a time
+  Statement& st = *lease;
   if (f.at) st.bind(1, f.at->str());
   if (f.from) st.bind(2, *f.from);
   if (f.to) st.bind(3, *f.to);

@@ -94,6 +94,9 @@ class Store {
   std::vector<Organisation> organisations(
       const std::set<std::string>& excluded_datasets = {}) const;
   std::optional<Organisation> organisation(const std::string& id) const;
+  // organisation() of each of ids that exists, by id, in three queries in all
+  // rather than three per body: for pictures and neighbourhoods of thousands.
+  std::vector<Organisation> organisations_of(const std::set<std::string>& ids) const;
   bool has_organisation(const std::string& id) const;
   // Organisation ids whose id, identifier value or "scheme:value" equals text.
   std::vector<std::string> lookup(const std::string& text) const;

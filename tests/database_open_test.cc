@@ -115,3 +115,56 @@ TEST_CASE("remove_if_empty_database leaves a database with data alone") {
   Store store(db, Database::Mode::kReadOnly);
   CHECK(store.relationships().size() == 5);
 }
+
+TEST_CASE("Database::query lends one statement per text, a fresh one when it is on loan") {
+  test::TempDir dir;
+  Database db(dir.file("db"), Database::Mode::kReadWrite);
+  db.exec("CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (1), (2), (3)");
+  const std::string sql = "SELECT x FROM t WHERE x >= ?1 ORDER BY x";
+  Statement* first = nullptr;
+  {
+    auto outer = db.query(sql);
+    first = &*outer;
+    outer->bind(1, int64_t{2});
+    REQUIRE(outer->step());
+    CHECK(outer->integer(0) == 2);
+    // The same text inside the outer read: a statement of its own, so the
+    // outer read's cursor and bindings are untouched.
+    {
+      auto inner = db.query(sql);
+      CHECK(&*inner != first);
+      inner->bind(1, int64_t{1});
+      REQUIRE(inner->step());
+      CHECK(inner->integer(0) == 1);
+    }
+    REQUIRE(outer->step());
+    CHECK(outer->integer(0) == 3);
+    // Left mid-read: the lease's end resets it.
+  }
+  auto again = db.query(sql);
+  CHECK(&*again == first);  // the cached one, back from its loan
+  again->bind(1, int64_t{3});
+  REQUIRE(again->step());  // from the first row again: it was reset
+  CHECK(again->integer(0) == 3);
+  CHECK_FALSE(again->step());
+}
+
+TEST_CASE("a read stopped early by Database::query holds no read snapshot") {
+  // In WAL mode an unreset statement keeps its snapshot, so a checkpoint
+  // cannot pass it and a later read on that connection would not see new
+  // rows. The lease resets on leaving scope.
+  test::TempDir dir;
+  const std::string path = dir.file("db");
+  Database writer(path, Database::Mode::kReadWrite);
+  writer.exec("PRAGMA journal_mode = WAL; CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (1), (2)");
+  Database reader(path, Database::Mode::kReadOnly);
+  const std::string sql = "SELECT count(*) FROM t";
+  {
+    auto st = reader.query("SELECT x FROM t");
+    REQUIRE(st->step());  // one row of two: the read is not finished
+  }
+  writer.exec("INSERT INTO t VALUES (3)");
+  auto count = reader.query(sql);
+  REQUIRE(count->step());
+  CHECK(count->integer(0) == 3);
+}

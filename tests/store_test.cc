@@ -319,6 +319,26 @@ TEST_CASE("a whole-map read and a one-body read give each fact the same sources"
     }
   }
   CHECK(test::periods_of(store, "X24")[0].source_lines == std::map<std::string, int>{{"n1", 2}});
+  // The same bodies read together, with ids that are not there among them
+  // (and one a JSON string must escape): what organisation() gives for each.
+  std::set<std::string> ids = {"no-such\"body\\", "zzz-missing"};
+  for (const Organisation& o : store.organisations()) ids.insert(o.id);
+  std::vector<Organisation> batch = store.organisations_of(ids);
+  REQUIRE(batch.size() == store.organisations().size());
+  for (const Organisation& o : batch) {
+    std::optional<Organisation> one = store.organisation(o.id);
+    REQUIRE(one);
+    CHECK(o.identifiers == one->identifiers);
+    REQUIRE(o.periods.size() == one->periods.size());
+    for (size_t i = 0; i < o.periods.size(); ++i) {
+      CHECK(o.periods[i].name == one->periods[i].name);
+      CHECK(o.periods[i].valid.from == one->periods[i].valid.from);
+      CHECK(o.periods[i].valid.to == one->periods[i].valid.to);
+      CHECK(o.periods[i].sources == one->periods[i].sources);
+      CHECK(o.periods[i].source_lines == one->periods[i].source_lines);
+    }
+  }
+  CHECK(store.organisations_of({}).empty());
 }
 
 TEST_CASE("a schema 4 database is upgraded to 5: placeholders marked, citations given lines") {
