@@ -72,6 +72,13 @@ Snapshot AccountabilityRun::snapshot(Date d) const {
   return build_snapshot(all_organisations(), store_->relationships(filter), snapshot_options(d));
 }
 
+Snapshot AccountabilityRun::only_snapshot(Date d, bool citations) const {
+  if (orgs_) return snapshot(d);  // already read: copied from, not read again
+  SnapshotOptions options = snapshot_options(d);
+  options.citations = citations;
+  return build_snapshot(*store_, options);
+}
+
 Snapshot AccountabilityRun::reachable_snapshot(Date d, const std::vector<std::string>& ids) const {
   std::optional<Neighbourhood> part = read_reachable(*store_, ids, d);
   if (!part) return snapshot(d);

@@ -54,6 +54,11 @@ class AccountabilityRun {
   // Every organisation in force on d and every relationship in force on d
   // (in --layer when given), whole: --area does not cut the graph.
   Snapshot snapshot(Date d) const;
+  // The same for a command that builds no other snapshot from the whole map:
+  // the organisations are read for it alone (build_snapshot(store, ...), so
+  // each vertex takes its period and none is kept here), and with citations
+  // false without sources, legal bases and notes (SnapshotOptions::citations).
+  Snapshot only_snapshot(Date d, bool citations) const;
   // Frees the organisations read for snapshot(): a command holding the
   // snapshots it needs calls this to lower its peak memory (a later
   // snapshot() reads them again).

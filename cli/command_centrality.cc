@@ -20,7 +20,7 @@ Outcome run_centrality(const CentralityOptions& opts, CommandContext& ctx) {
   if (opts.top < 0) throw Error(Error::Kind::kUsage, "--top must be 0 (all) or more");
   AccountabilityRun run(opts.common, ctx);
   run.require_area_in_force(run.at);
-  Snapshot snap = run.snapshot(run.at);
+  Snapshot snap = run.only_snapshot(run.at, false);  // prints no citation
   std::vector<double> between = betweenness(snap, run.weights, EdgeSelection{});
   std::vector<int> through = accountability_distances(snap, run.weights).routes_through();
 

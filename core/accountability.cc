@@ -122,8 +122,7 @@ ShortestPaths shortest_paths_to(const Snapshot& snap, const std::vector<Vertex>&
     if (!best)  // cannot happen: Dijkstra's cost is always realised by some edge
       throw Error(Error::Kind::kInput, "internal error: no optimal step from '" + g[v].id + "'");
     const Relationship& r = *g[*best].rel;
-    out.next_[v] =
-        ShortestPaths::Next{boost::target(*best, g), PathStep{r, *weights.of(r.kind, r.layer)}};
+    out.next_[v] = ShortestPaths::Next{boost::target(*best, g), &r, *weights.of(r.kind, r.layer)};
   }
   return out;
 }
@@ -136,8 +135,8 @@ std::optional<Route> ShortestPaths::route(Vertex v, bool with_steps) const {
   if (with_steps) r.steps.reserve(static_cast<size_t>(r.hops));
   // Each step lowers the hop count by one, so this ends at a target.
   for (Vertex at = v; next_[at]; at = next_[at]->to) {
-    if (next_[at]->step.rel.layer == Layer::kShadow) ++r.shadow_hops;
-    if (with_steps) r.steps.push_back(next_[at]->step);
+    if (next_[at]->rel->layer == Layer::kShadow) ++r.shadow_hops;
+    if (with_steps) r.steps.push_back(PathStep{*next_[at]->rel, next_[at]->weight});
   }
   return r;
 }

@@ -73,8 +73,10 @@ struct Route {
 };
 
 // Least-cost paths from every organisation of a snapshot to a set of targets.
-// Self-contained: it keeps what it needs, so the snapshot and weights it was
-// computed from may go away. Indexed by the snapshot's vertices.
+// Indexed by the snapshot's vertices. Each vertex's first step points at the
+// snapshot's relationship (a copy per vertex was a whole map's worth of
+// relationships): valid while the snapshot it was computed from lives; the
+// weights may go away. Routes (route()) are copies and outlive both.
 class ShortestPaths {
  public:
   size_t size() const { return cost_.size(); }
@@ -86,9 +88,11 @@ class ShortestPaths {
   // The same without its steps (weight, hops, shadow hops only): no copy of
   // each relationship on the route, for listings that print only the totals.
   std::optional<Route> route_totals(Vertex v) const { return route(v, false); }
-  // The first step of v's chosen route and where it leads; nullptr / nullopt
-  // for targets and unreachable v.
-  const PathStep* next_step(Vertex v) const { return next_[v] ? &next_[v]->step : nullptr; }
+  // The relationship of the first step of v's chosen route (the snapshot's
+  // own) and where it leads; nullptr / nullopt for targets and unreachable v.
+  const Relationship* next_relationship(Vertex v) const {
+    return next_[v] ? next_[v]->rel : nullptr;
+  }
   std::optional<Vertex> next_vertex(Vertex v) const {
     return next_[v] ? std::optional<Vertex>(next_[v]->to) : std::nullopt;
   }
@@ -102,7 +106,8 @@ class ShortestPaths {
   std::optional<Route> route(Vertex v, bool with_steps) const;
   struct Next {
     Vertex to;
-    PathStep step;
+    const Relationship* rel;  // the snapshot's
+    Milli weight;
   };
   std::vector<std::optional<Cost>> cost_;
   std::vector<std::optional<Next>> next_;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <deque>
 #include <string_view>
+#include <type_traits>
 #include <unordered_set>
 
 #include "core/store.h"
@@ -24,13 +25,14 @@ bool is_area_kind(RelKind k) {
 
 // Ids of start and what lies within hops part_of / member_of / committee_of
 // steps inside it.
+template <typename InForce>
 std::set<std::string> area_members(const std::string& start, int hops,
-                                   const std::vector<Relationship*>& rels) {
+                                   const std::vector<InForce>& rels) {
   // Downwards only: `from part_of to` puts from inside to. Walking upwards too
   // would take a region to NHS England and from there to every other region.
   std::map<std::string, std::vector<std::string>> inside;
-  for (const Relationship* r : rels)
-    if (is_area_kind(r->kind)) inside[r->to].push_back(r->from);
+  for (const InForce& f : rels)
+    if (is_area_kind(f.rel->kind)) inside[f.rel->to].push_back(f.rel->from);
   std::set<std::string> seen = {start};
   std::deque<std::pair<std::string, int>> queue = {{start, 0}};
   // Breadth-first with a visited set: terminates on cycles, bounded by hops.
@@ -49,31 +51,57 @@ std::set<std::string> area_members(const std::string& start, int hops,
 Snapshot build_snapshot(const Store& store, const SnapshotOptions& options) {
   RelationshipFilter filter;
   filter.at = options.at;
-  return build_snapshot(store.organisations(), store.relationships(filter), options);
+  filter.citations = options.citations;
+  return build_snapshot(store.organisations({}, options.citations), store.relationships(filter),
+                        options);
 }
 
-Snapshot build_snapshot(const std::vector<Organisation>& orgs, std::vector<Relationship> rels,
-                        const SnapshotOptions& options) {
+// Orgs is const (a vertex copies what it takes) or not (it moves it out).
+template <typename Orgs>
+Snapshot make_snapshot(Orgs& orgs, std::vector<Relationship> rels,
+                       const SnapshotOptions& options) {
+  using OrgPtr = std::conditional_t<std::is_const_v<Orgs>, const Organisation*, Organisation*>;
   Snapshot snap;
   snap.at = options.at;
 
-  std::vector<const Organisation*> live;
-  for (const Organisation& o : orgs)
+  std::vector<OrgPtr> live;
+  for (auto& o : orgs)
     if (o.period_at(options.at)) live.push_back(&o);
   // The store hands both lists over already in order: check (linear) before
   // sorting (n log n string comparisons, a quarter of a whole distance run).
-  auto by_id = [](const Organisation* a, const Organisation* b) { return a->id < b->id; };
+  auto by_id = [](OrgPtr a, OrgPtr b) { return a->id < b->id; };
   if (!std::is_sorted(live.begin(), live.end(), by_id)) std::sort(live.begin(), live.end(), by_id);
-  // Membership only (never iterated): views of the ids orgs holds.
-  std::unordered_set<std::string_view> live_ids;
-  live_ids.reserve(live.size());
-  for (const Organisation* o : live) live_ids.insert(o->id);
+  // Position in live of each id (looked up, never iterated): views of the ids
+  // orgs holds. Each relationship's ends are looked up here once, and the
+  // edges below take their vertices from the positions; from runs in
+  // relationship order, so a run of one body's relationships looks it up once.
+  std::unordered_map<std::string_view, size_t> live_at;
+  live_at.reserve(live.size());
+  for (size_t i = 0; i < live.size(); ++i) live_at.emplace(live[i]->id, i);
+  constexpr size_t kAbsent = SIZE_MAX;
+  auto position = [&live_at](const std::string& id) {
+    auto it = live_at.find(id);
+    return it == live_at.end() ? kAbsent : it->second;
+  };
 
-  std::vector<Relationship*> in_force;
-  for (Relationship& r : rels)
-    if (r.valid.contains(options.at) && live_ids.count(r.from) && live_ids.count(r.to))
-      in_force.push_back(&r);
-  auto by_key = [](const Relationship* a, const Relationship* b) { return *a < *b; };
+  struct InForce {
+    Relationship* rel;
+    size_t from, to;  // positions in live
+  };
+  std::vector<InForce> in_force;
+  const std::string* last_from = nullptr;
+  size_t from_at = kAbsent;
+  for (Relationship& r : rels) {
+    if (!r.valid.contains(options.at)) continue;
+    if (!last_from || *last_from != r.from) {
+      last_from = &r.from;
+      from_at = position(r.from);
+    }
+    if (from_at == kAbsent) continue;
+    size_t to_at = position(r.to);
+    if (to_at != kAbsent) in_force.push_back({&r, from_at, to_at});
+  }
+  auto by_key = [](const InForce& a, const InForce& b) { return *a.rel < *b.rel; };
   if (!std::is_sorted(in_force.begin(), in_force.end(), by_key))
     std::sort(in_force.begin(), in_force.end(), by_key);
 
@@ -88,7 +116,8 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs, std::vector<Relat
     // wellbeing boards, an ICP). After 2022 an ICB's footprint is linked to it
     // this way, not by part_of / member_of edges pointing into it.
     std::set<std::string> partners;
-    for (const Relationship* r : in_force) {
+    for (const InForce& f : in_force) {
+      const Relationship* r = f.rel;
       if (!area->count(r->from)) continue;
       if (r->kind == RelKind::kMemberOf ||
           (r->kind == RelKind::kPartOf && r->from == *options.area))
@@ -96,9 +125,9 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs, std::vector<Relat
     }
     area->insert(partners.begin(), partners.end());
     std::map<std::string, std::vector<std::string>> up;
-    for (const Relationship* r : in_force)
-      if (is_accountability(r->kind) && (!options.layer || r->layer == *options.layer))
-        up[r->from].push_back(r->to);
+    for (const InForce& f : in_force)
+      if (is_accountability(f.rel->kind) && (!options.layer || f.rel->layer == *options.layer))
+        up[f.rel->from].push_back(f.rel->to);
     std::vector<std::string> stack(area->begin(), area->end());
     while (!stack.empty()) {  // visited set: terminates on cycles
       std::string id = stack.back();
@@ -108,13 +137,16 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs, std::vector<Relat
     }
   }
 
-  std::vector<const Organisation*> kept_orgs;
+  std::vector<OrgPtr> kept_orgs;
   kept_orgs.reserve(live.size());
-  for (const Organisation* o : live) {
+  std::vector<Vertex> vertex_of(live.size(), kAbsent);  // position in live -> vertex
+  for (size_t i = 0; i < live.size(); ++i) {
+    OrgPtr o = live[i];
     if (area && !area->count(o->id)) continue;
     if (options.only && !options.only->count(o->id)) continue;
     if (options.country && o->country() != *options.country && !options.named.count(o->id))
       continue;
+    vertex_of[i] = kept_orgs.size();
     kept_orgs.push_back(o);
   }
   // Every vertex made at once: add_vertex one by one regrows (and moves) the
@@ -126,23 +158,29 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs, std::vector<Relat
   }
   snap.index_.reserve(kept_orgs.size());
   for (Vertex v = 0; v < kept_orgs.size(); ++v) {
-    const Organisation* o = kept_orgs[v];
-    snap.graph[v].id = o->id;
-    snap.graph[v].period = *o->period_at(options.at);
-    snap.graph[v].identifiers = o->identifiers;
-    snap.index_[o->id] = v;
+    OrgPtr o = kept_orgs[v];
+    VertexData& d = snap.graph[v];
+    d.id = o->id;
+    if constexpr (std::is_const_v<Orgs>) {
+      d.period = *o->period_at(options.at);
+      d.identifiers = o->identifiers;
+    } else {
+      d.period = std::move(*const_cast<OrgPeriod*>(o->period_at(options.at)));
+      d.identifiers = std::move(o->identifiers);
+    }
+    snap.index_.emplace(d.id, v);
   }
   // The edges, in relationship order; then the relationships they use are
   // kept (moved down over the others, in place) for the edges to point at.
   std::vector<std::pair<size_t, std::pair<Vertex, Vertex>>> edges;  // position in rels, ends
   edges.reserve(in_force.size());
-  for (Relationship* r : in_force) {
+  for (const InForce& f : in_force) {
+    const Relationship* r = f.rel;
     if (options.layer && r->layer != *options.layer) continue;
     if (!options.kinds.empty() && !options.kinds.count(r->kind)) continue;
-    auto f = snap.index_.find(r->from);
-    auto t = snap.index_.find(r->to);
-    if (f == snap.index_.end() || t == snap.index_.end()) continue;
-    edges.push_back({static_cast<size_t>(r - rels.data()), {f->second, t->second}});
+    Vertex from = vertex_of[f.from], to = vertex_of[f.to];
+    if (from == kAbsent || to == kAbsent) continue;
+    edges.push_back({static_cast<size_t>(r - rels.data()), {from, to}});
   }
   std::vector<size_t> slot(rels.size(), SIZE_MAX);  // old position -> kept position
   for (const auto& e : edges) slot[e.first] = 0;
@@ -162,6 +200,16 @@ Snapshot build_snapshot(const std::vector<Organisation>& orgs, std::vector<Relat
     snap.graph[e].rel = &snap.rels_[slot[at]];
   }
   return snap;
+}
+
+Snapshot build_snapshot(const std::vector<Organisation>& orgs, std::vector<Relationship> rels,
+                        const SnapshotOptions& options) {
+  return make_snapshot(orgs, std::move(rels), options);
+}
+
+Snapshot build_snapshot(std::vector<Organisation>&& orgs, std::vector<Relationship> rels,
+                        const SnapshotOptions& options) {
+  return make_snapshot(orgs, std::move(rels), options);
 }
 
 }  // namespace govmap

@@ -70,6 +70,11 @@ struct SnapshotOptions {
   // Applied with area and only, so pictures and tables count the same bodies.
   std::optional<Country> country;
   std::set<std::string> named;
+  // False: read without citations (Store RelationshipFilter::citations): the
+  // periods' and relationships' sources and source lines, the relationships'
+  // legal basis and note are empty. For commands that print none of them.
+  // Only build_snapshot(store, ...) reads; values in memory are taken as given.
+  bool citations = true;
 };
 
 // Move-only: its edges point into its own relationships.
@@ -93,20 +98,28 @@ class Snapshot {
   const std::vector<Relationship>& relationships() const { return rels_; }
 
  private:
-  friend Snapshot build_snapshot(const std::vector<Organisation>&, std::vector<Relationship>,
-                                 const SnapshotOptions&);
+  template <typename Orgs>
+  friend Snapshot make_snapshot(Orgs&, std::vector<Relationship>, const SnapshotOptions&);
   std::unordered_map<std::string, Vertex> index_;  // looked up, never iterated
   std::vector<Relationship> rels_;                 // what the edges point at
 };
 
-// From the store: reads what is in force at options.at.
+// From the store: reads what is in force at options.at (the organisations
+// read are handed over as a temporary, so each vertex takes its period
+// without a copy).
 Snapshot build_snapshot(const Store& store, const SnapshotOptions& options);
 // From values already in memory (tests, benchmarks, importers' dry runs).
 // The relationships are taken by value and kept by the snapshot for its
 // edges to point at (those that make no edge are dropped): hand over a list
 // read for this snapshot with std::move (or as a temporary) and none is
 // copied; pass one kept for other snapshots and it is copied once here.
+// Organisations likewise: a vertex copies the period in force and the
+// identifiers of a list kept for other snapshots, and moves them out of one
+// handed over (the organisations of kept vertices are then left without
+// those; the rest untouched).
 Snapshot build_snapshot(const std::vector<Organisation>& orgs, std::vector<Relationship> rels,
+                        const SnapshotOptions& options);
+Snapshot build_snapshot(std::vector<Organisation>&& orgs, std::vector<Relationship> rels,
                         const SnapshotOptions& options);
 
 }  // namespace govmap

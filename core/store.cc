@@ -169,7 +169,9 @@ class RelationshipSourceCursor {
 
 // Fills r (default-constructed in place by the caller: no move of a whole
 // relationship per row).
-void read_relationship(const Statement& st, Relationship& r, bool with_sources) {
+// with_citations false: legal_basis and note are left empty too.
+void read_relationship(const Statement& st, Relationship& r, bool with_sources,
+                       bool with_citations = true) {
   auto kind = parse_rel_kind(st.view(2));
   auto layer = parse_layer(st.view(3));
   if (!kind || !layer)
@@ -180,8 +182,10 @@ void read_relationship(const Statement& st, Relationship& r, bool with_sources) 
   r.layer = *layer;
   r.valid.from = stored_date(st.view(4), "valid_from");
   if (!st.is_null(5)) r.valid.to = stored_date(st.view(5), "valid_to");
-  r.legal_basis = st.text(6);
-  r.note = st.text(7);
+  if (with_citations) {
+    r.legal_basis = st.text(6);
+    r.note = st.text(7);
+  }
   if (!st.is_null(8)) r.share = st.real(8);
   r.dataset = st.text(9);
   if (with_sources) split_citations(st.text(10), r.sources, r.source_lines);
@@ -195,7 +199,8 @@ Relationship read_relationship(const Statement& st, bool with_sources = true) {
 
 }  // namespace
 
-std::vector<Organisation> Store::organisations(const std::set<std::string>& excluded) const {
+std::vector<Organisation> Store::organisations(const std::set<std::string>& excluded,
+                                              bool citations) const {
   // Three scans ordered by organisation id, merged against the id-ordered list
   // (SQLite's BINARY collation and std::string compare bytes alike), rather
   // than a map lookup per row. Periods follow the primary key's order, which
@@ -214,16 +219,18 @@ std::vector<Organisation> Store::organisations(const std::set<std::string>& excl
       o->identifiers.push_back({ids.text(1), ids.text(2)});
   auto per = db_.prepare(std::string("SELECT ") + kPeriodColumnsNoSources +
                          "FROM org_period p ORDER BY p.org_id, p.dataset, p.valid_from");
-  SourceCursor sources(db_,
-                       "SELECT org_id, dataset, valid_from, "
-                       "  source_id || char(30) || coalesce(line, '') FROM org_period_source "
-                       "ORDER BY org_id, dataset, valid_from, source_id",
-                       3);
+  std::optional<SourceCursor> sources;
+  if (citations)
+    sources.emplace(db_,
+                    "SELECT org_id, dataset, valid_from, "
+                    "  source_id || char(30) || coalesce(line, '') FROM org_period_source "
+                    "ORDER BY org_id, dataset, valid_from, source_id",
+                    3);
   for (size_t i = 0; per.step();) {
     Organisation* o = owner(i, per.view(0));
     if (!o) continue;
     OrgPeriod p = read_period(per);
-    sources.take({o->id, p.dataset, per.view(1)}, p.sources, p.source_lines);
+    if (sources) sources->take({o->id, p.dataset, per.view(1)}, p.sources, p.source_lines);
     if (excluded.count(p.dataset)) continue;
     o->periods.push_back(std::move(p));
   }
@@ -353,7 +360,8 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
   // at the date can be shadowed there only by another one in force then too.
   const bool whole = !f.from && !f.to;
   std::string sql =
-      std::string("SELECT ") + (whole ? kRelationshipColumnsNoSources : kRelationshipColumns) +
+      std::string("SELECT ") +
+      (whole || !f.citations ? kRelationshipColumnsNoSources : kRelationshipColumns) +
       (whole ? "FROM relationship r NOT INDEXED WHERE 1" : "FROM relationship r WHERE 1");
   if (f.at) sql += " AND r.valid_from <= ?1 AND (r.valid_to IS NULL OR r.valid_to >= ?1)";
   if (f.from) sql += " AND r.from_id = ?2";
@@ -367,7 +375,7 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
   if (f.to) st.bind(3, *f.to);
   if (f.layer) st.bind(4, name_of(*f.layer));
   std::optional<RelationshipSourceCursor> sources;
-  if (whole) sources.emplace(db_);
+  if (whole && f.citations) sources.emplace(db_);
   std::vector<Relationship> raw;
   if (whole) {
     // The largest row id bounds the rows (O(log n) to find): one allocation
@@ -378,8 +386,8 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
   }
   while (st.step()) {
     Relationship& r = raw.emplace_back();
-    read_relationship(st, r, !whole);
-    if (whole) sources->take(st.integer(10), r.sources, r.source_lines);
+    read_relationship(st, r, !whole && f.citations, f.citations);
+    if (sources) sources->take(st.integer(10), r.sources, r.source_lines);
     if (!f.kinds.empty() && !f.kinds.count(r.kind)) raw.pop_back();
   }
   std::vector<Relationship> out = effective_relationships(std::move(raw));

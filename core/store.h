@@ -28,6 +28,10 @@ struct RelationshipFilter {
   std::optional<std::string> to;
   std::set<RelKind> kinds;  // empty = all
   std::optional<Layer> layer;
+  // False: each relationship's citations (sources, source_lines, legal_basis,
+  // note) are left empty and not read, for commands that print none of them
+  // (a distance listing): a third of a whole-map read's memory.
+  bool citations = true;
 };
 
 // One ODS or ONS file as imported, kept so that its dataset can be recomputed
@@ -90,9 +94,10 @@ class Store {
   //
   // Every organisation with its identifiers and periods, by id. Periods of the
   // excluded datasets are left out before combining; organisations left with
-  // no period are omitted.
+  // no period are omitted. citations false: the periods' sources and
+  // source_lines are left empty and not read (as RelationshipFilter::citations).
   std::vector<Organisation> organisations(
-      const std::set<std::string>& excluded_datasets = {}) const;
+      const std::set<std::string>& excluded_datasets = {}, bool citations = true) const;
   std::optional<Organisation> organisation(const std::string& id) const;
   // organisation() of each of ids that exists, by id, in three queries in all
   // rather than three per body: for pictures and neighbourhoods of thousands.

@@ -68,13 +68,8 @@ std::string Table::render(OutputFormat format) const {
   std::string out;
   if (format == OutputFormat::kJson) return dump_json(to_json());
   if (format == OutputFormat::kCsv) {
-    for (size_t i = 0; i < columns_.size(); ++i) out += (i ? "," : "") + csv_quote(columns_[i]);
-    out += "\n";
-    for (const auto& row : rows_) {
-      for (size_t i = 0; i < row.size(); ++i)
-        out += (i ? "," : "") + csv_quote(cell_text(row[i], ""));
-      out += "\n";
-    }
+    out = csv_header();
+    for (const auto& row : rows_) append_csv_row(out, row);
     return out;
   }
   std::vector<size_t> widths;
@@ -106,6 +101,23 @@ std::string Table::render(OutputFormat format) const {
   out += line(rule);
   for (const auto& t : texts) out += line(t);
   return out;
+}
+
+std::string Table::csv_header() const {
+  std::string out;
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    if (i) out += ',';
+    out += csv_quote(columns_[i]);
+  }
+  return out + "\n";
+}
+
+void Table::append_csv_row(std::string& out, const std::vector<Cell>& row) const {
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    if (i) out += ',';
+    if (i < row.size()) out += csv_quote(cell_text(row[i], ""));
+  }
+  out += '\n';
 }
 
 std::string dump_json(const Json& j) {

@@ -36,6 +36,13 @@ class Table {
   std::string render(OutputFormat format) const;
   Json to_json() const;
 
+  // CSV a row at a time, for listings too long to hold as cells: the header
+  // line (with its newline), then each row's line appended to out; a row
+  // shorter than columns is padded with nulls as add_row pads it. The same
+  // text as render(kCsv).
+  std::string csv_header() const;
+  void append_csv_row(std::string& out, const std::vector<Cell>& row) const;
+
   // Text for an optional value: nullopt becomes a null cell.
   static Cell text_or_null(const std::optional<std::string>& s) {
     return s ? Cell(*s) : Cell(std::monostate{});

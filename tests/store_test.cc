@@ -341,6 +341,70 @@ TEST_CASE("a whole-map read and a one-body read give each fact the same sources"
   CHECK(store.organisations_of({}).empty());
 }
 
+TEST_CASE("reads without citations give the same facts with no sources, legal basis or note") {
+  TempDir dir;
+  std::string base = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
+  std::string nhs = test::write_map(dir, "nhs", kNhsSources, kNhsOrgs, kNhsRels);
+  Store store(dir.file("db"), Database::Mode::kReadWrite);
+  import_paths(store, {base, nhs}, {});
+  for (bool whole : {true, false}) {
+    RelationshipFilter cited, bare;
+    if (!whole) cited.from = bare.from = "03N";
+    bare.citations = false;
+    std::vector<Relationship> a = store.relationships(cited), b = store.relationships(bare);
+    REQUIRE(a.size() == b.size());
+    REQUIRE(!a.empty());
+    bool any_basis = false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].key() == b[i].key());
+      CHECK(a[i].valid.str() == b[i].valid.str());
+      CHECK(a[i].dataset == b[i].dataset);
+      CHECK(b[i].sources.empty());
+      CHECK(b[i].source_lines.empty());
+      CHECK(b[i].legal_basis.empty());
+      CHECK(b[i].note.empty());
+      any_basis = any_basis || !a[i].legal_basis.empty();
+    }
+    CHECK(any_basis);
+  }
+  std::vector<Organisation> a = store.organisations(), b = store.organisations({}, false);
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].id == b[i].id);
+    CHECK(a[i].identifiers == b[i].identifiers);
+    REQUIRE(a[i].periods.size() == b[i].periods.size());
+    for (size_t j = 0; j < a[i].periods.size(); ++j) {
+      CHECK(a[i].periods[j].name == b[i].periods[j].name);
+      CHECK(a[i].periods[j].valid.str() == b[i].periods[j].valid.str());
+      CHECK(b[i].periods[j].sources.empty());
+      CHECK(b[i].periods[j].source_lines.empty());
+    }
+  }
+  // The same graph either way, and from a list handed over (moved) as from
+  // one kept (copied).
+  SnapshotOptions options;
+  options.at = Date::parse_or_throw("2020-01-01", "test");
+  Snapshot cited = build_snapshot(store, options);
+  options.citations = false;
+  Snapshot bare = build_snapshot(store, options);
+  std::vector<Organisation> kept = store.organisations();
+  Snapshot copied = build_snapshot(kept, store.relationships(), options);
+  Snapshot moved = build_snapshot(store.organisations(), store.relationships(), options);
+  REQUIRE(cited.vertex_count() > 0);
+  REQUIRE(cited.edge_count() > 0);
+  for (const Snapshot* s : {&bare, &copied, &moved}) {
+    REQUIRE(s->vertex_count() == cited.vertex_count());
+    REQUIRE(s->edge_count() == cited.edge_count());
+    for (Vertex v = 0; v < cited.vertex_count(); ++v) {
+      CHECK((*s)[v].id == cited[v].id);
+      CHECK((*s)[v].period.name == cited[v].period.name);
+      CHECK((*s)[v].identifiers == cited[v].identifiers);
+    }
+  }
+  // The kept list is left whole by the copy.
+  for (const Organisation& o : kept) CHECK(!o.periods.front().name.empty());
+}
+
 TEST_CASE("a schema 4 database is upgraded to 5: placeholders marked, citations given lines") {
   TempDir dir;
   std::string path = dir.file("v4.db");
