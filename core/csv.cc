@@ -85,18 +85,27 @@ CsvReader::~CsvReader() {
   csv_free(parser_.get());
 }
 
+// Fields are assigned into strings kept from earlier records (fields_ and
+// spare_ hold the buffers the caller's record handed back), so a steady read
+// allocates nothing per field: an import reads millions of them.
 void CsvReader::on_field(void* data, size_t len, void* self) {
   auto* r = static_cast<CsvReader*>(self);
-  r->fields_.emplace_back(static_cast<const char*>(data), len);
+  if (r->field_count_ < r->fields_.size())
+    r->fields_[r->field_count_].assign(static_cast<const char*>(data), len);
+  else
+    r->fields_.emplace_back(static_cast<const char*>(data), len);
+  ++r->field_count_;
 }
 
 void CsvReader::on_record(int /*terminator*/, void* self) {
   auto* r = static_cast<CsvReader*>(self);
-  CsvRecord rec;
-  rec.fields = std::move(r->fields_);
+  CsvRecord rec = std::move(r->spare_);
+  r->spare_ = CsvRecord();
+  rec.fields.swap(r->fields_);
+  rec.fields.resize(r->field_count_);
+  r->field_count_ = 0;
   rec.line = r->record_line_;
-  rec.raw_line = r->record_raw_;
-  r->fields_.clear();
+  rec.raw_line.assign(r->record_raw_);
   r->ready_.push_back(std::move(rec));
 }
 
@@ -144,12 +153,13 @@ bool CsvReader::read_line(std::string& line) {
 }
 
 void CsvReader::check_text(const std::string& line) const {
+  size_t nul = line.find('\0');
+  Utf8Problem bad = find_invalid_utf8(line);
+  if (nul == std::string::npos && !bad.found()) return;
   Diagnostic d;
   d.file = name_;
   d.line = line_;
   d.source_line = line;
-  size_t nul = line.find('\0');
-  Utf8Problem bad = find_invalid_utf8(line);
   if (nul != std::string::npos && (!bad.found() || nul < bad.offset)) {
     d.column = static_cast<int>(nul) + 1;
     d.message =
@@ -180,7 +190,7 @@ void CsvReader::parse_error(int column) {
 
 bool CsvReader::next(CsvRecord& rec) {
   while (ready_.empty() && !eof_) {
-    std::string line;
+    std::string& line = line_buffer_;
     if (!read_line(line)) {
       eof_ = true;
       if (csv_fini(parser_.get(), on_field, on_record, this) != 0) {
@@ -203,7 +213,10 @@ bool CsvReader::next(CsvRecord& rec) {
     if (used != line.size()) parse_error(static_cast<int>(used) + 1);
   }
   if (ready_.empty()) return false;
-  rec = std::move(ready_.front());
+  // The caller's previous record becomes the spare whose buffers the next
+  // record reuses.
+  std::swap(rec, ready_.front());
+  spare_ = std::move(ready_.front());
   ready_.pop_front();
   return true;
 }
@@ -286,6 +299,14 @@ CsvHeader::CsvHeader(const CsvReader& reader, const CsvRecord& header,
 }
 
 size_t CsvHeader::index(std::string_view column) const {
+  // Called for every field of every row: a real header's dozen names are
+  // scanned (no string built to look up the hash); a long one is hashed.
+  constexpr size_t kScanned = 16;
+  if (names_.size() <= kScanned) {
+    for (size_t i = 0; i < names_.size(); ++i)
+      if (names_[i] == column) return i;
+    return std::string::npos;
+  }
   auto it = index_.find(std::string(column));
   return it == index_.end() ? std::string::npos : it->second;
 }

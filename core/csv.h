@@ -74,7 +74,10 @@ class CsvReader {
   size_t pos_ = 0;
   bool input_done_ = false;
   std::unique_ptr<csv_parser> parser_;
-  std::vector<std::string> fields_;
+  std::vector<std::string> fields_;  // the first field_count_ are the record's so far
+  size_t field_count_ = 0;
+  CsvRecord spare_;           // a record handed back by next(), for its buffers
+  std::string line_buffer_;   // the physical line being parsed
   std::deque<CsvRecord> ready_;
   int line_ = 0;
   int record_line_ = 0;

@@ -554,25 +554,30 @@ void Store::delete_dataset(const std::string& dataset) {
   db_.exec("DELETE FROM organisation WHERE id NOT IN (SELECT org_id FROM org_period)");
 }
 
+// The add_ functions run once per row of an import: their SQL is a static
+// string, made once, not a std::string built from the literal on every call.
 void Store::add_organisation(const std::string& id) {
-  auto& st = db_.cached("INSERT OR IGNORE INTO organisation(id) VALUES (?1)");
+  static const std::string kStSql("INSERT OR IGNORE INTO organisation(id) VALUES (?1)");
+  auto& st = db_.cached(kStSql);
   st.bind(1, id);
   st.run();
 }
 
 void Store::add_identifier(const std::string& org_id, const Identifier& ident,
                            const std::string& dataset) {
-  auto& st = db_.cached(
+  static const std::string kStSql(
       "INSERT INTO identifier(scheme, value, org_id, dataset) VALUES (?1, ?2, ?3, ?4) "
       "ON CONFLICT(scheme, value, dataset) DO NOTHING");
+  auto& st = db_.cached(kStSql);
   st.bind(1, ident.scheme).bind(2, ident.value).bind(3, org_id).bind(4, dataset);
   st.run();
 }
 
 void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
-  auto& st = db_.cached(
+  static const std::string kStSql(
       "INSERT INTO org_period(org_id, valid_from, valid_to, name, kind, tier, dataset, country, "
       "placeholder) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  auto& st = db_.cached(kStSql);
   st.bind(1, org_id)
       .bind(2, p.valid.from.str())
       .bind_optional(3, opt_date(p.valid.to))
@@ -585,9 +590,10 @@ void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
   st.bind(7, p.dataset).bind(8, name_of(p.country));
   st.bind(9, int64_t{p.placeholder ? 1 : 0});
   st.run();
-  auto& src = db_.cached(
+  static const std::string kSrcSql(
       "INSERT OR IGNORE INTO org_period_source(org_id, dataset, valid_from, source_id, line) "
       "VALUES (?1, ?2, ?3, ?4, ?5)");
+  auto& src = db_.cached(kSrcSql);
   for (const std::string& s : p.sources) {
     src.bind(1, org_id).bind(2, p.dataset).bind(3, p.valid.from.str()).bind(4, s);
     bind_line(src, 5, p.source_lines, s);
@@ -596,9 +602,10 @@ void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
 }
 
 void Store::add_relationship(const Relationship& r) {
-  auto& st = db_.cached(
+  static const std::string kStSql(
       "INSERT INTO relationship(from_id, to_id, kind, layer, valid_from, valid_to, legal_basis, "
       "note, share, dataset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  auto& st = db_.cached(kStSql);
   st.bind(1, r.from).bind(2, r.to).bind(3, name_of(r.kind)).bind(4, name_of(r.layer));
   st.bind(5, r.valid.from.str())
       .bind_optional(6, opt_date(r.valid.to))
@@ -611,9 +618,10 @@ void Store::add_relationship(const Relationship& r) {
   st.bind(10, r.dataset);
   st.run();
   int64_t id = sqlite3_last_insert_rowid(db_.handle());
-  auto& src = db_.cached(
+  static const std::string kSrcSql(
       "INSERT OR IGNORE INTO relationship_source(relationship_id, source_id, line) "
       "VALUES (?1, ?2, ?3)");
+  auto& src = db_.cached(kSrcSql);
   for (const std::string& s : r.sources) {
     src.bind(1, id).bind(2, s);
     bind_line(src, 3, r.source_lines, s);
@@ -622,10 +630,11 @@ void Store::add_relationship(const Relationship& r) {
 }
 
 void Store::add_source(const Source& s) {
-  auto& st = db_.cached(
+  static const std::string kStSql(
       "INSERT INTO source(id, title, publisher, url, date, dataset) VALUES (?1, ?2, ?3, ?4, ?5, "
       "?6) "
       "ON CONFLICT(id) DO NOTHING");
+  auto& st = db_.cached(kStSql);
   st.bind(1, s.id).bind(2, s.title).bind(3, s.publisher).bind(4, s.url);
   if (s.date.empty())
     st.bind_null(5);

@@ -3,7 +3,9 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <string_view>
 #include <unordered_map>
 
@@ -281,9 +283,9 @@ void read_organisations(const std::string& path, CuratedMap& map, DiagnosticSink
     for (const std::string& s : p.sources) p.source_lines[s] = rec.line;  // organisations.csv
     p.dataset = map.content.dataset;
     p.country = Country::kEngland;  // curated maps are maps of England (core/country.h)
-    map.content.periods.emplace_back(*id, p);
-    map.period_where.push_back(f.where(rec));
     map.period_source_fields.push_back(p.sources);
+    map.content.periods.emplace_back(*id, std::move(p));
+    map.period_where.push_back(f.where(rec));
     for (const Identifier& i : idents) {
       std::string key = i.scheme + ":" + i.value;
       auto it = map.identifier_where.find(key);
@@ -357,6 +359,33 @@ void read_relationships(const std::string& path, CuratedMap& map, DiagnosticSink
   }
 }
 
+// Hash keys of the checker, holding views of strings that outlive it.
+struct PeriodKey {
+  std::string_view id;
+  int from;  // Date::days()
+  bool operator==(const PeriodKey& o) const { return from == o.from && id == o.id; }
+};
+struct PeriodKeyHash {
+  size_t operator()(const PeriodKey& k) const {
+    return std::hash<std::string_view>()(k.id) ^ (static_cast<size_t>(k.from) * 0x9E3779B97F4A7C15u);
+  }
+};
+struct EdgeKey {
+  std::string_view from, to;
+  RelKind kind;
+  Layer layer;
+  bool operator==(const EdgeKey& o) const {
+    return kind == o.kind && layer == o.layer && from == o.from && to == o.to;
+  }
+};
+struct EdgeKeyHash {
+  size_t operator()(const EdgeKey& k) const {
+    size_t h = std::hash<std::string_view>()(k.from);
+    h = h * 0x9E3779B97F4A7C15u ^ std::hash<std::string_view>()(k.to);
+    return h * 31 + static_cast<size_t>(k.kind) * 4 + static_cast<size_t>(k.layer);
+  }
+};
+
 // The same diagnostic diagnostic_at() (core/csv.h) makes from the whole record.
 Diagnostic at(const CuratedMap::Where& w, const std::string& column, std::string message) {
   auto it = w.source->columns.find(column);
@@ -385,6 +414,12 @@ std::string lifetime_text(const Organisation& o) {
 Diagnostic diagnostic_at(const CuratedMap::Where& where, const std::string& column,
                          std::string message) {
   return at(where, column, std::move(message));
+}
+
+void CuratedMap::forget_positions() {
+  for (auto* v : {&source_where, &period_where, &relationship_where}) std::vector<Where>().swap(*v);
+  std::vector<std::vector<std::string>>().swap(period_source_fields);
+  identifier_where.clear();
 }
 
 std::string curated_dataset_name(const std::string& dir) {
@@ -459,7 +494,8 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
   // with sorted periods, identifier owners and sources.
   std::map<std::string, Organisation> orgs = world.organisations;
   // Looked up, never iterated: hashed.
-  std::unordered_map<std::string, const CuratedMap::Where*> period_line;  // id|from -> map row
+  // (id, first day) -> map row; the id is a view of the period's own id.
+  std::unordered_map<PeriodKey, const CuratedMap::Where*, PeriodKeyHash> period_line;
   std::map<std::string, std::string> ident_owner;                         // "scheme:value" -> id
   for (const auto& [id, o] : world.organisations)
     for (const Identifier& i : o.identifiers) ident_owner[i.scheme + ":" + i.value] = id;
@@ -497,7 +533,7 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
       for (const OrgPeriod& q : o.periods) {
         // Periods from ODS and ONS yield to maps (core/precedence.h): no conflict.
         if (!q.valid.overlaps(p.valid) || dataset_rank(q.dataset) != 0) continue;
-        auto line = period_line.find(id + "|" + q.valid.from.str());
+        auto line = period_line.find({id, q.valid.from.days()});
         std::string where =
             line != period_line.end() && line->second->file() == m.period_where[i].file()
                 ? "on line " + std::to_string(line->second->line)
@@ -511,7 +547,7 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
       o.periods.push_back(p);
       std::sort(o.periods.begin(), o.periods.end(),
                 [](const OrgPeriod& a, const OrgPeriod& b) { return a.valid.from < b.valid.from; });
-      period_line[id + "|" + p.valid.from.str()] = &m.period_where[i];
+      period_line[{id, p.valid.from.days()}] = &m.period_where[i];
     }
     for (const auto& [id, ident] : m.content.identifiers) {
       std::string key = ident.scheme + ":" + ident.value;
@@ -579,16 +615,30 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
     int line;
     const std::string* dataset;  // the relationship's own, which outlives this check
   };
-  std::unordered_map<std::string, std::vector<Seen>> edges;  // from|to|kind|layer; not iterated
+  // The relationships seen of each (from, to, kind, layer), in the order seen:
+  // a list threaded through one vector (most edges have one), its first and
+  // last entries in a hash keyed by views of the relationships' own ends,
+  // which outlive this check. No string is built per relationship.
+  struct SeenNode {
+    Seen seen;
+    uint32_t next;
+  };
+  constexpr uint32_t kEnd = UINT32_MAX;
+  std::vector<SeenNode> seen_nodes;
+  std::unordered_map<EdgeKey, std::pair<uint32_t, uint32_t>, EdgeKeyHash> edges;  // first, last
   size_t rel_count = world.relationships.size();
   for (const CuratedMap& m : maps) rel_count += m.content.relationships.size();
   edges.reserve(rel_count);
-  auto edge_key = [](const Relationship& r) {
-    return r.from + "|" + r.to + "|" + name_of(r.kind) + "|" + name_of(r.layer);
+  seen_nodes.reserve(rel_count);
+  auto edge_key = [](const Relationship& r) { return EdgeKey{r.from, r.to, r.kind, r.layer}; };
+  auto add_seen = [&](const Relationship& r, const Seen& seen) {
+    auto [it, added] = edges.try_emplace(edge_key(r), uint32_t(seen_nodes.size()), kEnd);
+    if (!added) seen_nodes[it->second.second].next = static_cast<uint32_t>(seen_nodes.size());
+    it->second.second = static_cast<uint32_t>(seen_nodes.size());
+    seen_nodes.push_back({seen, kEnd});
   };
   for (const Relationship& r : world.relationships)
-    if (dataset_rank(r.dataset) == 0)
-      edges[edge_key(r)].push_back({r.valid, nullptr, 0, &r.dataset});
+    if (dataset_rank(r.dataset) == 0) add_seen(r, {r.valid, nullptr, 0, &r.dataset});
 
   for (CuratedMap& m : maps) {
     for (size_t i = 0; i < m.content.relationships.size(); ++i) {
@@ -637,8 +687,10 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
         bad = true;
       }
       if (bad) continue;
-      auto& same = edges[edge_key(r)];
-      for (const Seen& seen : same) {
+      auto same = edges.find(edge_key(r));
+      for (uint32_t n = same == edges.end() ? kEnd : same->second.first; n != kEnd;
+           n = seen_nodes[n].next) {
+        const Seen& seen = seen_nodes[n].seen;
         if (!seen.valid.overlaps(r.valid)) continue;
         std::string where = !seen.file ? "from dataset '" + *seen.dataset + "'"
                             : *seen.file == w.file()
@@ -650,7 +702,7 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
                         where));
         break;
       }
-      same.push_back({r.valid, &w.file(), w.line, &r.dataset});
+      add_seen(r, {r.valid, &w.file(), w.line, &r.dataset});
     }
   }
 }

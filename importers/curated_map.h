@@ -55,6 +55,11 @@ struct CuratedMap {
   std::map<std::string, Where> identifier_where;  // "scheme:value" -> first row naming it
   // Problems that do not stop the import (e.g. an invisible character in a name).
   std::vector<std::string> warnings;
+
+  // Frees the Where records (a line of text per row) once the map is checked
+  // and only its content is still needed: an import then writes the store
+  // into memory already touched instead of growing the heap.
+  void forget_positions();
 };
 
 // A diagnostic pointing at one column of a row read earlier (its line, the text

@@ -1,8 +1,12 @@
 #include "importers/import.h"
 
 #include <sys/stat.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <algorithm>
+#include <limits>
 #include <ctime>
 #include <map>
 #include <memory>
@@ -141,8 +145,25 @@ std::string detect_format(const std::string& path) {
           ods_why + "). Use --format (" + join(kFormats) + ") if the file is one of these");
 }
 
+namespace {
+
+// An import's heap grows to hundreds of megabytes and shrinks between its
+// steps; glibc would hand the freed top back to the kernel (and large vectors
+// their own mappings), and every page taken again is zeroed by the kernel
+// first: a tenth of a large import's time. The process ends soon after, so
+// the memory is kept instead.
+void keep_freed_memory() {
+#ifdef __GLIBC__
+  mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest
+#endif
+}
+
+}  // namespace
+
 std::vector<ImportReport> import_paths(Store& store, const std::vector<std::string>& paths,
                                        const ImportOptions& options) {
+  keep_freed_memory();
   if (!options.format.empty() &&
       std::find(kFormats.begin(), kFormats.end(), options.format) == kFormats.end())
     throw Error(Error::Kind::kUsage, "--format: unknown format '" + options.format + "'" +
@@ -207,7 +228,6 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
   });
 
   std::vector<ImportReport> reports(inputs.size());
-  OrgIndex index(store);
 
   // Curated maps: unchanged ones are skipped; the rest are checked below.
   std::vector<CuratedMap*> maps;
@@ -225,7 +245,6 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
     }
     report.status =
         options.dry_run ? ImportReport::Status::kWouldImport : ImportReport::Status::kImported;
-    index.update(in.map->content);
     maps.push_back(&*in.map);
   }
 
@@ -322,6 +341,11 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
                         "; import those files again together with this one so that the dataset "
                         "can be recomputed from all of them");
     }
+    // Which body each code names, as the maps of this import leave them: built
+    // only here, where data files are recomputed (two ordered maps of every
+    // body, for nothing, in an import of maps alone).
+    OrgIndex index(store);
+    for (const CuratedMap* m : maps) index.update(m->content);
     for (const std::string& d : rebuilt) index.update(DatasetContent{d, {}, {}, {}, {}, {}});
     RecomputeResult result = recompute_data(files, index);
     {
@@ -415,7 +439,10 @@ std::vector<ImportReport> import_paths(Store& store, const std::vector<std::stri
     check_curated_maps(checked, world, sink);
     for (const CuratedMap& m : checked) check_map_rules(m, sink);
     sink.throw_if_any();
-    for (size_t i = 0; i < maps.size(); ++i) *maps[i] = std::move(checked[i]);
+    for (size_t i = 0; i < maps.size(); ++i) {
+      *maps[i] = std::move(checked[i]);
+      maps[i]->forget_positions();
+    }
     // An identifier a map gives that a data dataset gives another organisation:
     // both are kept until that dataset's files are imported again.
     std::map<std::string, std::vector<Store::IdentifierRow>> held;

@@ -27,6 +27,31 @@ TEST_CASE("CSV: BOM, CRLF, quoting and line numbers") {
   CHECK(recs[2].fields[1] == "say \"hi\"");
 }
 
+TEST_CASE("CSV: one record reused for every row holds each row's own fields") {
+  // The reader refills strings kept from earlier rows: a long row, then a
+  // shorter one with fewer fields, then an empty field, must not show
+  // anything left over from the rows before.
+  CsvReader r("t.csv",
+              "a much longer first field than the others,b,c,d\nx,y\n\"\",zz,\"q\nr\"\n1,2,3\n");
+  CsvRecord rec;
+  REQUIRE(r.next(rec));
+  CHECK(rec.fields ==
+        std::vector<std::string>{"a much longer first field than the others", "b", "c", "d"});
+  REQUIRE(r.next(rec));
+  CHECK(rec.fields == std::vector<std::string>{"x", "y"});
+  CHECK(rec.line == 2);
+  CHECK(rec.raw_line == "x,y");
+  REQUIRE(r.next(rec));
+  CHECK(rec.fields == std::vector<std::string>{"", "zz", "q\nr"});
+  CHECK(rec.line == 3);
+  CHECK(rec.raw_line == "\"\",zz,\"q");
+  CsvRecord other;  // a fresh record works as well as the reused one
+  REQUIRE(r.next(other));
+  CHECK(other.fields == std::vector<std::string>{"1", "2", "3"});
+  CHECK(other.line == 5);
+  CHECK_FALSE(r.next(rec));
+}
+
 TEST_CASE("CSV: a quoted newline keeps the record's first line") {
   auto recs = read_all("a,b\n1,\"two\nlines\"\n3,4\n");
   REQUIRE(recs.size() == 3);
