@@ -19,6 +19,11 @@ std::optional<Vertex> Snapshot::find(const std::string& id) const {
 
 namespace {
 
+// No position: an id not in force, a body not kept. At namespace scope so the
+// lambdas below use it without a capture (clang odr-uses a local constexpr
+// in a conditional expression).
+constexpr size_t kAbsent = SIZE_MAX;
+
 bool is_area_kind(RelKind k) {
   return k == RelKind::kPartOf || k == RelKind::kMemberOf || k == RelKind::kCommitteeOf;
 }
@@ -78,7 +83,6 @@ Snapshot make_snapshot(Orgs& orgs, std::vector<Relationship> rels,
   std::unordered_map<std::string_view, size_t> live_at;
   live_at.reserve(live.size());
   for (size_t i = 0; i < live.size(); ++i) live_at.emplace(live[i]->id, i);
-  constexpr size_t kAbsent = SIZE_MAX;
   auto position = [&live_at](const std::string& id) {
     auto it = live_at.find(id);
     return it == live_at.end() ? kAbsent : it->second;
