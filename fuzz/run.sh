@@ -20,7 +20,12 @@ work=${FUZZ_WORK:-build-fuzz}
 command -v clang++ >/dev/null || { echo "fuzz/run.sh needs clang (apt-get install clang libclang-rt-14-dev libexpat1-dev)"; exit 2; }
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DGOVMAP_FUZZ=ON -DGOVMAP_TESTS=OFF >/dev/null
-ninja -C build-fuzz $(cd fuzz && ls fuzz_*.cc | sed 's/\.cc$//') >/dev/null
+# Quiet when it builds; the compiler's messages when it does not.
+if ! build_log=$(ninja -C build-fuzz $(cd fuzz && ls fuzz_*.cc | sed 's/\.cc$//') 2>&1); then
+  printf '%s\n' "$build_log" | grep -v '^\[' >&2
+  echo "fuzz/run.sh: the fuzz targets did not build (clang; see above)" >&2
+  exit 2
+fi
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=($(cd fuzz && ls fuzz_*.cc | sed 's/\.cc$//'))
 mkdir -p "$work/crashes" "$work/logs"
