@@ -244,24 +244,6 @@ std::vector<Organisation> Store::organisations(const std::set<std::string>& excl
   return out;
 }
 
-std::optional<Organisation> Store::organisation(const std::string& id) const {
-  if (!has_organisation(id)) return std::nullopt;
-  Organisation org{id, {}, {}};
-  // Cached statements: pictures and neighbourhoods read bodies one by one.
-  auto ids_lease = db_.query(
-      "SELECT DISTINCT scheme, value FROM identifier WHERE org_id = ?1 ORDER BY scheme, value");
-  Statement& ids = *ids_lease;
-  ids.bind(1, id);
-  while (ids.step()) org.identifiers.push_back({ids.text(0), ids.text(1)});
-  auto per_lease = db_.query(std::string("SELECT ") + kPeriodColumns +
-                             "FROM org_period p WHERE p.org_id = ?1 ORDER BY p.valid_from, p.dataset");
-  Statement& per = *per_lease;
-  per.bind(1, id);
-  while (per.step()) org.periods.push_back(read_period(per));
-  org.periods = effective_periods(std::move(org.periods));
-  return org;
-}
-
 namespace {
 
 // ids as a JSON array of strings, for SQLite's json_each(): one bound value
@@ -321,6 +303,13 @@ std::vector<Organisation> Store::organisations_of(const std::set<std::string>& i
   }
   for (Organisation& o : out) o.periods = effective_periods(std::move(o.periods));
   return out;
+}
+
+std::optional<Organisation> Store::organisation(const std::string& id) const {
+  // One body is a neighbourhood of one: one read of bodies, not two.
+  std::vector<Organisation> one = organisations_of({id});
+  if (one.empty()) return std::nullopt;
+  return std::move(one.front());
 }
 
 bool Store::has_organisation(const std::string& id) const {
