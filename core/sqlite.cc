@@ -153,8 +153,12 @@ Database::Database(const std::string& path, Mode mode) : path_(path), mode_(mode
 }
 
 void Database::open() {
+  // NOMUTEX: a Database is used by one thread at a time (it owns its cached
+  // statements, which are not shareable anyway), so SQLite's per-call mutex
+  // is pure cost: a few percent of a whole-map read, locked once per column.
   int flags =
-      mode_ == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+      (mode_ == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+      SQLITE_OPEN_NOMUTEX;
   // Read before opening, so a bad value creates no file.
   int timeout_ms = busy_timeout_ms();
   int rc = sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr);
@@ -168,6 +172,17 @@ void Database::open() {
   // Parallel CI jobs may share one database: wait for the lock rather than fail.
   sqlite3_busy_timeout(db_, timeout_ms);
   sqlite3_extended_result_codes(db_, 1);
+  if (mode_ == Mode::kReadOnly) {
+    // A reader maps the file instead of copying each page into SQLite's page
+    // cache with read(): a whole-map read touches every page once, and the
+    // copy plus the cache's fresh pages were a tenth of `distance` at 10^6.
+    // SQLite caps the size at its compiled maximum (2 GB on Debian) and reads
+    // the rest of a larger file as before; a read-only map is never written.
+    char* err = nullptr;
+    if (sqlite3_exec(db_, "PRAGMA mmap_size = 1099511627776", nullptr, nullptr, &err) !=
+        SQLITE_OK)
+      sqlite3_free(err);  // only a cost: the pages are read as before
+  }
 }
 
 void Database::reopen() {
