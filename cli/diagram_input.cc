@@ -228,13 +228,18 @@ namespace {
 
 // The DOT of one picture at each row factor (only the first unless row
 // widths are searched and the picture has at most kMaxSearchedBodies bodies).
+// A factor that gives the same rows as an earlier one gives the same text,
+// and is left out: its layout would be the earlier one's, and each layout is
+// most of a small picture's render (the national tier folded to regions has
+// rows of a few bodies, which several factors round alike).
 template <typename Draw>
 std::vector<std::string> at_row_factors(DiagramOptions& options, size_t bodies, bool row_widths,
                                         const Draw& draw) {
   std::vector<std::string> out;
   for (double f : kRowFactors) {
     options.row_factor = f;
-    out.push_back(draw(options));
+    std::string dot = draw(options);
+    if (std::find(out.begin(), out.end(), dot) == out.end()) out.push_back(std::move(dot));
     if (!row_widths || bodies > kMaxSearchedBodies) break;
   }
   return out;

@@ -73,7 +73,8 @@ std::string diagram_dot(const Store& store, const DiagramRequest& request, Date 
 // SYB 2018 read best at 1.5, the national 2023 picture at 0.6). With
 // row_widths false, or more than kMaxSearchedBodies bodies, only the first
 // (diagram_dot): a large picture is far from readable on any width, and each
-// layout of it takes seconds.
+// layout of it takes seconds. A width whose text equals an earlier width's
+// is not repeated, so there are one to four.
 constexpr size_t kMaxSearchedBodies = 400;
 
 // A two-date picture, both ways it can be printed: side by side in one
