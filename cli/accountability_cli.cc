@@ -79,6 +79,14 @@ Snapshot AccountabilityRun::only_snapshot(Date d, bool citations) const {
   return build_snapshot(*store_, options);
 }
 
+Snapshot AccountabilityRun::date_snapshot(Date d) const {
+  if (orgs_) return snapshot(d);  // already read: copied from, not read again
+  RelationshipFilter filter;
+  filter.at = d;
+  return build_snapshot(store_->organisations({}, false), store_->relationships(filter),
+                        snapshot_options(d));
+}
+
 Snapshot AccountabilityRun::reachable_snapshot(Date d, const std::vector<std::string>& ids) const {
   std::optional<Neighbourhood> part = read_reachable(*store_, ids, d);
   if (!part) return snapshot(d);

@@ -59,6 +59,13 @@ class AccountabilityRun {
   // each vertex takes its period and none is kept here), and with citations
   // false without sources, legal bases and notes (SnapshotOptions::citations).
   Snapshot only_snapshot(Date d, bool citations) const;
+  // For a command that builds whole-map snapshots one date at a time and
+  // reads no body's citations (compare: names, kinds, tiers and routes of
+  // bodies; relationships whole): each call reads the organisations afresh
+  // without their periods' sources, and each vertex takes its period, so no
+  // list of every body is held beside the graph. The relationships keep their
+  // citations. As snapshot(d) when the organisations are already read.
+  Snapshot date_snapshot(Date d) const;
   // Frees the organisations read for snapshot(): a command holding the
   // snapshots it needs calls this to lower its peak memory (a later
   // snapshot() reads them again).

@@ -119,10 +119,12 @@ Outcome run_compare(const CompareOptions& opts, CommandContext& ctx) {
   // One graph at a time: the first date's snapshot gives its side (states,
   // relationships) and is freed before the second is built, and the second's
   // before the output is; compare's peak is then one snapshot and one side
-  // more than distance's, not two snapshots.
+  // more than distance's, not two snapshots. Each date reads the bodies for
+  // itself, without their citations (a side keeps only names, kinds, tiers
+  // and routes), rather than one list of every body kept for both.
   Comparison c = [&] {
-    DateSide before = date_side(run.snapshot(from), run.weights, only);
-    Snapshot later = run.snapshot(to);
+    DateSide before = date_side(run.date_snapshot(from), run.weights, only);
+    Snapshot later = run.date_snapshot(to);
     run.forget_organisations();
     DateSide after = date_side(std::move(later), run.weights, only);
     return compare_sides(std::move(before), std::move(after));

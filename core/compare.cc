@@ -87,8 +87,29 @@ bool Comparison::same_graph() const {
 
 Comparison compare_snapshots(const Snapshot& before, const Snapshot& after, const Weights& weights,
                              const std::optional<std::set<std::string>>& only) {
-  return compare(before.at, after.at, states(before, weights, only), states(after, weights, only),
-                 edges_of(before, only), edges_of(after, only));
+  Comparison c = compare(before.at, after.at, states(before, weights, only),
+                         states(after, weights, only), edges_of(before, only),
+                         edges_of(after, only));
+  // The changes point into the snapshots, which the caller keeps: copy the
+  // records they use (one list, sized first, so the copies do not move).
+  std::vector<RelChange>* lists[] = {&c.relationships_added, &c.relationships_removed,
+                                     &c.relationships_changed};
+  size_t n = 0;
+  for (auto* list : lists)
+    for (const RelChange& ch : *list) n += (ch.before != nullptr) + (ch.after != nullptr);
+  std::vector<Relationship>& held = c.records.emplace_back();
+  held.reserve(n);
+  auto keep = [&held](const Relationship*& r) {
+    if (!r) return;
+    held.push_back(*r);
+    r = &held.back();
+  };
+  for (auto* list : lists)
+    for (RelChange& ch : *list) {
+      keep(ch.before);
+      keep(ch.after);
+    }
+  return c;
 }
 
 DateSide date_side(Snapshot snap, const Weights& weights,
@@ -96,14 +117,15 @@ DateSide date_side(Snapshot snap, const Weights& weights,
   DateSide side;
   side.at = snap.at;
   side.states = states(snap, weights, only);
-  // Copied (once) rather than taken from the snapshot: the graph goes when
-  // snap does, at the end of this call, and with it the snapshot's list.
-  const std::vector<Relationship>& rels = snap.relationships();
-  size_t n = 0;
-  for (const Relationship& r : rels) n += !only || only->count(r.from);
-  side.relationships.reserve(n);
-  for (const Relationship& r : rels)
-    if (!only || only->count(r.from)) side.relationships.push_back(r);
+  // Taken from the snapshot, not copied: its graph goes at the end of this
+  // call, and a copy beside the second date's snapshot was compare's peak.
+  side.relationships = std::move(snap).release_relationships();
+  if (only)
+    side.relationships.erase(std::remove_if(side.relationships.begin(), side.relationships.end(),
+                                            [&](const Relationship& r) {
+                                              return !only->count(r.from);
+                                            }),
+                             side.relationships.end());
   return side;
 }
 
@@ -114,8 +136,14 @@ Comparison compare_sides(DateSide before, DateSide after) {
     for (const Relationship& r : rels) out.push_back(&r);
     return by_identity(std::move(out));
   };
-  return compare(before.at, after.at, std::move(before.states), std::move(after.states),
-                 pointers(before.relationships), pointers(after.relationships));
+  Comparison c = compare(before.at, after.at, std::move(before.states), std::move(after.states),
+                         pointers(before.relationships), pointers(after.relationships));
+  // The changes point into the sides' lists: moved in whole (a vector's move
+  // keeps its elements where they are), not copied.
+  c.records.reserve(2);
+  c.records.push_back(std::move(before.relationships));
+  c.records.push_back(std::move(after.relationships));
+  return c;
 }
 
 namespace {
@@ -127,8 +155,17 @@ Comparison compare(Date from, Date to, States a, States b, const RelList& ra, co
   auto& s = c.summary;
   s.organisations_before = static_cast<int>(a.size());
   s.organisations_after = static_cast<int>(b.size());
-  // Both lists are by id: merged, every id present on either date once.
-  c.organisations.reserve(std::max(a.size(), b.size()));
+  // Both lists are by id: merged, every id present on either date once,
+  // counted first so the list is allocated once at its size (a doubling
+  // held the old and the new list at once, at compare's peak).
+  size_t both_ids = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    int order = a[i].first.compare(b[j].first);
+    both_ids += order == 0;
+    i += order <= 0;
+    j += order >= 0;
+  }
+  c.organisations.reserve(a.size() + b.size() - both_ids);
   for (size_t i = 0, j = 0; i < a.size() || j < b.size();) {
     OrgComparison o;
     int order = i == a.size() ? 1 : j == b.size() ? -1 : a[i].first.compare(b[j].first);
@@ -209,13 +246,13 @@ Comparison compare(Date from, Date to, States a, States b, const RelList& ra, co
   c.relationships_removed.reserve(removed);
   merge(
       [&](const Relationship& y) {
-        c.relationships_added.push_back({std::nullopt, y});
+        c.relationships_added.push_back({nullptr, &y});
       },
       [&](const Relationship& x) {
-        c.relationships_removed.push_back({x, std::nullopt});
+        c.relationships_removed.push_back({&x, nullptr});
       },
       [&](const Relationship& x, const Relationship& y) {
-        if (!same_record(x, y)) c.relationships_changed.push_back({x, y});
+        if (!same_record(x, y)) c.relationships_changed.push_back({&x, &y});
       });
   s.relationships_added = static_cast<int>(c.relationships_added.size());
   s.relationships_removed = static_cast<int>(c.relationships_removed.size());

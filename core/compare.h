@@ -48,14 +48,29 @@ struct OrgComparison {
   bool period_changed = false;
 };
 
+// The relationship on each date, pointing at records the Comparison holds
+// (valid while it lives): added has no before, removed no after.
 struct RelChange {
-  std::optional<Relationship> before, after;  // added: no before; removed: no after
+  const Relationship* before = nullptr;
+  const Relationship* after = nullptr;
 };
 
+// Move-only: its changes point into the records it holds.
 struct Comparison {
+  Comparison() = default;
+  Comparison(Comparison&&) = default;
+  Comparison& operator=(Comparison&&) = default;
+  Comparison(const Comparison&) = delete;
+  Comparison& operator=(const Comparison&) = delete;
+
   Date from, to;
   std::vector<OrgComparison> organisations;  // by id: every organisation present on either date
   std::vector<RelChange> relationships_added, relationships_removed, relationships_changed;
+  // The records the changes point at: each side's list as compared
+  // (compare_sides), or copies of the records that changed
+  // (compare_snapshots). A change is two pointers, where a copy of each
+  // record (two optional relationships a change) was most of compare's peak.
+  std::vector<std::vector<Relationship>> records;
 
   struct Summary {
     int organisations_before = 0, organisations_after = 0;

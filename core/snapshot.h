@@ -96,6 +96,10 @@ class Snapshot {
   // The relationships the edges point at: exactly one per edge, in no
   // particular order (iterate the graph's edges for the deterministic one).
   const std::vector<Relationship>& relationships() const { return rels_; }
+  // Hands those relationships over, without a copy, to a caller done with
+  // the graph: its edges then point at nothing, so only an expiring snapshot
+  // gives them (std::move(snap).release_relationships()).
+  std::vector<Relationship> release_relationships() && { return std::move(rels_); }
 
  private:
   template <typename Orgs>

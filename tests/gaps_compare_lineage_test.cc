@@ -272,6 +272,40 @@ TEST_CASE("compare from date sides equals compare of two snapshots, whole and li
   CHECK(c.summary.organisations_added == 1);
 }
 
+TEST_CASE("a comparison holds the records its changes point at, after its snapshots are gone") {
+  World w;
+  // Snapshots made and freed inside the call (temporaries), then the result
+  // moved twice: every change still reads its records (ASan checks the reads).
+  Comparison from_snapshots = compare_snapshots(snapshot_at(w.orgs, w.rels, "2020-01-01"),
+                                                snapshot_at(w.orgs, w.rels, "2021-01-01"), Weights());
+  Comparison from_sides =
+      compare_sides(date_side(snapshot_at(w.orgs, w.rels, "2020-01-01"), Weights()),
+                    date_side(snapshot_at(w.orgs, w.rels, "2021-01-01"), Weights()));
+  for (Comparison* original : {&from_snapshots, &from_sides}) {
+    Comparison moved = std::move(*original);
+    Comparison c;
+    c = std::move(moved);
+    REQUIRE(c.relationships_added.size() == 1);
+    CHECK(c.relationships_added[0].before == nullptr);
+    CHECK(c.relationships_added[0].after->from == "ics");
+    CHECK(c.relationships_added[0].after->kind == RelKind::kAccountableTo);
+    REQUIRE(c.relationships_removed.size() == 3);
+    CHECK(c.relationships_removed[0].after == nullptr);
+    CHECK(c.relationships_removed[1].before->from == "old-ccg");
+    REQUIRE(c.relationships_changed.size() == 1);
+    const RelChange& ch = c.relationships_changed[0];
+    CHECK(ch.before->from == ch.after->from);
+    CHECK(ch.before->to == ch.after->to);
+    CHECK(ch.before != ch.after);
+  }
+  // Held once: copies of the changed records only (snapshots), or the two
+  // sides' lists (sides).
+  Comparison c = compare_snapshots(snapshot_at(w.orgs, w.rels, "2020-01-01"),
+                                   snapshot_at(w.orgs, w.rels, "2021-01-01"), Weights());
+  REQUIRE(c.records.size() == 1);
+  CHECK(c.records[0].size() == 1 + 3 + 2);
+}
+
 // Lineage: a and b merge into ab; ab splits into x and y; x and y merge into
 // final. Plus an unrelated chain, and a shadow succession.
 std::vector<Relationship> lineage_rels() {
