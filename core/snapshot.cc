@@ -11,6 +11,27 @@
 
 namespace govmap {
 
+void swap_graphs(Graph& a, Graph& b) noexcept {
+  a.m_vertices.swap(b.m_vertices);
+  a.m_edges.swap(b.m_edges);
+  a.m_property.swap(b.m_property);
+}
+
+Snapshot::Snapshot(Snapshot&& other) noexcept
+    : at(other.at), index_(std::move(other.index_)), rels_(std::move(other.rels_)) {
+  swap_graphs(graph, other.graph);
+}
+
+Snapshot& Snapshot::operator=(Snapshot&& other) noexcept {
+  // Everything is exchanged: each side's edges still point into its own
+  // relationships, and other takes what this held away to its destructor.
+  std::swap(at, other.at);
+  index_.swap(other.index_);
+  rels_.swap(other.rels_);
+  swap_graphs(graph, other.graph);
+  return *this;
+}
+
 std::optional<Vertex> Snapshot::find(const std::string& id) const {
   auto it = index_.find(id);
   if (it == index_.end()) return std::nullopt;
@@ -154,11 +175,10 @@ Snapshot make_snapshot(Orgs& orgs, std::vector<Relationship> rels,
     kept_orgs.push_back(o);
   }
   // Every vertex made at once: add_vertex one by one regrows (and moves) the
-  // vertex vector about log n times. Swapped in: adjacency_list has no move
-  // assignment, and its copy assignment would copy the new graph.
+  // vertex vector about log n times. Swapped in without a copy (swap_graphs).
   {
     Graph sized(kept_orgs.size());
-    snap.graph.swap(sized);
+    swap_graphs(snap.graph, sized);
   }
   snap.index_.reserve(kept_orgs.size());
   for (Vertex v = 0; v < kept_orgs.size(); ++v) {

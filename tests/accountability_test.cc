@@ -455,5 +455,44 @@ TEST_CASE("brute force: Dijkstra plus the greedy id choice equals exhaustive sea
   }
 }
 
+TEST_CASE("a snapshot moved or move-assigned keeps its graph, and its edges their relationships") {
+  std::vector<Organisation> orgs = {org("a", OrgKind::kIcb), org("b", OrgKind::kNhsEngland),
+                                    org("c", OrgKind::kParliament)};
+  std::vector<Relationship> rels = {rel("a", RelKind::kAccountableTo, "b"),
+                                    rel("b", RelKind::kAccountableTo, "c")};
+  auto check = [](const Snapshot& s) {
+    REQUIRE(s.vertex_count() == 3);
+    REQUIRE(s.edge_count() == 2);
+    CHECK(s.find("b") == Vertex{1});
+    for (auto [e, end] = boost::edges(s.graph); e != end; ++e) {
+      const Relationship* r = s.graph[*e].rel;
+      REQUIRE(r);
+      // The pointer is into this snapshot's own relationships.
+      CHECK(r >= s.relationships().data());
+      CHECK(r < s.relationships().data() + s.relationships().size());
+      CHECK(s[boost::source(*e, s.graph)].id == r->from);
+      CHECK(s[boost::target(*e, s.graph)].id == r->to);
+    }
+  };
+  SnapshotOptions options;
+  options.at = day("2020-01-01");
+  Snapshot first = build_snapshot(orgs, rels, options);
+  check(first);
+  Snapshot moved(std::move(first));
+  check(moved);
+  Snapshot assigned = build_snapshot(orgs, {rels.front()}, options);
+  CHECK(assigned.edge_count() == 1);
+  assigned = std::move(moved);
+  check(assigned);
+  // A graph swapped in without a copy is the same graph.
+  Graph other(2);
+  boost::add_edge(0, 1, other);
+  swap_graphs(other, assigned.graph);
+  CHECK(boost::num_vertices(other) == 3);
+  CHECK(boost::num_edges(assigned.graph) == 1);
+  swap_graphs(other, assigned.graph);
+  check(assigned);
+}
+
 }  // namespace
 }  // namespace govmap
