@@ -70,11 +70,12 @@ std::string Date::parse_problem(std::string_view s) {
 }
 
 std::optional<Date> Date::parse(std::string_view s) {
-  if (!parse_problem(s).empty()) return std::nullopt;
+  // The checks of parse_problem() without its message: every date the store
+  // reads passes through here (millions at 10^6 bodies).
   int y = 0, m = 0, d = 0;
-  digits(s, 0, 4, y);
-  digits(s, 5, 2, m);
-  digits(s, 8, 2, d);
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, m) ||
+      !digits(s, 8, 2, d) || y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    return std::nullopt;
   return from_ymd(y, m, d);
 }
 

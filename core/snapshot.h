@@ -18,6 +18,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -115,7 +116,9 @@ class Snapshot {
  private:
   template <typename Orgs>
   friend Snapshot make_snapshot(Orgs&, std::vector<Relationship>, const SnapshotOptions&);
-  std::unordered_map<std::string, Vertex> index_;  // looked up, never iterated
+  // Views of the vertices' ids (graph's vertex vector is sized once and its
+  // buffer survives a move): looked up, never iterated.
+  std::unordered_map<std::string_view, Vertex> index_;
   std::vector<Relationship> rels_;                 // what the edges point at
 };
 
@@ -130,8 +133,8 @@ Snapshot build_snapshot(const Store& store, const SnapshotOptions& options);
 // copied; pass one kept for other snapshots and it is copied once here.
 // Organisations likewise: a vertex copies the period in force and the
 // identifiers of a list kept for other snapshots, and moves them out of one
-// handed over (the organisations of kept vertices are then left without
-// those; the rest untouched).
+// handed over, which is then emptied (freed once the vertices are made, so
+// the edges reuse its memory).
 Snapshot build_snapshot(const std::vector<Organisation>& orgs, std::vector<Relationship> rels,
                         const SnapshotOptions& options);
 Snapshot build_snapshot(std::vector<Organisation>&& orgs, std::vector<Relationship> rels,
