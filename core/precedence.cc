@@ -91,7 +91,8 @@ std::vector<OrgPeriod> effective_periods(std::vector<OrgPeriod> raw) {
   return out;
 }
 
-std::vector<Relationship> effective_relationships(std::vector<Relationship> raw) {
+std::vector<Relationship> effective_relationships(std::vector<Relationship> raw, bool* cut) {
+  if (cut) *cut = false;
   // Most relationships have no competitor. Sorted by operator< (from, to,
   // kind, layer, valid_from; stable, so ties keep their order), each group of
   // one (from, to, kind, layer) is a contiguous run in date order; a run from
@@ -108,6 +109,7 @@ std::vector<Relationship> effective_relationships(std::vector<Relationship> raw)
   for (size_t i = 1; i < raw.size() && !any_mixed; ++i)
     any_mixed = raw[i].dataset != raw[i - 1].dataset && same_group(raw[i], raw[i - 1]);
   if (!any_mixed) return raw;
+  if (cut) *cut = true;  // a group mixing datasets may be cut; said so, whether or not it is
   std::vector<Relationship> out;
   out.reserve(raw.size());
   for (size_t begin = 0; begin < raw.size();) {

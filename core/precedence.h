@@ -45,7 +45,10 @@ int dataset_rank(std::string_view dataset);
 std::vector<OrgPeriod> effective_periods(std::vector<OrgPeriod> raw);
 
 // The relationships shown, given every dataset's relationships; sorted.
-std::vector<Relationship> effective_relationships(std::vector<Relationship> raw);
+// `cut` (if given) is set to whether any was shadowed or cut short: when
+// false, every relationship comes out as it went in (only reordered).
+std::vector<Relationship> effective_relationships(std::vector<Relationship> raw,
+                                                  bool* cut = nullptr);
 
 }  // namespace govmap
 

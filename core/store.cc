@@ -389,8 +389,12 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
     if (sources) sources->take(st.integer(10), r.sources, r.source_lines);
     if (!f.kinds.empty() && !f.kinds.count(r.kind)) raw.pop_back();
   }
-  std::vector<Relationship> out = effective_relationships(std::move(raw));
-  if (f.at)
+  // Every row read is in force at f.at; only a relationship cut short by a
+  // higher-ranked dataset's can have left it (a pass over every row saved
+  // otherwise).
+  bool cut = false;
+  std::vector<Relationship> out = effective_relationships(std::move(raw), &cut);
+  if (f.at && cut)
     out.erase(std::remove_if(out.begin(), out.end(),
                              [&](const Relationship& r) { return !r.valid.contains(*f.at); }),
               out.end());
