@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
-#include <stdexcept>
 #include <string_view>
 #include <type_traits>
 #include <unordered_set>
 
+#include "core/error.h"
 #include "core/store.h"
 
 namespace govmap {
@@ -166,7 +166,8 @@ Snapshot make_snapshot(Orgs& orgs, std::vector<Relationship> rels,
     uint32_t from, to;  // positions in live; later, vertices
   };
   if (n_positions >= UINT32_MAX)
-    throw std::length_error("build_snapshot: more than 2^32 bodies in force");
+    throw Error(Error::Kind::kInput, "more than 2^32 bodies in force on " + options.at.str() +
+                                         ": more than a snapshot holds");
   // At most one per relationship: reserved, so the list is not regrown (each
   // doubling touches fresh memory, slow to fault in at 10^6 bodies).
   std::vector<InForce> in_force;
