@@ -5,10 +5,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
+#include <thread>
 
 #include "core/error.h"
 
@@ -171,6 +174,7 @@ void Database::open() {
   }
   // Parallel CI jobs may share one database: wait for the lock rather than fail.
   sqlite3_busy_timeout(db_, timeout_ms);
+  timeout_ms_ = timeout_ms;
   sqlite3_extended_result_codes(db_, 1);
   if (mode_ == Mode::kReadOnly) {
     // A reader maps the file instead of copying each page into SQLite's page
@@ -278,6 +282,21 @@ void Database::exec(std::string_view sql) {
   if (rc != SQLITE_OK) {
     sqlite3_free(err);
     throw_sqlite(db_, rc, "updating the database");
+  }
+}
+
+void Database::exec_waiting(std::string_view sql) {
+  std::string s(sql);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms_);
+  for (auto pause = std::chrono::milliseconds(1);;) {
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return;
+    int primary = rc & 0xff;
+    if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) ||
+        std::chrono::steady_clock::now() + pause > deadline)
+      throw_sqlite(db_, rc, "updating the database");
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(50));
   }
 }
 

@@ -108,6 +108,11 @@ class Database {
   // cleared.
   StatementLease query(const std::string& sql);
   void exec(std::string_view sql);  // one or more statements, no results
+  // As exec, retrying while another connection holds a lock, for up to the
+  // busy timeout: for statements SQLite answers "busy" at once without
+  // calling its busy handler (a journal mode change needs the file to itself
+  // and does not wait: two first imports into a new file raced there).
+  void exec_waiting(std::string_view sql);
   int64_t changes() const;
   // True when the main database file has no tables, views or indexes and a
   // user_version of 0: a file that SQLite made but no govmap import finished.
@@ -124,6 +129,7 @@ class Database {
  private:
   void open();
   sqlite3* db_ = nullptr;
+  int timeout_ms_ = 0;  // the busy timeout set on the connection
   std::string path_;
   Mode mode_;
   std::map<std::string, std::unique_ptr<Statement>> cache_;

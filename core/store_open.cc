@@ -108,7 +108,8 @@ void Store::open_new_or_empty() {
   // (remove_if_empty_database), in which case the path is opened afresh.
   for (int attempt = 0;; ++attempt) {
     // WAL lets readers work while an import runs; set before the first write.
-    db_.exec("PRAGMA journal_mode = WAL");
+    // The change needs the file to itself and SQLite does not wait for it.
+    db_.exec_waiting("PRAGMA journal_mode = WAL");
     auto txn = std::make_unique<Transaction>(db_);
     if (db_.file_moved() && attempt < 10) {
       txn.reset();
