@@ -55,27 +55,49 @@ Date Date::from_ymd(int y, int m, int d) {
   return Date(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
 }
 
-std::string Date::parse_problem(std::string_view s) {
-  int y = 0, m = 0, d = 0;
-  if (s.empty()) return "empty date";
+namespace {
+
+// The one check of a date's text, shared by parse() (which needs only
+// whether it passed: every date the store reads, millions at 10^6 bodies)
+// and parse_problem() (which says what failed). y, m, d are set as far as
+// they could be read.
+enum class DateCheck { kOk, kEmpty, kMalformed, kYear, kMonth, kDay };
+DateCheck check_date(std::string_view s, int& y, int& m, int& d) {
+  y = m = d = 0;
+  if (s.empty()) return DateCheck::kEmpty;
   if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, m) ||
       !digits(s, 8, 2, d))
-    return "malformed date '" + std::string(s) + "', expected YYYY-MM-DD";
-  if (y < 1000) return "year " + std::to_string(y) + " is out of range in '" + std::string(s) + "'";
-  if (m < 1 || m > 12)
-    return "month " + std::to_string(m) + " is out of range in '" + std::string(s) + "'";
-  if (d < 1 || d > days_in_month(y, m))
-    return "day " + std::to_string(d) + " is out of range in '" + std::string(s) + "'";
+    return DateCheck::kMalformed;
+  if (y < 1000) return DateCheck::kYear;
+  if (m < 1 || m > 12) return DateCheck::kMonth;
+  if (d < 1 || d > days_in_month(y, m)) return DateCheck::kDay;
+  return DateCheck::kOk;
+}
+
+}  // namespace
+
+std::string Date::parse_problem(std::string_view s) {
+  int y, m, d;
+  switch (check_date(s, y, m, d)) {
+    case DateCheck::kOk:
+      return "";
+    case DateCheck::kEmpty:
+      return "empty date";
+    case DateCheck::kMalformed:
+      return "malformed date '" + std::string(s) + "', expected YYYY-MM-DD";
+    case DateCheck::kYear:
+      return "year " + std::to_string(y) + " is out of range in '" + std::string(s) + "'";
+    case DateCheck::kMonth:
+      return "month " + std::to_string(m) + " is out of range in '" + std::string(s) + "'";
+    case DateCheck::kDay:
+      return "day " + std::to_string(d) + " is out of range in '" + std::string(s) + "'";
+  }
   return "";
 }
 
 std::optional<Date> Date::parse(std::string_view s) {
-  // The checks of parse_problem() without its message: every date the store
-  // reads passes through here (millions at 10^6 bodies).
-  int y = 0, m = 0, d = 0;
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, m) ||
-      !digits(s, 8, 2, d) || y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
-    return std::nullopt;
+  int y, m, d;
+  if (check_date(s, y, m, d) != DateCheck::kOk) return std::nullopt;
   return from_ymd(y, m, d);
 }
 

@@ -68,6 +68,16 @@ void bind_line(Statement& st, int index, const std::map<std::string, int>& lines
 
 namespace {
 
+// The largest row id of a table, found in O(log n): it bounds the rows a
+// whole-table read returns, so the list they go into is allocated once
+// instead of regrown by doublings (each moving everything read so far and
+// touching fresh memory). Rows deleted since count too: it can only be high.
+size_t max_row_id(Database& db, const char* table) {
+  auto st = db.prepare(std::string("SELECT coalesce(max(rowid), 0) FROM ") + table);
+  st.step();
+  return static_cast<size_t>(st.integer(0));
+}
+
 const char* const kPeriodColumns =
     "p.org_id, p.valid_from, p.valid_to, p.name, p.kind, coalesce(p.tier, ''), p.dataset, "
     "(SELECT group_concat(source_id || char(30) || coalesce(line, ''), char(31)) "
@@ -206,13 +216,7 @@ std::vector<Organisation> Store::organisations(const std::set<std::string>& excl
   // than a map lookup per row. Periods follow the primary key's order, which
   // needs no sort; effective_periods() orders them itself.
   std::vector<Organisation> orgs;
-  {
-    // The largest row id bounds the rows (O(log n)): one allocation instead
-    // of doublings, each touching fresh memory (relationships() does the same).
-    auto max_id = db_.prepare("SELECT coalesce(max(rowid), 0) FROM organisation");
-    max_id.step();
-    orgs.reserve(static_cast<size_t>(max_id.integer(0)));
-  }
+  orgs.reserve(max_row_id(db_, "organisation"));
   auto st = db_.prepare("SELECT id FROM organisation ORDER BY id");
   while (st.step()) orgs.push_back(Organisation{st.text(0), {}, {}});
   auto owner = [&orgs](size_t& i, std::string_view id) -> Organisation* {
@@ -376,13 +380,7 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
   std::optional<RelationshipSourceCursor> sources;
   if (whole && f.citations) sources.emplace(db_);
   std::vector<Relationship> raw;
-  if (whole) {
-    // The largest row id bounds the rows (O(log n) to find): one allocation
-    // instead of doublings that move every relationship read so far.
-    auto max_id = db_.prepare("SELECT coalesce(max(id), 0) FROM relationship");
-    max_id.step();
-    raw.reserve(static_cast<size_t>(max_id.integer(0)));
-  }
+  if (whole) raw.reserve(max_row_id(db_, "relationship"));
   while (st.step()) {
     Relationship& r = raw.emplace_back();
     read_relationship(st, r, !whole && f.citations, f.citations);
