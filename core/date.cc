@@ -1,5 +1,6 @@
 #include "core/date.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 
@@ -118,9 +119,25 @@ std::string Date::str() const {
   int y;
   unsigned m, d;
   civil_from_days(days_, y, m, d);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
-  return buf;
+  if (y < 0 || y > 9999) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+    return buf;
+  }
+  // Every stored date is written through here (once per row of an import):
+  // the digits directly, not through printf's format parser.
+  unsigned year = static_cast<unsigned>(y);
+  const char text[10] = {static_cast<char>('0' + year / 1000),
+                         static_cast<char>('0' + year / 100 % 10),
+                         static_cast<char>('0' + year / 10 % 10),
+                         static_cast<char>('0' + year % 10),
+                         '-',
+                         static_cast<char>('0' + m / 10),
+                         static_cast<char>('0' + m % 10),
+                         '-',
+                         static_cast<char>('0' + d / 10),
+                         static_cast<char>('0' + d % 10)};
+  return std::string(text, sizeof text);
 }
 
 std::string Interval::str() const {

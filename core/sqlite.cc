@@ -56,6 +56,13 @@ Statement& Statement::bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::bind_in_place(int index, std::string_view text) {
+  int rc =
+      sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  if (rc != SQLITE_OK) throw_sqlite(db_, rc, "binding a value");
+  return *this;
+}
+
 Statement& Statement::bind_optional(int index, const std::optional<std::string>& text) {
   return text ? bind(index, std::string_view(*text)) : bind_null(index);
 }
@@ -155,7 +162,24 @@ Database::Database(const std::string& path, Mode mode) : path_(path), mode_(mode
   open();
 }
 
+namespace {
+// SQLite keeps statistics of its heap (sqlite3_memory_used) unless told not
+// to, and takes a global mutex on every allocation to keep them: one or more
+// per bound value and per row written. govmap never asks for them. The
+// setting can only be made before SQLite initialises itself, so it is made
+// once, before the first connection; if something else in the process has
+// already started SQLite, the call fails and the statistics stay (a cost only).
+void configure_sqlite_once() {
+  static const bool done = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)done;
+}
+}  // namespace
+
 void Database::open() {
+  configure_sqlite_once();
   // NOMUTEX: a Database is used by one thread at a time (it owns its cached
   // statements, which are not shareable anyway), so SQLite's per-call mutex
   // is pure cost: a few percent of a whole-map read, locked once per column.

@@ -556,11 +556,13 @@ void Store::delete_dataset(const std::string& dataset) {
 }
 
 // The add_ functions run once per row of an import: their SQL is a static
-// string, made once, not a std::string built from the literal on every call.
+// string, made once, not a std::string built from the literal on every call,
+// and their values are bound in place (the row, the dates' texts held here
+// and name_of()'s static names all outlive the statement's run()).
 void Store::add_organisation(const std::string& id) {
   static const std::string kStSql("INSERT OR IGNORE INTO organisation(id) VALUES (?1)");
   auto& st = db_.cached(kStSql);
-  st.bind(1, id);
+  st.bind_in_place(1, id);
   st.run();
 }
 
@@ -570,7 +572,10 @@ void Store::add_identifier(const std::string& org_id, const Identifier& ident,
       "INSERT INTO identifier(scheme, value, org_id, dataset) VALUES (?1, ?2, ?3, ?4) "
       "ON CONFLICT(scheme, value, dataset) DO NOTHING");
   auto& st = db_.cached(kStSql);
-  st.bind(1, ident.scheme).bind(2, ident.value).bind(3, org_id).bind(4, dataset);
+  st.bind_in_place(1, ident.scheme)
+      .bind_in_place(2, ident.value)
+      .bind_in_place(3, org_id)
+      .bind_in_place(4, dataset);
   st.run();
 }
 
@@ -579,16 +584,19 @@ void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
       "INSERT INTO org_period(org_id, valid_from, valid_to, name, kind, tier, dataset, country, "
       "placeholder) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   auto& st = db_.cached(kStSql);
-  st.bind(1, org_id)
-      .bind(2, p.valid.from.str())
-      .bind_optional(3, opt_date(p.valid.to))
-      .bind(4, p.name);
-  st.bind(5, name_of(p.kind));
+  const std::string from = p.valid.from.str();
+  const std::string to = p.valid.to ? p.valid.to->str() : std::string();
+  st.bind_in_place(1, org_id).bind_in_place(2, from);
+  if (p.valid.to)
+    st.bind_in_place(3, to);
+  else
+    st.bind_null(3);
+  st.bind_in_place(4, p.name).bind_in_place(5, name_of(p.kind));
   if (p.tier.empty())
     st.bind_null(6);
   else
-    st.bind(6, p.tier);
-  st.bind(7, p.dataset).bind(8, name_of(p.country));
+    st.bind_in_place(6, p.tier);
+  st.bind_in_place(7, p.dataset).bind_in_place(8, name_of(p.country));
   st.bind(9, int64_t{p.placeholder ? 1 : 0});
   st.run();
   static const std::string kSrcSql(
@@ -596,7 +604,8 @@ void Store::add_period(const std::string& org_id, const OrgPeriod& p) {
       "VALUES (?1, ?2, ?3, ?4, ?5)");
   auto& src = db_.cached(kSrcSql);
   for (const std::string& s : p.sources) {
-    src.bind(1, org_id).bind(2, p.dataset).bind(3, p.valid.from.str()).bind(4, s);
+    src.bind_in_place(1, org_id).bind_in_place(2, p.dataset).bind_in_place(3, from);
+    src.bind_in_place(4, s);
     bind_line(src, 5, p.source_lines, s);
     src.run();
   }
@@ -607,16 +616,21 @@ void Store::add_relationship(const Relationship& r) {
       "INSERT INTO relationship(from_id, to_id, kind, layer, valid_from, valid_to, legal_basis, "
       "note, share, dataset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   auto& st = db_.cached(kStSql);
-  st.bind(1, r.from).bind(2, r.to).bind(3, name_of(r.kind)).bind(4, name_of(r.layer));
-  st.bind(5, r.valid.from.str())
-      .bind_optional(6, opt_date(r.valid.to))
-      .bind(7, r.legal_basis)
-      .bind(8, r.note);
+  const std::string from = r.valid.from.str();
+  const std::string to = r.valid.to ? r.valid.to->str() : std::string();
+  st.bind_in_place(1, r.from).bind_in_place(2, r.to);
+  st.bind_in_place(3, name_of(r.kind)).bind_in_place(4, name_of(r.layer));
+  st.bind_in_place(5, from);
+  if (r.valid.to)
+    st.bind_in_place(6, to);
+  else
+    st.bind_null(6);
+  st.bind_in_place(7, r.legal_basis).bind_in_place(8, r.note);
   if (r.share)
     st.bind(9, *r.share);
   else
     st.bind_null(9);
-  st.bind(10, r.dataset);
+  st.bind_in_place(10, r.dataset);
   st.run();
   int64_t id = sqlite3_last_insert_rowid(db_.handle());
   static const std::string kSrcSql(
@@ -624,7 +638,7 @@ void Store::add_relationship(const Relationship& r) {
       "VALUES (?1, ?2, ?3)");
   auto& src = db_.cached(kSrcSql);
   for (const std::string& s : r.sources) {
-    src.bind(1, id).bind(2, s);
+    src.bind(1, id).bind_in_place(2, s);
     bind_line(src, 3, r.source_lines, s);
     src.run();
   }

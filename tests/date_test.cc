@@ -41,6 +41,22 @@ TEST_CASE("dates round-trip and order") {
   CHECK(Date::parse("1970-01-01")->days() == 0);
 }
 
+TEST_CASE("every day of years 1000 to 9999 is written as it is read") {
+  // str() writes the digits itself: each of them, on every day, against parse.
+  size_t wrong = 0;
+  const int last = Date::from_ymd(9999, 12, 31).days();
+  for (int days = Date::from_ymd(1000, 1, 1).days(); days <= last; ++days) {
+    std::string text = Date::from_days(days).str();
+    auto back = Date::parse(text);
+    if (text.size() != 10 || !back || back->days() != days) ++wrong;
+  }
+  CHECK(wrong == 0);
+  CHECK(Date::from_ymd(1000, 1, 1).str() == "1000-01-01");
+  CHECK(Date::from_ymd(9999, 12, 31).str() == "9999-12-31");
+  // Past four digits (reachable only by arithmetic, never by parsing).
+  CHECK(Date::from_ymd(10000, 1, 1).str() == "10000-01-01");
+}
+
 TEST_CASE("intervals are inclusive at both ends and may be open") {
   Interval ccg{*Date::parse("2013-04-01"), Date::parse("2022-06-30")};
   Interval icb{*Date::parse("2022-07-01"), std::nullopt};
