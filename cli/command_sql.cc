@@ -122,10 +122,11 @@ Outcome run_sql(const SqlOptions& opts, CommandContext& ctx) {
                 "--memory must be a number of MiB from 1 to 65536 (64 GiB), not " +
                     std::to_string(opts.memory_mib));
   const int64_t memory_limit = opts.memory_mib << 20;
+  // The heap limit is process-wide: this process runs nothing after the query.
+  // Set before the database is opened, as limit_sqlite_heap requires.
+  limit_sqlite_heap(memory_limit);
   Store store(ctx.global.db, Database::Mode::kReadOnly);
   sqlite3* db = store.db().handle();
-  // The heap limit is process-wide: this process runs nothing after the query.
-  sqlite3_hard_heap_limit64(memory_limit);
   sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 64 << 20);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, nullptr);

@@ -165,18 +165,28 @@ Database::Database(const std::string& path, Mode mode) : path_(path), mode_(mode
 namespace {
 // SQLite keeps statistics of its heap (sqlite3_memory_used) unless told not
 // to, and takes a global mutex on every allocation to keep them: one or more
-// per bound value and per row written. govmap never asks for them. The
-// setting can only be made before SQLite initialises itself, so it is made
-// once, before the first connection; if something else in the process has
-// already started SQLite, the call fails and the statistics stay (a cost only).
+// per row written or read. Only a heap limit needs them (limit_sqlite_heap).
+// The setting can only be made before SQLite initialises itself, so it is
+// made once, before the first connection; if something else in the process
+// has already started SQLite, the call fails and the statistics stay (a cost
+// only).
+bool sqlite_started = false;
+bool heap_limited = false;
+
 void configure_sqlite_once() {
-  static const bool done = [] {
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    return true;
-  }();
-  (void)done;
+  if (sqlite_started) return;
+  sqlite_started = true;
+  if (!heap_limited) sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 }  // namespace
+
+void limit_sqlite_heap(int64_t bytes) {
+  if (sqlite_started && !heap_limited)
+    throw Error(Error::Kind::kDatabase,
+                "internal error: SQLite's heap limit was set after a database was opened");
+  heap_limited = true;
+  sqlite3_hard_heap_limit64(bytes);
+}
 
 void Database::open() {
   configure_sqlite_once();

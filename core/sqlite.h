@@ -90,6 +90,13 @@ class StatementLease {
   bool* busy_ = nullptr;  // the cache entry's flag; null for own_
 };
 
+// Caps SQLite's heap, process-wide (sqlite3_hard_heap_limit64): an allocation
+// past it fails with SQLITE_NOMEM. The cap needs SQLite's heap statistics,
+// which govmap otherwise turns off when it opens its first Database (they cost
+// a global mutex per allocation), so call this before any Database is opened;
+// later it throws Error(kDatabase) and sets nothing.
+void limit_sqlite_heap(int64_t bytes);
+
 class Database {
  public:
   enum class Mode { kReadWrite, kReadOnly };

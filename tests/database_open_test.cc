@@ -197,3 +197,11 @@ TEST_CASE("a read-only Database maps the file and still sees what a writer adds 
   CHECK(count->integer(0) == 2000);
   CHECK(count->text(1) == std::string(496, '0') + "2000");
 }
+
+TEST_CASE("SQLite's heap limit can only be set before the first database is opened") {
+  // Once a connection exists SQLite has started without heap statistics,
+  // which the limit needs: setting it then is refused, not silently ignored.
+  test::TempDir dir;
+  Database db(dir.file("x.db"), Database::Mode::kReadWrite);
+  CHECK_THROWS_AS(limit_sqlite_heap(int64_t{1} << 30), Error);
+}
