@@ -491,8 +491,24 @@ World world_from(const Store& store, const std::set<std::string>& excluded) {
 
 void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, DiagnosticSink& sink) {
   // Everything known after the import: world plus every map, as organisations
-  // with sorted periods, identifier owners and sources.
-  std::map<std::string, Organisation> orgs = world.organisations;
+  // with sorted periods, identifier owners and sources. Of each period only
+  // what the checks below read is copied (its interval and dataset, for
+  // overlaps and lifetimes): copies of every name, source list and line map
+  // were the largest allocation of a check, and of a small map's import into
+  // a large database.
+  auto lifetime_of = [](const OrgPeriod& p) {
+    OrgPeriod slim;
+    slim.valid = p.valid;
+    slim.dataset = p.dataset;
+    return slim;
+  };
+  std::map<std::string, Organisation> orgs;
+  for (const auto& [id, o] : world.organisations) {
+    Organisation& copy = orgs.emplace_hint(orgs.end(), id, Organisation{})->second;
+    copy.id = id;
+    copy.periods.reserve(o.periods.size());
+    for (const OrgPeriod& p : o.periods) copy.periods.push_back(lifetime_of(p));
+  }
   // Looked up, never iterated: hashed.
   // (id, first day) -> map row; the id is a view of the period's own id.
   std::unordered_map<PeriodKey, const CuratedMap::Where*, PeriodKeyHash> period_line;
@@ -544,7 +560,7 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
                     "period " + p.valid.str() + " of '" + id + "' overlaps its period " +
                         q.valid.str() + " " + where));
       }
-      o.periods.push_back(p);
+      o.periods.push_back(lifetime_of(p));
       std::sort(o.periods.begin(), o.periods.end(),
                 [](const OrgPeriod& a, const OrgPeriod& b) { return a.valid.from < b.valid.from; });
       period_line[{id, p.valid.from.days()}] = &m.period_where[i];
@@ -559,7 +575,7 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
       }
       ident_owner[key] = id;
       map_identifiers.insert(key);
-      orgs[id].identifiers.push_back(ident);
+      orgs.try_emplace(id);  // a body named only by its identifier still resolves
     }
   }
 
