@@ -11,15 +11,18 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
+#include <mutex>
 #include <thread>
 
 #include "core/error.h"
 
 namespace govmap {
 namespace {
-// SQLITE_TRANSIENT is an old-style cast in a macro; spell it once here.
+// SQLITE_TRANSIENT and SQLITE_STATIC are old-style casts in macros; spell
+// them once here.
 const sqlite3_destructor_type kTransient =
     reinterpret_cast<sqlite3_destructor_type>(static_cast<intptr_t>(-1));
+const sqlite3_destructor_type kStatic = nullptr;
 }  // namespace
 
 void throw_sqlite(sqlite3* db, int rc, std::string_view doing) {
@@ -58,7 +61,7 @@ Statement& Statement::bind(int index, std::string_view text) {
 
 Statement& Statement::bind_in_place(int index, std::string_view text) {
   int rc =
-      sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+      sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), kStatic);
   if (rc != SQLITE_OK) throw_sqlite(db_, rc, "binding a value");
   return *this;
 }
@@ -170,10 +173,13 @@ namespace {
 // made once, before the first connection; if something else in the process
 // has already started SQLite, the call fails and the statistics stay (a cost
 // only).
+// Guarded: threads may each open their own Database.
+std::mutex start_mutex;
 bool sqlite_started = false;
 bool heap_limited = false;
 
 void configure_sqlite_once() {
+  std::lock_guard<std::mutex> lock(start_mutex);
   if (sqlite_started) return;
   sqlite_started = true;
   if (!heap_limited) sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
@@ -181,6 +187,7 @@ void configure_sqlite_once() {
 }  // namespace
 
 void limit_sqlite_heap(int64_t bytes) {
+  std::lock_guard<std::mutex> lock(start_mutex);
   if (sqlite_started && !heap_limited)
     throw Error(Error::Kind::kDatabase,
                 "internal error: SQLite's heap limit was set after a database was opened");
