@@ -18,6 +18,7 @@
 #ifndef GOVMAP_CORE_COUNTRY_H_
 #define GOVMAP_CORE_COUNTRY_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,7 +26,7 @@
 
 namespace govmap {
 
-enum class Country { kEngland, kWales, kScotland, kNorthernIreland, kUnknown };
+enum class Country : uint8_t { kEngland, kWales, kScotland, kNorthernIreland, kUnknown };
 
 // "england", "wales", "scotland", "northern-ireland", "unknown".
 const std::string& name_of(Country c);

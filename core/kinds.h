@@ -4,6 +4,7 @@
 #ifndef GOVMAP_CORE_KINDS_H_
 #define GOVMAP_CORE_KINDS_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,7 +13,7 @@
 namespace govmap {
 
 // Organisation kinds. The order here is the order of the names table in kinds.cc.
-enum class OrgKind {
+enum class OrgKind : uint8_t {
   kElectorate,
   kParliament,
   kSecretaryOfState,
@@ -45,7 +46,7 @@ enum class OrgKind {
   kUnknown,
 };
 
-enum class RelKind {
+enum class RelKind : uint8_t {
   // Accountability kinds: followed when measuring distance to voters.
   kAccountableTo,
   kElectedBy,
@@ -63,7 +64,7 @@ enum class RelKind {
   kSucceededBy,
 };
 
-enum class Layer { kStatutory, kShadow };
+enum class Layer : uint8_t { kStatutory, kShadow };
 
 const std::string& name_of(OrgKind k);
 const std::string& name_of(RelKind k);

@@ -32,16 +32,10 @@ struct Identifier {
 // One stretch of an organisation's life with a fixed name and kind. Periods of
 // one organisation never overlap.
 struct OrgPeriod {
+  // The one-byte fields first, beside the 12-byte interval: a million bodies'
+  // periods are read at once, and padding after each was 16 bytes of it.
   Interval valid;
-  std::string name;
   OrgKind kind = OrgKind::kOther;
-  std::string tier;                     // local_authority only: county, district, unitary, ...
-  std::vector<std::string> sources;     // source ids, sorted
-  // source id -> the line of the input row that cited it: the row of the
-  // source's own file for an ODS or ONS file, the row of organisations.csv for
-  // a curated map. Absent when not known (a fact derived by a rule).
-  std::map<std::string, int> source_lines;
-  std::string dataset;                  // which import owns this fact
   Country country = Country::kUnknown;  // core/country.h: from its codes or its map
   // A body a file only refers to (a code in an ODS extract's fields 3 and 4,
   // an end of a succession) that no dataset describes: its name is its code and
@@ -49,6 +43,14 @@ struct OrgPeriod {
   // placeholder is shown only when nothing else describes the body
   // (core/precedence.h) and never counts as defining it (importers/org_index.h).
   bool placeholder = false;
+  std::string name;
+  std::string tier;                     // local_authority only: county, district, unitary, ...
+  std::vector<std::string> sources;     // source ids, sorted
+  // source id -> the line of the input row that cited it: the row of the
+  // source's own file for an ODS or ONS file, the row of organisations.csv for
+  // a curated map. Absent when not known (a fact derived by a rule).
+  std::map<std::string, int> source_lines;
+  std::string dataset;                  // which import owns this fact
 };
 
 struct Organisation {
