@@ -38,7 +38,7 @@ std::string CitedRows::of(const Organisation& o) const {
 }
 
 std::vector<std::string> CitedRows::rows(const std::vector<std::string>& sources,
-                                         const std::map<std::string, int>& lines,
+                                         const SourceLines& lines,
                                          const std::string& dataset, const char* map_file) const {
   std::vector<std::string> out;
   for (const std::string& s : sources) {

@@ -36,7 +36,7 @@ class CitedRows {
 
  private:
   std::vector<std::string> rows(const std::vector<std::string>& sources,
-                                const std::map<std::string, int>& lines,
+                                const SourceLines& lines,
                                 const std::string& dataset, const char* map_file) const;
   std::map<std::string, std::string> files_;  // first 12 hex digits of sha256 -> file name
 };

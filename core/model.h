@@ -15,6 +15,7 @@
 #include "core/country.h"
 #include "core/date.h"
 #include "core/kinds.h"
+#include "core/source_lines.h"
 
 namespace govmap {
 
@@ -49,7 +50,7 @@ struct OrgPeriod {
   // source id -> the line of the input row that cited it: the row of the
   // source's own file for an ODS or ONS file, the row of organisations.csv for
   // a curated map. Absent when not known (a fact derived by a rule).
-  std::map<std::string, int> source_lines;
+  SourceLines source_lines;
   std::string dataset;                  // which import owns this fact
 };
 
@@ -77,7 +78,7 @@ struct Relationship {
   std::vector<std::string> sources;  // sorted
   // source id -> line of the input row that cited it (as for OrgPeriod; the
   // row of relationships.csv for a curated map).
-  std::map<std::string, int> source_lines;
+  SourceLines source_lines;
   std::string note;
   std::optional<double> share;  // e.g. share of LSOAs for geographic overlaps
   std::string dataset;

@@ -32,7 +32,7 @@ OrgKind stored_kind(std::string_view s) {
 // One citation as the reads select it: source_id, char(30), line (empty when
 // NULL).
 void add_citation(const std::string& text, std::vector<std::string>& sources,
-                  std::map<std::string, int>& lines) {
+                  SourceLines& lines) {
   size_t sep = text.find('\x1e');
   std::string id = text.substr(0, sep);
   if (sep != std::string::npos && sep + 1 < text.size())
@@ -42,7 +42,7 @@ void add_citation(const std::string& text, std::vector<std::string>& sources,
 
 // Citations joined by char(31) (group_concat), sorted by source id.
 void split_citations(const std::string& joined, std::vector<std::string>& sources,
-                     std::map<std::string, int>& lines) {
+                     SourceLines& lines) {
   size_t start = 0;
   while (start <= joined.size() && !joined.empty()) {
     size_t end = joined.find('\x1f', start);
@@ -53,7 +53,7 @@ void split_citations(const std::string& joined, std::vector<std::string>& source
   std::sort(sources.begin(), sources.end());
 }
 
-void bind_line(Statement& st, int index, const std::map<std::string, int>& lines,
+void bind_line(Statement& st, int index, const SourceLines& lines,
                const std::string& source) {
   auto it = lines.find(source);
   if (it == lines.end())
@@ -133,7 +133,7 @@ class SourceCursor {
   // Sources of the row whose key equals key; rows of the scan before it
   // (sources of rows the reader skipped) are passed over.
   void take(const std::vector<std::string_view>& key, std::vector<std::string>& sources,
-            std::map<std::string, int>& lines) {
+            SourceLines& lines) {
     while (more_) {
       int c = 0;
       for (size_t i = 0; i < key.size() && c == 0; ++i)
@@ -164,7 +164,7 @@ class RelationshipSourceCursor {
                        "FROM relationship_source ORDER BY relationship_id, source_id")) {
     more_ = st_.step();
   }
-  void take(int64_t id, std::vector<std::string>& sources, std::map<std::string, int>& lines) {
+  void take(int64_t id, std::vector<std::string>& sources, SourceLines& lines) {
     for (; more_; more_ = st_.step()) {
       int64_t at = st_.integer(0);
       if (at > id) break;

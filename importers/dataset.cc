@@ -37,7 +37,7 @@ void count_closed(const std::map<K, std::string>& before, const std::map<K, std:
   }
 }
 
-std::string lines_text(const std::map<std::string, int>& lines) {
+std::string lines_text(const SourceLines& lines) {
   std::string out;
   for (const auto& [source, line] : lines) out += source + ":" + std::to_string(line) + ";";
   return out;

@@ -56,7 +56,7 @@ void build_periods(const std::string& id, const OrgState& st, DatasetContent& ou
     std::vector<std::string> sources;
   };
   std::vector<Segment> segs;
-  std::map<std::string, int> lines;
+  SourceLines lines;
   for (const Observation& o : st.observations)
     if (o.line > 0) lines.emplace(o.source, o.line);
   const Interval& iv = st.interval;
@@ -426,7 +426,7 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
         }
         const std::string& parent = it->second.parent;
         std::vector<std::string> sources;
-        std::map<std::string, int> lines;
+        SourceLines lines;
         size_t j = i;
         while (j < snapshots.size()) {
           auto jt = by_source.find(snapshots[j].source);

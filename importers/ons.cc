@@ -185,7 +185,7 @@ struct Obs {
   int line = 0;  // of the (first) row naming it; 0 when not known
 };
 
-int line_of(const std::map<std::string, int>& lines, const std::string& source) {
+int line_of(const SourceLines& lines, const std::string& source) {
   auto it = lines.find(source);
   return it == lines.end() ? 0 : it->second;
 }
@@ -411,7 +411,7 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
   }
   std::map<std::pair<std::string, std::string>, std::map<std::string, Share>> robs;
   // The line of the (first) row each source gave a link on.
-  std::map<std::pair<std::string, std::string>, std::map<std::string, int>> rlines;
+  std::map<std::pair<std::string, std::string>, SourceLines> rlines;
   for (const Relationship& r : before.relationships) {
     auto key = std::pair{rekey(r.from), rekey(r.to)};
     if (key.first == key.second) continue;
@@ -540,7 +540,7 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
     // Structured bindings cannot be captured by a lambda in C++17 (clang
     // refuses): capture a copy of the id.
     const std::string& org_id = id;
-    std::map<std::string, int> lines;
+    SourceLines lines;
     for (const auto& [s, o] : by_source)
       if (o.line > 0) lines.emplace(s, o.line);
     auto flush = [&](std::optional<Date> end) {

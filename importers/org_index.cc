@@ -89,7 +89,7 @@ OrgKind base_kind(OrgKind kind) {
 void append_periods(DatasetContent& content, const std::string& id, const Interval& valid,
                     const std::string& name, OrgKind base, const std::string& tier,
                     const std::vector<std::string>& sources,
-                    const std::map<std::string, int>& lines) {
+                    const SourceLines& lines) {
   auto add = [&](Interval piece, OrgKind kind) {
     if (piece.to && *piece.to < piece.from) return;
     OrgPeriod p;
@@ -114,9 +114,9 @@ void append_periods(DatasetContent& content, const std::string& id, const Interv
   if (!valid.to || *valid.to >= day) add({std::max(valid.from, day), valid.to}, later);
 }
 
-std::map<std::string, int> lines_for(const std::vector<std::string>& sources,
-                                     const std::map<std::string, int>& lines) {
-  std::map<std::string, int> out;
+SourceLines lines_for(const std::vector<std::string>& sources,
+                      const SourceLines& lines) {
+  SourceLines out;
   for (const std::string& s : sources)
     if (auto it = lines.find(s); it != lines.end()) out.emplace(s, it->second);
   return out;
@@ -129,7 +129,7 @@ void normalise_sources(std::vector<std::string>& sources) {
 
 Relationship statutory_part_of(const std::string& from, const std::string& to,
                                const Interval& valid, std::vector<std::string> sources,
-                               const std::map<std::string, int>& lines,
+                               const SourceLines& lines,
                                const std::string& dataset) {
   Relationship r;
   r.from = from;

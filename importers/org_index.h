@@ -83,11 +83,11 @@ OrgKind base_kind(OrgKind kind);
 void append_periods(DatasetContent& content, const std::string& id, const Interval& valid,
                     const std::string& name, OrgKind base, const std::string& tier,
                     const std::vector<std::string>& sources,
-                    const std::map<std::string, int>& lines = {});
+                    const SourceLines& lines = {});
 
 // The entries of lines for the given sources.
-std::map<std::string, int> lines_for(const std::vector<std::string>& sources,
-                                     const std::map<std::string, int>& lines);
+SourceLines lines_for(const std::vector<std::string>& sources,
+                      const SourceLines& lines);
 
 // Sorts a list of source ids and drops duplicates.
 void normalise_sources(std::vector<std::string>& sources);
@@ -98,7 +98,7 @@ void normalise_sources(std::vector<std::string>& sources);
 // caller's.
 Relationship statutory_part_of(const std::string& from, const std::string& to,
                                const Interval& valid, std::vector<std::string> sources,
-                               const std::map<std::string, int>& lines,
+                               const SourceLines& lines,
                                const std::string& dataset);
 
 }  // namespace govmap

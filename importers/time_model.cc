@@ -115,7 +115,7 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
           parents;
       std::vector<std::string> sources;
       // parent -> the lines of the predecessors' rows placing them in it
-      std::map<std::string, std::map<std::string, int>> lines;
+      std::map<std::string, SourceLines> lines;
       // parent -> the CCGs through which a predecessor lay in it (composed)
       std::map<std::string, std::set<std::string>> through;
       for (const auto& [step, last] : steps) {

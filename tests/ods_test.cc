@@ -362,7 +362,7 @@ TEST_CASE("an HLHG code no lookup names: an STP before 1 July 2022, an ICB from 
     CHECK(p.name == "NHS Kappa and Mu Integrated Care Board");
     // Cited with the line of the names file's row.
     REQUIRE(p.sources.size() == 1);
-    CHECK(p.source_lines == std::map<std::string, int>{{p.sources[0], 2}});
+    CHECK(p.source_lines == SourceLines{{p.sources[0], 2}});
   }
 }
 
@@ -388,7 +388,7 @@ TEST_CASE("a body missing from a current-only extract closes when its succession
   REQUIRE(in_qzy);
   CHECK(in_qzy->valid.str() == "2020-06-01..2021-03-31");
   REQUIRE(in_qzy->sources.size() == 1);
-  CHECK(in_qzy->source_lines == std::map<std::string, int>{{in_qzy->sources[0], 1}});
+  CHECK(in_qzy->source_lines == SourceLines{{in_qzy->sources[0], 1}});
   auto succ = rels_from(s, "RPP", RelKind::kSucceededBy);
   REQUIRE(succ.size() == 1);
   CHECK(succ[0].to == "RQQ");

@@ -300,7 +300,7 @@ TEST_CASE("a whole-map read and a one-body read give each fact the same sources"
     if (r.sources == std::vector<std::string>{"n1", "s2"}) {
       two_sources = true;
       // Both citations of relationships.csv's line 3.
-      CHECK(r.source_lines == std::map<std::string, int>{{"n1", 3}, {"s2", 3}});
+      CHECK(r.source_lines == SourceLines{{"n1", 3}, {"s2", 3}});
     }
   }
   CHECK(two_sources);
@@ -318,7 +318,7 @@ TEST_CASE("a whole-map read and a one-body read give each fact the same sources"
       CHECK(o.periods[i].source_lines.size() == o.periods[i].sources.size());
     }
   }
-  CHECK(test::periods_of(store, "X24")[0].source_lines == std::map<std::string, int>{{"n1", 2}});
+  CHECK(test::periods_of(store, "X24")[0].source_lines == SourceLines{{"n1", 2}});
   // The same bodies read together, with ids that are not there among them
   // (and one a JSON string must escape): what organisation() gives for each.
   std::set<std::string> ids = {"no-such\"body\\", "zzz-missing"};
@@ -438,7 +438,7 @@ TEST_CASE("a schema 4 database is upgraded to 5: placeholders marked, citations 
   std::vector<OrgPeriod> raa = test::periods_of(s, "RAA");
   REQUIRE(raa.size() == 1);
   REQUIRE(raa[0].sources.size() == 1);
-  CHECK(raa[0].source_lines == std::map<std::string, int>{{raa[0].sources[0], 1}});
+  CHECK(raa[0].source_lines == SourceLines{{raa[0].sources[0], 1}});
   auto version = s.db().prepare("PRAGMA user_version");
   version.step();
   CHECK(version.integer(0) == 5);
