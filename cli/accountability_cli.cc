@@ -187,11 +187,12 @@ std::string explain_route(const Snapshot& snap, Vertex v, const std::optional<Ro
     out += "  " + std::to_string(++i) + ". " + r.from + " " + name_of(r.kind) + " " + r.to + "  [" +
            name_of(r.layer) + ", weight " + format_milli(s.weight) + "]  " + name_in(snap, r.to) +
            "\n";
-    out += "     legal basis: " + (r.legal_basis.empty() ? "none cited" : r.legal_basis) + "\n";
-    out += "     sources: " + (r.sources.empty() ? "none" : join(r.sources)) + "\n";
+    out += "     legal basis: " +
+           (r.cited().legal_basis.empty() ? "none cited" : r.cited().legal_basis) + "\n";
+    out += "     sources: " + (r.cited().sources.empty() ? "none" : join(r.cited().sources)) + "\n";
     // A fact of the rules layer says which rule made it and from which data row.
-    if (!derived_rule_id(r).empty()) out += "     " + r.note + "\n";
-    cited.insert(r.sources.begin(), r.sources.end());
+    if (!derived_rule_id(r).empty()) out += "     " + r.cited().note + "\n";
+    cited.insert(r.cited().sources.begin(), r.cited().sources.end());
   }
   return out;
 }
@@ -221,8 +222,8 @@ std::vector<Table::Cell> step_row(const Snapshot& snap, size_t number, const Pat
           r.to,
           name_in(snap, r.to),
           weight_cell(step.weight),
-          r.legal_basis.empty() ? Table::Cell() : Table::Cell(r.legal_basis),
-          join(r.sources, ";")};
+          r.cited().legal_basis.empty() ? Table::Cell() : Table::Cell(r.cited().legal_basis),
+          join(r.cited().sources, ";")};
 }
 
 Json steps_json(const Snapshot& snap, const Route& route) {
@@ -239,8 +240,8 @@ Json steps_json(const Snapshot& snap, const Route& route) {
     j["to"] = r.to;
     j["to_name"] = name_in(snap, r.to);
     j["weight"] = weight_json(s.weight);
-    j["legal_basis"] = r.legal_basis.empty() ? Json(nullptr) : Json(r.legal_basis);
-    j["sources"] = r.sources;
+    j["legal_basis"] = r.cited().legal_basis.empty() ? Json(nullptr) : Json(r.cited().legal_basis);
+    j["sources"] = r.cited().sources;
     j["valid_from"] = r.valid.from.str();
     j["valid_to"] = r.valid.to ? Json(r.valid.to->str()) : Json(nullptr);
     steps.push_back(std::move(j));

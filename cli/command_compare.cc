@@ -66,8 +66,8 @@ Table rel_table(const std::vector<RelChange>& changes, bool after) {
     const Relationship& r = after ? *ch.after : *ch.before;
     t.add_row({r.from, name_of(r.kind), name_of(r.layer), r.to, r.valid.from.str(),
                r.valid.to ? Table::Cell(r.valid.to->str()) : Table::Cell(),
-               r.legal_basis.empty() ? Table::Cell() : Table::Cell(r.legal_basis),
-               join(r.sources, ";")});
+               r.cited().legal_basis.empty() ? Table::Cell() : Table::Cell(r.cited().legal_basis),
+               join(r.cited().sources, ";")});
   }
   return t;
 }
@@ -80,9 +80,9 @@ Json rel_json(const Relationship& r) {
   j["to"] = r.to;
   j["valid_from"] = r.valid.from.str();
   j["valid_to"] = r.valid.to ? Json(r.valid.to->str()) : Json(nullptr);
-  j["legal_basis"] = r.legal_basis.empty() ? Json(nullptr) : Json(r.legal_basis);
-  j["sources"] = r.sources;
-  j["note"] = r.note.empty() ? Json(nullptr) : Json(r.note);
+  j["legal_basis"] = r.cited().legal_basis.empty() ? Json(nullptr) : Json(r.cited().legal_basis);
+  j["sources"] = r.cited().sources;
+  j["note"] = r.cited().note.empty() ? Json(nullptr) : Json(r.cited().note);
   return j;
 }
 

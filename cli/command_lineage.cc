@@ -77,8 +77,8 @@ Json link_json(const Relationship& r, bool show_to) {
   j["date"] = r.valid.from.str();  // the predecessor's last day, as stored
   j["effective"] = effective(r).str();
   j["layer"] = name_of(r.layer);
-  j["legal_basis"] = r.legal_basis.empty() ? Json(nullptr) : Json(r.legal_basis);
-  j["sources"] = r.sources;
+  j["legal_basis"] = r.cited().legal_basis.empty() ? Json(nullptr) : Json(r.cited().legal_basis);
+  j["sources"] = r.cited().sources;
   return j;
 }
 
@@ -145,9 +145,10 @@ Outcome run_lineage(const LineageCliOptions& opts, CommandContext& ctx) {
       << t.render(OutputFormat::kTable);
   Table steps({"from", "to", "last_day", "effective", "layer", "legal_basis", "sources"});
   for (const Relationship& r : lineage.steps)
-    steps.add_row({r.from, r.to, r.valid.from.str(), effective(r).str(), name_of(r.layer),
-                   r.legal_basis.empty() ? Table::Cell() : Table::Cell(r.legal_basis),
-                   join(r.sources, ";")});
+    steps.add_row(
+        {r.from, r.to, r.valid.from.str(), effective(r).str(), name_of(r.layer),
+         r.cited().legal_basis.empty() ? Table::Cell() : Table::Cell(r.cited().legal_basis),
+         join(r.cited().sources, ";")});
   out << "\nsuccession steps (" << steps.size() << ")\n";
   if (steps.size()) out << steps.render(OutputFormat::kTable);
   return Outcome::kOk;

@@ -21,8 +21,9 @@ Table period_table(const Organisation& o, std::optional<Date> at, const CitedRow
     if (at && !p.valid.contains(*at)) continue;
     std::string at_rows = rows.of(p);
     t.add_row({p.valid.from.str(), p.valid.to ? Table::Cell(p.valid.to->str()) : Table::Cell(),
-               p.name, name_of(p.kind), p.tier.empty() ? Table::Cell() : p.tier, join(p.sources, ";"),
-               p.dataset, at_rows.empty() ? Table::Cell() : Table::Cell(at_rows)});
+               p.name, name_of(p.kind), p.tier.empty() ? Table::Cell() : p.tier,
+               join(p.sources, ";"), p.dataset,
+               at_rows.empty() ? Table::Cell() : Table::Cell(at_rows)});
   }
   return t;
 }
@@ -44,7 +45,8 @@ Outcome run_show(const ShowOptions& opts, CommandContext& ctx) {
   for (const OrgPeriod& p : org.periods)
     if (!at || p.valid.contains(*at)) cited.insert(p.sources.begin(), p.sources.end());
   for (const auto* list : {&out_rels, &in_rels})
-    for (const Relationship& r : *list) cited.insert(r.sources.begin(), r.sources.end());
+    for (const Relationship& r : *list)
+      cited.insert(r.cited().sources.begin(), r.cited().sources.end());
   std::vector<Source> sources;
   for (const std::string& s : cited)
     if (auto src = store.source(s)) sources.push_back(*src);

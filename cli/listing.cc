@@ -45,9 +45,9 @@ Table relationship_table(const std::vector<Relationship>& rels, const NameIndex&
                                     names.name(r.to, when),
                                     r.valid.from.str(),
                                     r.valid.to ? Table::Cell(r.valid.to->str()) : Table::Cell(),
-                                    r.legal_basis,
-                                    join(r.sources, ";"),
-                                    r.note};
+                                    r.cited().legal_basis,
+                                    join(r.cited().sources, ";"),
+                                    r.cited().note};
     if (with_dataset) row.push_back(r.dataset);
     if (rows) {
       std::string at_rows = rows->of(r);

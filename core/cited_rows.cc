@@ -27,7 +27,7 @@ std::string CitedRows::of(const OrgPeriod& p) const {
 }
 
 std::string CitedRows::of(const Relationship& r) const {
-  return join(rows(r.sources, r.source_lines, r.dataset, "relationships.csv"), ";");
+  return join(rows(r.cited().sources, r.cited().source_lines, r.dataset, "relationships.csv"), ";");
 }
 
 std::string CitedRows::of(const Organisation& o) const {
@@ -38,8 +38,8 @@ std::string CitedRows::of(const Organisation& o) const {
 }
 
 std::vector<std::string> CitedRows::rows(const std::vector<std::string>& sources,
-                                         const SourceLines& lines,
-                                         const std::string& dataset, const char* map_file) const {
+                                         const SourceLines& lines, const std::string& dataset,
+                                         const char* map_file) const {
   std::vector<std::string> out;
   for (const std::string& s : sources) {
     auto line = lines.find(s);

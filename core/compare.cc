@@ -24,8 +24,8 @@ int compare_identity(const Relationship& a, const Relationship& b) {
 
 bool same_record(const Relationship& a, const Relationship& b) {
   return a.valid.from == b.valid.from && a.valid.to == b.valid.to &&
-         a.legal_basis == b.legal_basis && a.note == b.note && a.share == b.share &&
-         a.sources == b.sources;
+         a.cited().legal_basis == b.cited().legal_basis && a.cited().note == b.cited().note &&
+         a.share == b.share && a.cited().sources == b.cited().sources;
 }
 
 // By id (vertices are in id order), each body's state on the snapshot's date.
@@ -87,9 +87,9 @@ bool Comparison::same_graph() const {
 
 Comparison compare_snapshots(const Snapshot& before, const Snapshot& after, const Weights& weights,
                              const std::optional<std::set<std::string>>& only) {
-  Comparison c = compare(before.at, after.at, states(before, weights, only),
-                         states(after, weights, only), edges_of(before, only),
-                         edges_of(after, only));
+  Comparison c =
+      compare(before.at, after.at, states(before, weights, only), states(after, weights, only),
+              edges_of(before, only), edges_of(after, only));
   // The changes point into the snapshots, which the caller keeps: copy the
   // records they use (one list, sized first, so the copies do not move).
   std::vector<RelChange>* lists[] = {&c.relationships_added, &c.relationships_removed,
@@ -121,11 +121,10 @@ DateSide date_side(Snapshot snap, const Weights& weights,
   // call, and a copy beside the second date's snapshot was compare's peak.
   side.relationships = std::move(snap).release_relationships();
   if (only)
-    side.relationships.erase(std::remove_if(side.relationships.begin(), side.relationships.end(),
-                                            [&](const Relationship& r) {
-                                              return !only->count(r.from);
-                                            }),
-                             side.relationships.end());
+    side.relationships.erase(
+        std::remove_if(side.relationships.begin(), side.relationships.end(),
+                       [&](const Relationship& r) { return !only->count(r.from); }),
+        side.relationships.end());
   return side;
 }
 

@@ -173,7 +173,7 @@ std::vector<Gap> find_gaps(const Snapshot& snap, const Weights& weights,
 
   for (auto [ei, ee] = boost::edges(g); ei != ee; ++ei) {
     const Relationship& r = *g[*ei].rel;
-    if (r.layer != Layer::kStatutory || !r.legal_basis.empty()) continue;
+    if (r.layer != Layer::kStatutory || !r.cited().legal_basis.empty()) continue;
     // Containment read from the ODS and ONS files is geography (where a body
     // lies), not a governance relationship: it needs no legal basis.
     if (r.kind == RelKind::kPartOf && dataset_rank(r.dataset) > 0 && !is_rules_dataset(r.dataset))

@@ -1,6 +1,8 @@
 #include "core/model.h"
 
+#include <memory>
 #include <tuple>
+#include <utility>
 
 namespace govmap {
 
@@ -27,6 +29,34 @@ Country Organisation::country() const {
   for (auto it = periods.rbegin(); it != periods.rend(); ++it)
     if (it->country != Country::kUnknown) return it->country;
   return Country::kUnknown;
+}
+
+Relationship::Relationship(const Relationship& other)
+    : from(other.from),
+      to(other.to),
+      kind(other.kind),
+      layer(other.layer),
+      valid(other.valid),
+      share(other.share),
+      dataset(other.dataset),
+      citation_(other.citation_ ? std::make_unique<Citation>(*other.citation_) : nullptr) {}
+
+Relationship& Relationship::operator=(const Relationship& other) {
+  if (this != &other) {
+    Relationship copy(other);
+    *this = std::move(copy);
+  }
+  return *this;
+}
+
+const Citation& Relationship::cited() const {
+  static const Citation kNoCitation;
+  return citation_ ? *citation_ : kNoCitation;
+}
+
+Citation& Relationship::cite() {
+  if (!citation_) citation_ = std::make_unique<Citation>();
+  return *citation_;
 }
 
 std::string Relationship::key() const {

@@ -8,6 +8,7 @@
 #define GOVMAP_CORE_MODEL_H_
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,13 +46,13 @@ struct OrgPeriod {
   // (core/precedence.h) and never counts as defining it (importers/org_index.h).
   bool placeholder = false;
   std::string name;
-  std::string tier;                     // local_authority only: county, district, unitary, ...
-  std::vector<std::string> sources;     // source ids, sorted
+  std::string tier;                  // local_authority only: county, district, unitary, ...
+  std::vector<std::string> sources;  // source ids, sorted
   // source id -> the line of the input row that cited it: the row of the
   // source's own file for an ODS or ONS file, the row of organisations.csv for
   // a curated map. Absent when not known (a fact derived by a rule).
   SourceLines source_lines;
-  std::string dataset;                  // which import owns this fact
+  std::string dataset;  // which import owns this fact
 };
 
 struct Organisation {
@@ -68,23 +69,57 @@ struct Organisation {
   Country country() const;
 };
 
-struct Relationship {
-  std::string from;  // organisation ids (resolved, never other identifiers)
-  std::string to;
-  RelKind kind = RelKind::kMemberOf;
-  Layer layer = Layer::kStatutory;
-  Interval valid;
+// What a relationship cites: its legal basis, its sources and note. Kept out
+// of line (Relationship::cited) because most relationships a whole-map
+// command reads carry none of it: distance and centrality read without
+// citations, and five million relationships at 10^6 bodies each paid 104
+// bytes of empty strings and vectors for it.
+struct Citation {
   std::string legal_basis;
   std::vector<std::string> sources;  // sorted
   // source id -> line of the input row that cited it (as for OrgPeriod; the
   // row of relationships.csv for a curated map).
   SourceLines source_lines;
   std::string note;
+
+  bool empty() const {
+    return legal_basis.empty() && sources.empty() && source_lines.empty() && note.empty();
+  }
+  friend bool operator==(const Citation& a, const Citation& b) {
+    return a.legal_basis == b.legal_basis && a.sources == b.sources &&
+           a.source_lines == b.source_lines && a.note == b.note;
+  }
+};
+
+struct Relationship {
+  std::string from;  // organisation ids (resolved, never other identifiers)
+  std::string to;
+  RelKind kind = RelKind::kMemberOf;
+  Layer layer = Layer::kStatutory;
+  Interval valid;
   std::optional<double> share;  // e.g. share of LSOAs for geographic overlaps
   std::string dataset;
 
+  Relationship() = default;
+  Relationship(const Relationship& other);
+  Relationship& operator=(const Relationship& other);
+  Relationship(Relationship&&) noexcept = default;
+  Relationship& operator=(Relationship&&) noexcept = default;
+  ~Relationship() = default;
+
+  // Its citation, read-only: an empty one when it has none (never allocates).
+  const Citation& cited() const;
+  // Its citation, to write: created empty when it has none.
+  Citation& cite();
+  // True when it has a citation object (possibly empty).
+  bool has_citation() const { return citation_ != nullptr; }
+
   // The identity used for duplicates, ordering and diffs.
   std::string key() const;
+
+ private:
+  // Owned; null when nothing is cited (or the read skipped citations).
+  std::unique_ptr<Citation> citation_;
 };
 
 // Deterministic order: from, to, kind, layer, valid_from.

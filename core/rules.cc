@@ -1,5 +1,5 @@
-#include "core/path.h"
 #include "core/rules.h"
+#include "core/path.h"
 
 #include <algorithm>
 #include <tuple>
@@ -414,18 +414,19 @@ class Engine {
       r.kind = rule.kind;
       r.layer = rule.layer;
       r.valid = piece;
-      r.legal_basis = rule.legal_basis;
-      r.note = derived_note(rule, rules_file_label(set_), basis);
-      r.sources = rule.sources;
+      Citation& c = r.cite();
+      c.legal_basis = rule.legal_basis;
+      c.note = derived_note(rule, rules_file_label(set_), basis);
+      c.sources = rule.sources;
       if (run.why.basis.rel)
-        for (const std::string& s : run.why.basis.rel->sources) r.sources.push_back(s);
+        for (const std::string& s : run.why.basis.rel->cited().sources) c.sources.push_back(s);
       if (run.why.basis.change)
-        for (const std::string& s : run.why.basis.change->sources) r.sources.push_back(s);
+        for (const std::string& s : run.why.basis.change->sources) c.sources.push_back(s);
       if (!run.why.basis.rel && !run.why.basis.change)
         if (const OrgPeriod* p = geo_.period_at(run.why.org, run.why.day))
-          for (const std::string& s : p->sources) r.sources.push_back(s);
-      std::sort(r.sources.begin(), r.sources.end());
-      r.sources.erase(std::unique(r.sources.begin(), r.sources.end()), r.sources.end());
+          for (const std::string& s : p->sources) c.sources.push_back(s);
+      std::sort(c.sources.begin(), c.sources.end());
+      c.sources.erase(std::unique(c.sources.begin(), c.sources.end()), c.sources.end());
       r.dataset = set_.dataset;
       result_.relationships.push_back(std::move(r));
     }
@@ -487,9 +488,10 @@ std::string derived_note(const Rule& rule, const std::string& rules_file,
 std::string derived_rule_id(const Relationship& rel) {
   if (!is_rules_dataset(rel.dataset)) return "";
   const std::string prefix = kDerivedPrefix;
-  if (rel.note.compare(0, prefix.size(), prefix) != 0) return "";
-  size_t end = rel.note.find(' ', prefix.size());
-  return rel.note.substr(prefix.size(), end == std::string::npos ? end : end - prefix.size());
+  if (rel.cited().note.compare(0, prefix.size(), prefix) != 0) return "";
+  size_t end = rel.cited().note.find(' ', prefix.size());
+  return rel.cited().note.substr(prefix.size(),
+                                 end == std::string::npos ? end : end - prefix.size());
 }
 
 bool is_rules_dataset(const std::string& dataset) {

@@ -31,8 +31,7 @@ OrgKind stored_kind(std::string_view s) {
 
 // One citation as the reads select it: source_id, char(30), line (empty when
 // NULL).
-void add_citation(const std::string& text, std::vector<std::string>& sources,
-                  SourceLines& lines) {
+void add_citation(const std::string& text, std::vector<std::string>& sources, SourceLines& lines) {
   size_t sep = text.find('\x1e');
   std::string id = text.substr(0, sep);
   if (sep != std::string::npos && sep + 1 < text.size())
@@ -53,8 +52,7 @@ void split_citations(const std::string& joined, std::vector<std::string>& source
   std::sort(sources.begin(), sources.end());
 }
 
-void bind_line(Statement& st, int index, const SourceLines& lines,
-               const std::string& source) {
+void bind_line(Statement& st, int index, const SourceLines& lines, const std::string& source) {
   auto it = lines.find(source);
   if (it == lines.end())
     st.bind_null(index);
@@ -164,11 +162,15 @@ class RelationshipSourceCursor {
                        "FROM relationship_source ORDER BY relationship_id, source_id")) {
     more_ = st_.step();
   }
-  void take(int64_t id, std::vector<std::string>& sources, SourceLines& lines) {
+  // r's citation is made only when the row has a source.
+  void take(int64_t id, Relationship& r) {
     for (; more_; more_ = st_.step()) {
       int64_t at = st_.integer(0);
       if (at > id) break;
-      if (at == id) add_citation(st_.text(1), sources, lines);
+      if (at == id) {
+        Citation& c = r.cite();
+        add_citation(st_.text(1), c.sources, c.source_lines);
+      }
     }
   }
 
@@ -192,13 +194,19 @@ void read_relationship(const Statement& st, Relationship& r, bool with_sources,
   r.layer = *layer;
   r.valid.from = stored_date(st.view(4), "valid_from");
   if (!st.is_null(5)) r.valid.to = stored_date(st.view(5), "valid_to");
-  if (with_citations) {
-    r.legal_basis = st.text(6);
-    r.note = st.text(7);
+  // A citation is made only for a row that cites something: most rows of a
+  // large map have no legal basis or note (model.h Citation).
+  if (with_citations && (!st.view(6).empty() || !st.view(7).empty())) {
+    Citation& c = r.cite();
+    c.legal_basis = st.text(6);
+    c.note = st.text(7);
   }
   if (!st.is_null(8)) r.share = st.real(8);
   r.dataset = st.text(9);
-  if (with_sources) split_citations(st.text(10), r.sources, r.source_lines);
+  if (with_sources && !st.view(10).empty()) {
+    Citation& c = r.cite();
+    split_citations(st.text(10), c.sources, c.source_lines);
+  }
 }
 
 Relationship read_relationship(const Statement& st, bool with_sources = true) {
@@ -210,7 +218,7 @@ Relationship read_relationship(const Statement& st, bool with_sources = true) {
 }  // namespace
 
 std::vector<Organisation> Store::organisations(const std::set<std::string>& excluded,
-                                              bool citations) const {
+                                               bool citations) const {
   // Three scans ordered by organisation id, merged against the id-ordered list
   // (SQLite's BINARY collation and std::string compare bytes alike), rather
   // than a map lookup per row. Periods follow the primary key's order, which
@@ -384,7 +392,7 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
   while (st.step()) {
     Relationship& r = raw.emplace_back();
     read_relationship(st, r, !whole && f.citations, f.citations);
-    if (sources) sources->take(st.integer(10), r.sources, r.source_lines);
+    if (sources) sources->take(st.integer(10), r);
     if (!f.kinds.empty() && !f.kinds.count(r.kind)) raw.pop_back();
   }
   // Every row read is in force at f.at; only a relationship cut short by a
@@ -625,7 +633,7 @@ void Store::add_relationship(const Relationship& r) {
     st.bind_in_place(6, to);
   else
     st.bind_null(6);
-  st.bind_in_place(7, r.legal_basis).bind_in_place(8, r.note);
+  st.bind_in_place(7, r.cited().legal_basis).bind_in_place(8, r.cited().note);
   if (r.share)
     st.bind(9, *r.share);
   else
@@ -637,9 +645,9 @@ void Store::add_relationship(const Relationship& r) {
       "INSERT OR IGNORE INTO relationship_source(relationship_id, source_id, line) "
       "VALUES (?1, ?2, ?3)");
   auto& src = db_.cached(kSrcSql);
-  for (const std::string& s : r.sources) {
+  for (const std::string& s : r.cited().sources) {
     src.bind(1, id).bind_in_place(2, s);
-    bind_line(src, 3, r.source_lines, s);
+    bind_line(src, 3, r.cited().source_lines, s);
     src.run();
   }
 }

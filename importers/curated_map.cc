@@ -347,12 +347,13 @@ void read_relationships(const std::string& path, CuratedMap& map, DiagnosticSink
     r.kind = *kind;
     r.layer = *layer;
     r.valid = *valid;
-    r.legal_basis = f.get(rec, "legal_basis");
-    r.note = f.get(rec, "note");
-    r.sources = std::move(sources);
-    std::sort(r.sources.begin(), r.sources.end());
-    r.sources.erase(std::unique(r.sources.begin(), r.sources.end()), r.sources.end());
-    for (const std::string& s : r.sources) r.source_lines[s] = rec.line;  // relationships.csv
+    Citation& c = r.cite();
+    c.legal_basis = f.get(rec, "legal_basis");
+    c.note = f.get(rec, "note");
+    c.sources = std::move(sources);
+    std::sort(c.sources.begin(), c.sources.end());
+    c.sources.erase(std::unique(c.sources.begin(), c.sources.end()), c.sources.end());
+    for (const std::string& s : c.sources) c.source_lines[s] = rec.line;  // relationships.csv
     r.dataset = map.content.dataset;
     map.content.relationships.push_back(std::move(r));
     map.relationship_where.push_back(f.where(rec));
@@ -367,7 +368,8 @@ struct PeriodKey {
 };
 struct PeriodKeyHash {
   size_t operator()(const PeriodKey& k) const {
-    return std::hash<std::string_view>()(k.id) ^ (static_cast<size_t>(k.from) * 0x9E3779B97F4A7C15u);
+    return std::hash<std::string_view>()(k.id) ^
+           (static_cast<size_t>(k.from) * 0x9E3779B97F4A7C15u);
   }
 };
 struct EdgeKey {
@@ -512,7 +514,7 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
   // Looked up, never iterated: hashed.
   // (id, first day) -> map row; the id is a view of the period's own id.
   std::unordered_map<PeriodKey, const CuratedMap::Where*, PeriodKeyHash> period_line;
-  std::map<std::string, std::string> ident_owner;                         // "scheme:value" -> id
+  std::map<std::string, std::string> ident_owner;  // "scheme:value" -> id
   for (const auto& [id, o] : world.organisations)
     for (const Identifier& i : o.identifiers) ident_owner[i.scheme + ":" + i.value] = id;
   std::set<std::string> map_identifiers = world.map_identifiers;
@@ -660,7 +662,7 @@ void check_curated_maps(std::vector<CuratedMap>& maps, const World& world, Diagn
     for (size_t i = 0; i < m.content.relationships.size(); ++i) {
       Relationship& r = m.content.relationships[i];
       const CuratedMap::Where& w = m.relationship_where[i];
-      for (const std::string& s : r.sources)
+      for (const std::string& s : r.cited().sources)
         if (!source_dataset.count(s))
           sink.add(at(w, "source", "unknown source '" + s + "'" + did_you_mean(s, all_sources)));
       auto from = resolve(w, "from", r.from);

@@ -51,9 +51,9 @@ std::string period_text(const OrgPeriod& p) {
 }
 
 std::string rel_text(const Relationship& r) {
-  return (r.valid.to ? r.valid.to->str() : "") + "\x1f" + r.legal_basis + "\x1f" + r.note + "\x1f" +
-         join(r.sources, ";") + "\x1f" + (r.share ? std::to_string(*r.share) : "") + "\x1f" +
-         lines_text(r.source_lines);
+  return (r.valid.to ? r.valid.to->str() : "") + "\x1f" + r.cited().legal_basis + "\x1f" +
+         r.cited().note + "\x1f" + join(r.cited().sources, ";") + "\x1f" +
+         (r.share ? std::to_string(*r.share) : "") + "\x1f" + lines_text(r.cited().source_lines);
 }
 
 std::string source_text(const Source& s) {
@@ -169,7 +169,8 @@ DatasetDiff diff_datasets(const DatasetContent& before, const DatasetContent& af
     // Pairs for "scheme:value": a scheme holds no ':', so the two agree.
     d.identifiers.added =
         distinct(after.identifiers, [](const std::pair<std::string, Identifier>& i) {
-          return std::make_pair(std::string_view(i.second.scheme), std::string_view(i.second.value));
+          return std::make_pair(std::string_view(i.second.scheme),
+                                std::string_view(i.second.value));
         });
     // Counted in key order, without building each row's key text.
     std::vector<const Relationship*> order = relationship_order(after.relationships);
@@ -222,7 +223,8 @@ DatasetDiff diff_datasets(const DatasetContent& before, const DatasetContent& af
         }
       }
       for (const Relationship& r : c->relationships)
-        if ((c == &after || !ra.count(r.key())) && counted(r.sources)) rels_kept.insert(r.key());
+        if ((c == &after || !ra.count(r.key())) && counted(r.cited().sources))
+          rels_kept.insert(r.key());
     }
     restrict_to(pb, pa, periods_kept);
     restrict_to(rb, ra, rels_kept);

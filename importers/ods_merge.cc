@@ -215,9 +215,10 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
     std::map<std::string, Relationship> rels;
     for (const Relationship& r : before.relationships) {
       Relationship q = r;
-      q.sources.erase(std::remove(q.sources.begin(), q.sources.end(), src_id), q.sources.end());
-      q.source_lines.erase(src_id);
-      if (!q.sources.empty()) rels.emplace(q.key(), std::move(q));
+      Citation& c = q.cite();
+      c.sources.erase(std::remove(c.sources.begin(), c.sources.end(), src_id), c.sources.end());
+      c.source_lines.erase(src_id);
+      if (!q.cited().sources.empty()) rels.emplace(q.key(), std::move(q));
     }
     std::set<std::string> row_orgs;  // orgs this dataset refers to
     size_t skipped = 0;
@@ -242,12 +243,12 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
       r.layer = Layer::kStatutory;
       Date last = s.effective.prev_day();
       r.valid = {last, last};
-      r.note = kSuccessionNote;
+      r.cite().note = kSuccessionNote;
       r.dataset = dataset;
       auto [it, fresh] = rels.emplace(r.key(), r);
-      it->second.sources.push_back(src_id);
-      normalise_sources(it->second.sources);
-      it->second.source_lines.emplace(src_id, s.rec.line);  // the first row, if repeated
+      it->second.cite().sources.push_back(src_id);
+      normalise_sources(it->second.cite().sources);
+      it->second.cite().source_lines.emplace(src_id, s.rec.line);  // the first row, if repeated
     }
     // Ends no other dataset defines become placeholders living exactly as
     // long as the successions need.
@@ -262,7 +263,7 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
         it->second.first = std::min(it->second.first, day);
         it->second.second = std::max(it->second.second, day);
         auto& srcs = needed_sources[id];
-        srcs.insert(srcs.end(), r.sources.begin(), r.sources.end());
+        srcs.insert(srcs.end(), r.cited().sources.begin(), r.cited().sources.end());
       }
     }
     for (auto& [id, span] : needed) {
@@ -331,13 +332,13 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
   // Relationships: per organisation and field, the parent each snapshot gave.
   std::map<std::string, std::map<int, ParentObs>> parents;
   for (const Relationship& r : before.relationships) {
-    int field = r.note == kRegionNote ? 3 : r.note == kGeographyNote ? 4 : 0;
+    int field = r.cited().note == kRegionNote ? 3 : r.cited().note == kGeographyNote ? 4 : 0;
     if (!field) continue;
-    for (const std::string& s : r.sources) {
+    for (const std::string& s : r.cited().sources) {
       if (s == src_id || !snapshot_dates.count(s)) continue;
-      auto line = r.source_lines.find(s);
+      auto line = r.cited().source_lines.find(s);
       parents[now_id(r.from)][field][s] = {now_id(r.to),
-                                           line == r.source_lines.end() ? 0 : line->second};
+                                           line == r.cited().source_lines.end() ? 0 : line->second};
     }
   }
 
@@ -448,7 +449,7 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
         if (life.to && (!valid.to || *life.to < *valid.to)) valid.to = life.to;
         if (!valid.to || *valid.to >= valid.from) {
           Relationship r = statutory_part_of(id, parent, valid, sources, lines, dataset);
-          r.note = field == 3 ? kRegionNote : kGeographyNote;
+          r.cite().note = field == 3 ? kRegionNote : kGeographyNote;
           out.relationships.push_back(std::move(r));
           auto& need = parent_needed.try_emplace(parent, valid).first->second;
           need.from = std::min(need.from, valid.from);
@@ -484,10 +485,10 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
     }
     out.organisations.push_back(parent);
     if (referenced_now.count(parent))
-      placeholder_warnings.push_back(
-          "code '" + parent + "' in " + parent_field[parent] +
-          " names no organisation govmap knows; recorded as " + placeholder_what(base, need) +
-          " named by its code until a dataset defines it");
+      placeholder_warnings.push_back("code '" + parent + "' in " + parent_field[parent] +
+                                     " names no organisation govmap knows; recorded as " +
+                                     placeholder_what(base, need) +
+                                     " named by its code until a dataset defines it");
   }
   warnings.add_list(placeholder_warnings);
 

@@ -415,10 +415,10 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
   for (const Relationship& r : before.relationships) {
     auto key = std::pair{rekey(r.from), rekey(r.to)};
     if (key.first == key.second) continue;
-    for (const std::string& s : r.sources)
+    for (const std::string& s : r.cited().sources)
       if (s != src_id && snapshot_dates.count(s)) {
         robs[key].emplace(s, r.share);
-        if (int line = line_of(r.source_lines, s)) rlines[key].emplace(s, line);
+        if (int line = line_of(r.cited().source_lines, s)) rlines[key].emplace(s, line);
       }
   }
 
@@ -594,10 +594,10 @@ DatasetContent merge_ons(const DatasetContent& before, const OnsFile& file, cons
         Interval valid{pieces[k].start, k + 1 < pieces.size()
                                             ? std::optional<Date>(pieces[k + 1].start.prev_day())
                                             : end};
-        Relationship r = statutory_part_of(rel_key.first, rel_key.second, valid,
-                                           pieces[k].sources, rlines[rel_key], dataset);
+        Relationship r = statutory_part_of(rel_key.first, rel_key.second, valid, pieces[k].sources,
+                                           rlines[rel_key], dataset);
         r.share = pieces[k].share;
-        if (r.share) r.note = kShareNote;
+        if (r.share) r.cite().note = kShareNote;
         out.relationships.push_back(std::move(r));
       }
       pieces.clear();

@@ -88,8 +88,7 @@ OrgKind base_kind(OrgKind kind) {
 
 void append_periods(DatasetContent& content, const std::string& id, const Interval& valid,
                     const std::string& name, OrgKind base, const std::string& tier,
-                    const std::vector<std::string>& sources,
-                    const SourceLines& lines) {
+                    const std::vector<std::string>& sources, const SourceLines& lines) {
   auto add = [&](Interval piece, OrgKind kind) {
     if (piece.to && *piece.to < piece.from) return;
     OrgPeriod p;
@@ -114,8 +113,7 @@ void append_periods(DatasetContent& content, const std::string& id, const Interv
   if (!valid.to || *valid.to >= day) add({std::max(valid.from, day), valid.to}, later);
 }
 
-SourceLines lines_for(const std::vector<std::string>& sources,
-                      const SourceLines& lines) {
+SourceLines lines_for(const std::vector<std::string>& sources, const SourceLines& lines) {
   SourceLines out;
   for (const std::string& s : sources)
     if (auto it = lines.find(s); it != lines.end()) out.emplace(s, it->second);
@@ -129,17 +127,17 @@ void normalise_sources(std::vector<std::string>& sources) {
 
 Relationship statutory_part_of(const std::string& from, const std::string& to,
                                const Interval& valid, std::vector<std::string> sources,
-                               const SourceLines& lines,
-                               const std::string& dataset) {
+                               const SourceLines& lines, const std::string& dataset) {
   Relationship r;
   r.from = from;
   r.to = to;
   r.kind = RelKind::kPartOf;
   r.layer = Layer::kStatutory;
   r.valid = valid;
-  r.sources = std::move(sources);
-  normalise_sources(r.sources);
-  r.source_lines = lines_for(r.sources, lines);
+  Citation& c = r.cite();
+  c.sources = std::move(sources);
+  normalise_sources(c.sources);
+  c.source_lines = lines_for(c.sources, lines);
   r.dataset = dataset;
   return r;
 }

@@ -58,7 +58,7 @@ class FileRowLocator : public RowLocator {
     if (rel.dataset.compare(0, 4, "map:") == 0) {
       if (auto at = map_row(rel.dataset, "relationships.csv", {rel.from, rel.to})) return *at;
     } else {
-      for (const std::string& s : rel.sources)
+      for (const std::string& s : rel.cited().sources)
         if (auto at = data_row(s, codes(rel.from), codes(rel.to))) return *at;
     }
     return RowLocator::locate(rel);

@@ -301,7 +301,7 @@ std::vector<Diagnostic> check_sources(const std::vector<CuratedMap>& maps) {
     }
     for (size_t i = 0; i < m.content.relationships.size(); ++i) {
       const Relationship& r = m.content.relationships[i];
-      std::string only = secondary_only(r.sources, info);
+      std::string only = secondary_only(r.cited().sources, info);
       if (!only.empty())
         found.push_back(
             {mi, 2, m.relationship_where[i].line,

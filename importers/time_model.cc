@@ -126,8 +126,8 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
           if (!pk || *pk == OrgKind::kLocalAuthority || *pk == OrgKind::kOther) continue;
           parents[r.to].first.push_back(r.share);
           parents[r.to].second.insert(step->from);
-          sources.insert(sources.end(), r.sources.begin(), r.sources.end());
-          lines[r.to].insert(r.source_lines.begin(), r.source_lines.end());
+          sources.insert(sources.end(), r.cited().sources.begin(), r.cited().sources.end());
+          lines[r.to].insert(r.cited().source_lines.begin(), r.cited().source_lines.end());
         }
         // A council's system on its last day is also that of its
         // commissioners: the lookups link districts to CCGs in years that
@@ -145,14 +145,15 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
                 kind_at(up.to, last) != OrgKind::kStp)
               continue;
             auto [it, fresh] = composed.emplace(up.to, r.share);
-            if (!fresh) it->second = it->second && r.share ? std::optional<double>(std::min(
-                                                                 1.0, *it->second + *r.share))
-                                                           : std::nullopt;
+            if (!fresh)
+              it->second = it->second && r.share
+                               ? std::optional<double>(std::min(1.0, *it->second + *r.share))
+                               : std::nullopt;
             via[up.to].insert(r.to);
-            sources.insert(sources.end(), r.sources.begin(), r.sources.end());
-            sources.insert(sources.end(), up.sources.begin(), up.sources.end());
-            lines[up.to].insert(r.source_lines.begin(), r.source_lines.end());
-            lines[up.to].insert(up.source_lines.begin(), up.source_lines.end());
+            sources.insert(sources.end(), r.cited().sources.begin(), r.cited().sources.end());
+            sources.insert(sources.end(), up.cited().sources.begin(), up.cited().sources.end());
+            lines[up.to].insert(r.cited().source_lines.begin(), r.cited().source_lines.end());
+            lines[up.to].insert(up.cited().source_lines.begin(), up.cited().source_lines.end());
           }
         }
         for (const auto& [system, share] : composed) {
@@ -191,22 +192,23 @@ void inherit_areas(std::map<std::string, DatasetContent>& data,
         for (const auto& share : what.first) whole = whole && (!share || *share >= 1.0);
         std::vector<std::string> cited = sources;
         for (const auto& step : steps)
-          cited.insert(cited.end(), step.first->sources.begin(), step.first->sources.end());
+          cited.insert(cited.end(), step.first->cited().sources.begin(),
+                       step.first->cited().sources.end());
         for (const Interval& s : spans) {
           Relationship r = statutory_part_of(successor, parent, s, cited, lines[parent], c.dataset);
           if (whole && what.first.front()) r.share = 1.0;
-          r.note = "area of " +
-                   join(std::vector<std::string>(what.second.begin(), what.second.end()), ", ") +
-                   ", which this council succeeded on " + first.str() + " (" +
-                   steps.front().first->dataset + ")" +
-                   (through.count(parent)
-                        ? "; the system of " +
-                              join(std::vector<std::string>(through[parent].begin(),
-                                                            through[parent].end()),
-                                   ", ") +
-                              ", which covered them then"
-                        : "") +
-                   (whole ? "" : "; share not known: the predecessors lay partly elsewhere");
+          r.cite().note =
+              "area of " +
+              join(std::vector<std::string>(what.second.begin(), what.second.end()), ", ") +
+              ", which this council succeeded on " + first.str() + " (" +
+              steps.front().first->dataset + ")" +
+              (through.count(parent) ? "; the system of " +
+                                           join(std::vector<std::string>(through[parent].begin(),
+                                                                         through[parent].end()),
+                                                ", ") +
+                                           ", which covered them then"
+                                     : "") +
+              (whole ? "" : "; share not known: the predecessors lay partly elsewhere");
           added.push_back(std::move(r));
         }
       }
@@ -251,12 +253,14 @@ void ccgs_to_icbs(std::map<std::string, DatasetContent>& data,
     r.kind = RelKind::kSucceededBy;
     r.layer = Layer::kStatutory;
     r.valid = {last, last};
-    r.legal_basis =
+    r.cite().legal_basis =
         "Health and Care Act 2022 (CCGs abolished on 30 June 2022; their functions pass to the "
         "ICBs established on 1 July 2022 under NHS Act 2006 s14Z25)";
-    r.note = "rule of law: every CCG was succeeded by the ICB of its area";
-    r.sources = link.sources;
-    r.source_lines = link.source_lines;
+    r.cite().note = "rule of law: every CCG was succeeded by the ICB of its area";
+    if (link.has_citation()) {
+      r.cite().sources = link.cited().sources;
+      r.cite().source_lines = link.cited().source_lines;
+    }
     r.dataset = link.dataset;
     added[link.dataset].push_back(std::move(r));
   }
@@ -413,8 +417,7 @@ void earlier_names(std::map<std::string, DatasetContent>& data) {
         if (auto it = seen_on.find(s); it != seen_on.end() && (!first || it->second < *first))
           first = it->second;
       auto theirs = ons_periods.find(id);
-      if (!first || *first <= p.valid.from || theirs == ons_periods.end() ||
-          p.placeholder) {
+      if (!first || *first <= p.valid.from || theirs == ons_periods.end() || p.placeholder) {
         out.emplace_back(id, std::move(p));
         continue;
       }
@@ -533,7 +536,10 @@ void settle_data(std::map<std::string, DatasetContent>& data,
       for (const Interval& s : both) {
         Relationship q = r;
         q.valid = s;
-        if (!why.empty()) q.note += (q.note.empty() ? "" : "; ") + join(why, "; ");
+        if (!why.empty()) {
+          std::string& note = q.cite().note;
+          note += (note.empty() ? "" : "; ") + join(why, "; ");
+        }
         out.push_back(std::move(q));
       }
     }

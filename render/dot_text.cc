@@ -77,10 +77,11 @@ std::string rel_tooltip(const Relationship& r, const std::string& from_name,
   if (!change_line.empty()) t += change_line + "\n";
   t += relationship_words(r.kind) + " (" + name_of(r.layer) + ")\n";
   t += "in force: " + r.valid.str();
-  if (!r.legal_basis.empty()) t += "\nlegal basis: " + r.legal_basis;
+  if (!r.cited().legal_basis.empty()) t += "\nlegal basis: " + r.cited().legal_basis;
   if (r.share) t += "\nshare: " + std::to_string(*r.share);
-  if (!r.note.empty()) t += "\nnote: " + r.note;
-  if (!r.sources.empty()) t += "\nsources:\n" + sources_text(r.sources, sources_by_id);
+  if (!r.cited().note.empty()) t += "\nnote: " + r.cited().note;
+  if (!r.cited().sources.empty())
+    t += "\nsources:\n" + sources_text(r.cited().sources, sources_by_id);
   return t;
 }
 

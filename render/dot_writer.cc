@@ -176,7 +176,7 @@ class Writer {
       constraint = constraint || constrains(r->kind);
       std::string w = relationship_words(r->kind);
       if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
-      sources.insert(sources.end(), r->sources.begin(), r->sources.end());
+      sources.insert(sources.end(), r->cited().sources.begin(), r->cited().sources.end());
     }
     const Layer layer = rels.front()->layer;
     std::string colour = acc ? "#333333" : "#8C8C8C";
@@ -460,8 +460,8 @@ std::string fold_line(const std::vector<const VertexData*>& folded) {
   // Short (the key and the tooltip say the rest), and wrapped about as wide
   // as the trust's name, so the node grows neither much taller nor wider.
   std::string words = members ? "with its governors and members" : "with its governors";
-  return "<FONT POINT-SIZE=\"10\"><I>" +
-         html_text(wrap_words(words, kFoldWrapWidth), "<BR/>") + "</I></FONT>";
+  return "<FONT POINT-SIZE=\"10\"><I>" + html_text(wrap_words(words, kFoldWrapWidth), "<BR/>") +
+         "</I></FONT>";
 }
 
 std::string fold_tooltip(const std::vector<const VertexData*>& folded, const LinePlan& plan,
@@ -640,7 +640,7 @@ std::string side_by_side_dot(const Snapshot& before, const Distances& before_dis
   size_t folded =
       options.fold_governors ? governor_folds(before).size() + governor_folds(after).size() : 0;
   size_t per_row = std::max<size_t>(3, bodies_per_row(boost::num_vertices(before.graph) +
-                                                      boost::num_vertices(after.graph) - folded,
+                                                          boost::num_vertices(after.graph) - folded,
                                                       options.row_factor) /
                                            2);
   std::vector<std::string> dividers;  // top to bottom
@@ -773,8 +773,9 @@ std::string diff_dot(const Snapshot& before, const Distances& before_distances,
         if (c.change == Change::kChanged) change_line += ": " + join(c.what, "; ");
         std::string tip = rel_tooltip(c.rel(), names[c.rel().from], names[c.rel().to], change_line,
                                       options.sources);
-        if (c.change == Change::kChanged && c.before->legal_basis != c.after->legal_basis)
-          tip += "\nlegal basis before: " + c.before->legal_basis;
+        if (c.change == Change::kChanged &&
+            c.before->cited().legal_basis != c.after->cited().legal_basis)
+          tip += "\nlegal basis before: " + c.before->cited().legal_basis;
         return tip;
       },
       [&](size_t i) { return std::optional<Change>(diff.relationships[i].change); });

@@ -198,10 +198,10 @@ std::string export_graphml(const ExportGraph& g) {
     data("e_layer", name_of(r.layer));
     data("e_from", r.valid.from.str());
     data("e_to", to_str(r.valid.to));
-    data("e_legal_basis", r.legal_basis);
-    data("e_sources", join(r.sources, ";"));
+    data("e_legal_basis", r.cited().legal_basis);
+    data("e_sources", join(r.cited().sources, ";"));
     data("e_rows", g.cited.of(r));
-    data("e_note", r.note);
+    data("e_note", r.cited().note);
     if (r.share) data("e_share", share_text(*r.share));
     out << "    </edge>\n";
   }
@@ -283,10 +283,10 @@ std::string export_gexf(const ExportGraph& g) {
     };
     att("kind", name_of(r.kind));
     att("layer", name_of(r.layer));
-    att("legal_basis", r.legal_basis);
-    att("sources", join(r.sources, ";"));
+    att("legal_basis", r.cited().legal_basis);
+    att("sources", join(r.cited().sources, ";"));
     att("rows", g.cited.of(r));
-    att("note", r.note);
+    att("note", r.cited().note);
     if (r.share) att("share", share_text(*r.share));
     out << "        </attvalues>\n      </edge>\n";
   }
@@ -342,10 +342,10 @@ std::string export_node_link_json(const ExportGraph& g) {
     l["layer"] = name_of(r.layer);
     l["valid_from"] = r.valid.from.str();
     l["valid_to"] = r.valid.to ? Json(r.valid.to->str()) : Json();
-    l["legal_basis"] = clean_text(r.legal_basis);
-    l["sources"] = clean_text(join(r.sources, ";"));
+    l["legal_basis"] = clean_text(r.cited().legal_basis);
+    l["sources"] = clean_text(join(r.cited().sources, ";"));
     l["rows"] = clean_text(g.cited.of(r));
-    l["note"] = clean_text(r.note);
+    l["note"] = clean_text(r.cited().note);
     if (r.share) l["share"] = *r.share;
     links.push_back(l);
   }
@@ -384,8 +384,8 @@ std::string export_dot(const ExportGraph& g) {
     attr("layer", name_of(r.layer), first);
     attr("valid_from", r.valid.from.str(), first);
     attr("valid_to", to_str(r.valid.to), first);
-    attr("legal_basis", r.legal_basis, first);
-    attr("sources", join(r.sources, ";"), first);
+    attr("legal_basis", r.cited().legal_basis, first);
+    attr("sources", join(r.cited().sources, ";"), first);
     attr("rows", g.cited.of(r), first);
     out << "];\n";
   }
@@ -430,8 +430,9 @@ CsvMapFiles export_csv_map(const ExportGraph& g) {
         if (p.to && (!valid.to || *p.to < *valid.to)) valid.to = p.to;
       }
     }
-    row(files.relationships, {r.from, r.to, name_of(r.kind), name_of(r.layer), valid.from.str(),
-                              to_str(valid.to), r.legal_basis, join(r.sources, ";"), r.note});
+    row(files.relationships,
+        {r.from, r.to, name_of(r.kind), name_of(r.layer), valid.from.str(), to_str(valid.to),
+         r.cited().legal_basis, join(r.cited().sources, ";"), r.cited().note});
   }
   return files;
 }

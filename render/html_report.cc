@@ -410,7 +410,8 @@ std::string html_report(const ReportInput& in) {
     for (auto [v, vend] = boost::vertices(s->graph); v != vend; ++v)
       cited.insert(s->graph[*v].period.sources.begin(), s->graph[*v].period.sources.end());
     for (auto [e, eend] = boost::edges(s->graph); e != eend; ++e)
-      cited.insert(s->graph[*e].rel->sources.begin(), s->graph[*e].rel->sources.end());
+      cited.insert(s->graph[*e].rel->cited().sources.begin(),
+                   s->graph[*e].rel->cited().sources.end());
   }
   h += "<h2>Sources</h2>\n<ul id=\"sources\">\n";
   for (const std::string& id : cited) {

@@ -15,9 +15,9 @@ std::vector<std::string> rel_differences(const Relationship& a, const Relationsh
   std::vector<std::string> what;
   if (a.valid.from != b.valid.from || a.valid.to != b.valid.to)
     what.push_back("dates " + a.valid.str() + " \xE2\x86\x92 " + b.valid.str());
-  if (a.legal_basis != b.legal_basis) what.push_back("legal basis");
-  if (a.sources != b.sources) what.push_back("sources");
-  if (a.note != b.note) what.push_back("note");
+  if (a.cited().legal_basis != b.cited().legal_basis) what.push_back("legal basis");
+  if (a.cited().sources != b.cited().sources) what.push_back("sources");
+  if (a.cited().note != b.cited().note) what.push_back("note");
   if (a.share != b.share) what.push_back("share");
   return what;
 }

@@ -29,20 +29,29 @@ constexpr int kCountedFamilies = 8;
 
 CountWords count_words(OrgKind k) {
   switch (k) {
-    case OrgKind::kStp: return {0, "STP", "STPs"};
-    case OrgKind::kIcs: return {1, "ICS", "ICSs"};
-    case OrgKind::kIcb: return {2, "ICB", "ICBs"};
-    case OrgKind::kCcg: return {3, "CCG", "CCGs"};
-    case OrgKind::kSubIcbLocation: return {4, "sub-ICB location", "sub-ICB locations"};
+    case OrgKind::kStp:
+      return {0, "STP", "STPs"};
+    case OrgKind::kIcs:
+      return {1, "ICS", "ICSs"};
+    case OrgKind::kIcb:
+      return {2, "ICB", "ICBs"};
+    case OrgKind::kCcg:
+      return {3, "CCG", "CCGs"};
+    case OrgKind::kSubIcbLocation:
+      return {4, "sub-ICB location", "sub-ICB locations"};
     case OrgKind::kNhsTrust:
-    case OrgKind::kFoundationTrust: return {5, "trust", "trusts"};
-    case OrgKind::kLocalAuthority: return {6, "council", "councils"};
+    case OrgKind::kFoundationTrust:
+      return {5, "trust", "trusts"};
+    case OrgKind::kLocalAuthority:
+      return {6, "council", "councils"};
     case OrgKind::kIcp:
     case OrgKind::kPlacePartnership:
     case OrgKind::kProviderCollaborative:
     case OrgKind::kJointCommittee:
-    case OrgKind::kAco: return {7, "partnership", "partnerships"};
-    default: return {8, "", ""};
+    case OrgKind::kAco:
+      return {7, "partnership", "partnerships"};
+    default:
+      return {8, "", ""};
   }
 }
 
@@ -206,21 +215,22 @@ SystemsView systems_view(const Snapshot& snap, const Distances& dist, FoldLevel 
     Relationship r = first;
     r.from = std::get<0>(k);
     r.to = std::get<1>(k);
-    r.source_lines.clear();
+    r.cite().source_lines.clear();
     std::set<std::string> sources, bases, ends;
     for (const Relationship* m : group) {
-      sources.insert(m->sources.begin(), m->sources.end());
-      bases.insert(m->legal_basis);
+      sources.insert(m->cited().sources.begin(), m->cited().sources.end());
+      bases.insert(m->cited().legal_basis);
       if (m->valid.from > r.valid.from) r.valid.from = m->valid.from;
       if (m->valid.to && (!r.valid.to || *m->valid.to < *r.valid.to)) r.valid.to = m->valid.to;
       const std::string& end = m->from != r.from ? m->from : m->to;
       ends.insert(name_in(snap, end));
     }
-    r.sources.assign(sources.begin(), sources.end());
-    r.legal_basis = bases.size() == 1 ? *bases.begin() : "";
+    r.cite().sources.assign(sources.begin(), sources.end());
+    r.cite().legal_basis = bases.size() == 1 ? *bases.begin() : "";
     std::vector<std::string> names(ends.begin(), ends.end());
-    r.note = "stands for " + std::to_string(group.size()) + " relationship" +
-             (group.size() == 1 ? "" : "s") + " of bodies inside the " + host_word + ": " + join(names, "; ");
+    r.cite().note = "stands for " + std::to_string(group.size()) + " relationship" +
+                    (group.size() == 1 ? "" : "s") + " of bodies inside the " + host_word + ": " +
+                    join(names, "; ");
     r.share.reset();
     out_rels.push_back(std::move(r));
   }
@@ -252,9 +262,8 @@ SystemsView systems_view(const Snapshot& snap, const Distances& dist, FoldLevel 
     lines.push_back(join(parts, ", "));
     if (std::string range = distance_range(ranged, dist); !range.empty()) lines.push_back(range);
     std::sort(names.begin(), names.end());
-    view.tooltips[host] =
-        "drawn inside this " + host_word + " (" + std::to_string(ids.size()) + "):\n" +
-        join(names, "\n");
+    view.tooltips[host] = "drawn inside this " + host_word + " (" + std::to_string(ids.size()) +
+                          "):\n" + join(names, "\n");
   }
 
   std::vector<Organisation> orgs;

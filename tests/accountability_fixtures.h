@@ -52,8 +52,8 @@ inline Relationship rel(const std::string& from, RelKind kind, const std::string
   r.layer = layer;
   r.valid.from = day(valid_from);
   if (valid_to) r.valid.to = day(valid_to);
-  r.legal_basis = "Test Act s1";
-  r.sources = {"T1"};
+  r.cite().legal_basis = "Test Act s1";
+  r.cite().sources = {"T1"};
   return r;
 }
 

@@ -82,8 +82,8 @@ TEST_CASE("roots are at distance 0 and councils one step from them") {
   CHECK(la1.shadow_hops == 0);
   REQUIRE(la1.steps.size() == 1);
   CHECK(la1.steps[0].rel.kind == RelKind::kElectedBy);
-  CHECK(la1.steps[0].rel.legal_basis == "Test Act s1");
-  CHECK(la1.steps[0].rel.sources == std::vector<std::string>{"T1"});
+  CHECK(la1.steps[0].rel.cited().legal_basis == "Test Act s1");
+  CHECK(la1.steps[0].rel.cited().sources == std::vector<std::string>{"T1"});
   CHECK(route_ids(p, "osc1") == Ids{"osc1", "la1", "e1"});
   CHECK(route_of(p, "osc1").weight == 2 * kMilli);
 }

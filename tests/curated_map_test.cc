@@ -265,6 +265,6 @@ TEST_CASE("identifiers resolve relationship ends; scheme:value works too") {
   REQUIRE(out.size() == 4);
   CHECK(out[0].to == "QF7");
   CHECK(out[0].kind == RelKind::kMemberOf);
-  CHECK(out[0].note == "a note, with a comma");
+  CHECK(out[0].cited().note == "a note, with a comma");
   CHECK(out[2].to == "la");
 }

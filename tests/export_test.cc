@@ -35,8 +35,8 @@ std::string describe(const Store& store) {
              join(p.sources, ";") + "]\n";
   }
   for (const Relationship& r : store.relationships())
-    out += r.key() + " " + r.valid.str() + " " + r.legal_basis + " [" + join(r.sources, ";") +
-           "] " + r.note + "\n";
+    out += r.key() + " " + r.valid.str() + " " + r.cited().legal_basis + " [" +
+           join(r.cited().sources, ";") + "] " + r.cited().note + "\n";
   for (const Source& s : store.sources())
     out += s.id + " " + s.title + " " + s.publisher + " " + s.url + " " + s.date + "\n";
   return out;

@@ -49,7 +49,7 @@ struct World {
     rels.push_back(rel("la1", RelKind::kElectedBy, "e1"));
     rels.push_back(rel("la2", RelKind::kElectedBy, "e2"));
     Relationship osc = rel("osc1", RelKind::kCommitteeOf, "la1");
-    osc.legal_basis = "";
+    osc.cite().legal_basis = "";
     rels.push_back(osc);
     rels.push_back(rel("trust", RelKind::kScrutinisedBy, "osc1"));
     rels.push_back(rel("trust", RelKind::kAccountableTo, "la2", Layer::kStatutory, "2000-01-01",
@@ -57,7 +57,7 @@ struct World {
     rels.push_back(
         rel("forum", RelKind::kRatifiedBy, "la1", Layer::kShadow, "2000-01-01", "2020-06-30"));
     Relationship forum2 = rel("forum", RelKind::kRatifiedBy, "la1", Layer::kShadow, "2020-07-01");
-    forum2.legal_basis = "Partnership agreement 2020";
+    forum2.cite().legal_basis = "Partnership agreement 2020";
     rels.push_back(forum2);
     rels.push_back(rel("forum", RelKind::kPartOf, "ics", Layer::kShadow));
     rels.push_back(rel("ics", RelKind::kPerformanceManagedBy, "la2", Layer::kShadow, "2000-01-01",
@@ -180,8 +180,8 @@ TEST_CASE("compare two dates: distances before and after, and what changed") {
   CHECK(c.relationships_removed[1].before->from == "old-ccg");
   CHECK(c.relationships_removed[2].before->from == "trust");
   REQUIRE(c.relationships_changed.size() == 1);
-  CHECK(c.relationships_changed[0].before->legal_basis == "Test Act s1");
-  CHECK(c.relationships_changed[0].after->legal_basis == "Partnership agreement 2020");
+  CHECK(c.relationships_changed[0].before->cited().legal_basis == "Test Act s1");
+  CHECK(c.relationships_changed[0].after->cited().legal_basis == "Partnership agreement 2020");
 }
 
 TEST_CASE("compare: the same graph on two dates, and a body that became unaccountable") {
@@ -231,7 +231,7 @@ void check_same_comparison(const Comparison& x, const Comparison& y) {
     std::vector<std::string> out;
     for (const RelChange& ch : changes) {
       const Relationship& r = ch.after ? *ch.after : *ch.before;
-      out.push_back(r.key() + " " + r.valid.str() + " " + r.legal_basis);
+      out.push_back(r.key() + " " + r.valid.str() + " " + r.cited().legal_basis);
     }
     return out;
   };
@@ -276,8 +276,9 @@ TEST_CASE("a comparison holds the records its changes point at, after its snapsh
   World w;
   // Snapshots made and freed inside the call (temporaries), then the result
   // moved twice: every change still reads its records (ASan checks the reads).
-  Comparison from_snapshots = compare_snapshots(snapshot_at(w.orgs, w.rels, "2020-01-01"),
-                                                snapshot_at(w.orgs, w.rels, "2021-01-01"), Weights());
+  Comparison from_snapshots =
+      compare_snapshots(snapshot_at(w.orgs, w.rels, "2020-01-01"),
+                        snapshot_at(w.orgs, w.rels, "2021-01-01"), Weights());
   Comparison from_sides =
       compare_sides(date_side(snapshot_at(w.orgs, w.rels, "2020-01-01"), Weights()),
                     date_side(snapshot_at(w.orgs, w.rels, "2021-01-01"), Weights()));

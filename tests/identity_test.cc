@@ -116,7 +116,7 @@ TEST_CASE("a curated placement overrides snapshot placements in parents of the s
   std::optional<Relationship> qf7 = find_rel(links, "QF7");
   REQUIRE(qf7);
   CHECK(qf7->valid.str() == "2021-04-01..2021-09-30");
-  CHECK(qf7->note.find("overridden 2021-10-01 to 2022-06-30 by map:placement") !=
+  CHECK(qf7->cited().note.find("overridden 2021-10-01 to 2022-06-30 by map:placement") !=
         std::string::npos);
   // Imported the other way round: the same.
   test::TempDb other;
@@ -136,7 +136,7 @@ TEST_CASE("law: NHS England's local offices end on 31 March 2019, and their link
   std::optional<Relationship> link = find_rel(rels_from(db.store(), "02Q"), "Q72");
   REQUIRE(link);
   CHECK(link->valid.str() == "2018-04-01..2019-03-31");
-  CHECK(link->note.find("when Q72 closes") != std::string::npos);
+  CHECK(link->cited().note.find("when Q72 closes") != std::string::npos);
 }
 
 TEST_CASE("an ICS designation is a status of the STP of the same name, not another body") {
@@ -181,7 +181,7 @@ TEST_CASE("reorganised councils: successions on the effective date, the new coun
   std::optional<Relationship> new_area = find_rel(rels_from(db.store(), "E06000060"), "14Y");
   REQUIRE(new_area);
   CHECK(new_area->valid.str() == "2020-04-01..");
-  CHECK(new_area->note.find("area of E07000004") != std::string::npos);
+  CHECK(new_area->cited().note.find("area of E07000004") != std::string::npos);
   Result r = run(db.path(), {"lineage", "E07000004", "--format", "csv"});
   CHECK(r.out.find("E06000060 from 2020-04-01") != std::string::npos);
 }
@@ -197,10 +197,10 @@ TEST_CASE("a new council inherits the systems of its predecessors' commissioners
   std::optional<Relationship> system = find_rel(rels_from(db.store(), "E06000060"), "QU9");
   REQUIRE(system);
   CHECK(system->valid.str() == "2020-04-01..");
-  CHECK(system->note.find("area of E07000004") != std::string::npos);
-  CHECK(system->note.find("the system of 14Y") != std::string::npos);
+  CHECK(system->cited().note.find("area of E07000004") != std::string::npos);
+  CHECK(system->cited().note.find("the system of 14Y") != std::string::npos);
   // Cited with the rows of both lookups.
-  CHECK(system->source_lines.size() == 2);
+  CHECK(system->cited().source_lines.size() == 2);
   // Without the CCG's system, nothing to compose.
   test::TempDb alone;
   test::import(alone.store(), {fixture("lad-ccg-2019.csv"), fixture("council-reorganisation")});
@@ -270,7 +270,8 @@ TEST_CASE("map.toml depends: dependencies are imported with the map; a missing o
   test::write_text(child + "/map.toml", "title = \"Child\"\ndepends = [\"bsae\"]\n");
   test::write_text(dir.path() + "/base/map.toml", "title = \"Base\"\n");
   test::TempDb misspelt;
-  CHECK_THROWS_WITH(test::import(misspelt.store(), {child}), doctest::Contains("did you mean 'base'?"));
+  CHECK_THROWS_WITH(test::import(misspelt.store(), {child}),
+                    doctest::Contains("did you mean 'base'?"));
 }
 
 TEST_CASE("a schema 2 database is upgraded to 5 (through 3 and 4) when opened for writing") {

@@ -33,7 +33,7 @@ std::set<std::string> contents(const Snapshot& s) {
   for (auto e : boost::make_iterator_range(boost::edges(s.graph))) {
     const Relationship& r = *s.graph[e].rel;
     out.insert("edge " + r.key() + " " + r.valid.str() + " " + r.dataset + " " +
-               join(r.sources, ";") + " " + r.legal_basis);
+               join(r.cited().sources, ";") + " " + r.cited().legal_basis);
   }
   return out;
 }

@@ -239,7 +239,7 @@ TEST_CASE("a newer etr snapshot updates periods instead of duplicating them") {
   auto y63 = rels_to(raa, "Y63");
   REQUIRE(y63.size() == 1);
   CHECK(y63[0]->valid.str() == "2020-04-01..");
-  CHECK(y63[0]->sources.size() == 2);
+  CHECK(y63[0]->cited().sources.size() == 2);
   CHECK(find_rel(raa, "QF7")->valid.str() == "2020-04-01..2021-05-31");
   CHECK(find_rel(raa, "QWO")->valid.str() == "2021-06-01..");
   CHECK(periods_of(s, "RFF")[0].valid.str() == "2021-04-01..");
@@ -387,14 +387,14 @@ TEST_CASE("a body missing from a current-only extract closes when its succession
   const Relationship* in_qzy = find_rel(rpp_rels, "QZY");
   REQUIRE(in_qzy);
   CHECK(in_qzy->valid.str() == "2020-06-01..2021-03-31");
-  REQUIRE(in_qzy->sources.size() == 1);
-  CHECK(in_qzy->source_lines == SourceLines{{in_qzy->sources[0], 1}});
+  REQUIRE(in_qzy->cited().sources.size() == 1);
+  CHECK(in_qzy->cited().source_lines == SourceLines{{in_qzy->cited().sources[0], 1}});
   auto succ = rels_from(s, "RPP", RelKind::kSucceededBy);
   REQUIRE(succ.size() == 1);
   CHECK(succ[0].to == "RQQ");
   // The succession's citation: line 1 of the succ file. RQQ's period cites
   // both extracts: line 2 of the 2020 one, line 1 of the 2023 one.
-  CHECK(succ[0].source_lines.begin()->second == 1);
+  CHECK(succ[0].cited().source_lines.begin()->second == 1);
   std::vector<int> rqq_lines;
   std::vector<OrgPeriod> rqq = periods_of(s, "RQQ");
   REQUIRE(rqq.size() == 1);

@@ -100,7 +100,7 @@ TEST_CASE("consecutive years merge identical memberships and close what changed"
   auto first = rels_from(s, "01A");
   REQUIRE(first.size() == 1);
   CHECK(first[0].valid.str() == "2020-04-01..");
-  CHECK(first[0].sources.size() == 2);
+  CHECK(first[0].cited().sources.size() == 2);
   // 03C moved from QOP to QF7.
   auto third = rels_from(s, "03C");
   REQUIRE(third.size() == 2);
@@ -158,7 +158,7 @@ TEST_CASE("LSOA lookups: LAD to CCG overlaps carry the share of LSOAs") {
   REQUIRE(rels_to(one, "01A").size() == 1);
   CHECK(rels_to(one, "01A")[0].share == doctest::Approx(0.75));
   CHECK(rels_to(one, "02B")[0].share == doctest::Approx(0.25));
-  CHECK(contains(rels_to(one, "02B")[0].note, "share"));
+  CHECK(contains(rels_to(one, "02B")[0].cited().note, "share"));
   auto two = rels_from(s, "E08000002");
   REQUIRE(two.size() == 1);
   CHECK(two[0].to == "02B");
@@ -180,7 +180,7 @@ TEST_CASE("LAD to county and lower to upper tier") {
   REQUIRE(north.size() == 1);  // both years: one period
   CHECK(north[0].to == "E10000001");
   CHECK(north[0].valid.str() == "2019-04-01..");
-  CHECK(north[0].sources.size() == 2);
+  CHECK(north[0].cited().sources.size() == 2);
   CHECK(periods_of(s, "E10000001")[0].tier == "county");
   CHECK(periods_of(s, "E07000001")[0].tier == "district");
   // Olddale is a district missing from the 2020 lookup of districts: closed.

@@ -62,9 +62,9 @@ SmallMap stp_to_icb() {
   m.rels.push_back(shadow);
   Relationship before =
       make_rel("QX1", "X24", RelKind::kPerformanceManagedBy, "2016-03-01", "2022-06-30");
-  before.legal_basis = "none (NHS England guidance)";
+  before.cite().legal_basis = "none (NHS England guidance)";
   Relationship after = make_rel("QX1", "X24", RelKind::kPerformanceManagedBy, "2022-07-01");
-  after.legal_basis = "NHS Act 2006 s14Z59";
+  after.cite().legal_basis = "NHS Act 2006 s14Z59";
   m.rels.push_back(before);
   m.rels.push_back(after);
   return m;
@@ -176,8 +176,8 @@ TEST_CASE("diff classifies relationships by (from, to, kind, layer)") {
   const RelationshipChange* pm = rel(d, "QX1", "X24");
   REQUIRE(pm);
   CHECK(pm->change == Change::kChanged);
-  CHECK(pm->before->legal_basis == "none (NHS England guidance)");
-  CHECK(pm->after->legal_basis == "NHS Act 2006 s14Z59");
+  CHECK(pm->before->cited().legal_basis == "none (NHS England guidance)");
+  CHECK(pm->after->cited().legal_basis == "NHS Act 2006 s14Z59");
   CHECK(std::find(pm->what.begin(), pm->what.end(), "legal basis") != pm->what.end());
   CHECK(d.relationships.size() == 6);
 }
@@ -212,8 +212,8 @@ TEST_CASE("relationships between the same two bodies in one layer share one edge
   // A second statutory relationship from the CCG to the council (besides
   // scrutinised_by), and a shadow one, which keeps its own dashed edge.
   m.rels.push_back(make_rel("ccg", "council", RelKind::kMemberOf, "2013-04-01", "2022-06-30"));
-  m.rels.push_back(
-      make_rel("ccg", "council", RelKind::kAccountableTo, "2013-04-01", "2022-06-30", Layer::kShadow));
+  m.rels.push_back(make_rel("ccg", "council", RelKind::kAccountableTo, "2013-04-01", "2022-06-30",
+                            Layer::kShadow));
   Snapshot s = snapshot_at(m.orgs, m.rels, "2020-01-01");
   std::string dot = snapshot_dot(s, {}, {});
   CHECK(count(dot, "\"ccg\" -> \"council\"") == 2);  // statutory, shadow
@@ -248,8 +248,8 @@ SmallMap three_trusts() {
   m.orgs.push_back(make_org("cqc", "Care Quality Commission", OrgKind::kRegulator, "2009-04-01"));
   for (const char* t : {"ft1", "ft2", "ft3"}) {
     std::string id = t;
-    m.orgs.push_back(make_org(id, id + " NHS Foundation Trust", OrgKind::kFoundationTrust,
-                              "2005-01-01"));
+    m.orgs.push_back(
+        make_org(id, id + " NHS Foundation Trust", OrgKind::kFoundationTrust, "2005-01-01"));
     m.orgs.push_back(make_org(id + "-cog", id + " Council of Governors",
                               OrgKind::kCouncilOfGovernors, "2005-01-01"));
     m.orgs.push_back(make_org(id + "-members", id + " members", OrgKind::kOther, "2005-01-01"));
@@ -424,7 +424,8 @@ TEST_CASE("force-directed pictures draw the key below the drawing, never over it
   for (const char* engine : {"sfdp", "fdp", "neato"}) {
     CAPTURE(engine);
     std::string svg = render_diagram(dot, DiagramFormat::kSvg, engine).bytes;
-    const std::regex node(R"(<g id="[^"]*" class="node[^"]*">\s*<title>([^<]*)</title>([\s\S]*?)</g>)");
+    const std::regex node(
+        R"(<g id="[^"]*" class="node[^"]*">\s*<title>([^<]*)</title>([\s\S]*?)</g>)");
     const std::regex y(R"((?:\by="|,)(-?[0-9.]+))");
     double lowest_body = -1e9, top_key = 1e9;
     int keys = 0, bodies = 0;

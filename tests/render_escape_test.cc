@@ -46,17 +46,17 @@ Fixture fixture(const std::string& text, const std::string& url) {
   f.orgs.push_back(ccg);
   f.orgs.push_back(make_org("icb", text, OrgKind::kIcb, "2020-06-01", nullptr, {"s2"}));
   Relationship elected = make_rel("council", "voters", RelKind::kElectedBy, "2000-01-01");
-  elected.legal_basis = text;
-  elected.note = text;
-  elected.sources = {"s1"};
+  elected.cite().legal_basis = text;
+  elected.cite().note = text;
+  elected.cite().sources = {"s1"};
   Relationship scrutiny = make_rel("ccg-" + text, "council", RelKind::kScrutinisedBy, "2010-01-01",
                                    "2020-12-31", Layer::kShadow);
-  scrutiny.legal_basis = text;
-  scrutiny.note = text;
-  scrutiny.sources = {"s2", "s1"};
+  scrutiny.cite().legal_basis = text;
+  scrutiny.cite().note = text;
+  scrutiny.cite().sources = {"s2", "s1"};
   Relationship icb = make_rel("icb", "council", RelKind::kScrutinisedBy, "2020-06-01");
-  icb.legal_basis = text;
-  icb.sources = {"s1"};
+  icb.cite().legal_basis = text;
+  icb.cite().sources = {"s1"};
   f.rels = {elected, scrutiny, icb};
   f.options.area_name = text;
   f.options.sources["s1"] = Source{"s1", text, text, url, "", "test"};
@@ -204,7 +204,7 @@ TEST_CASE("the HTML report keeps hostile text as text everywhere") {
   Fixture f = fixture(kHostile, kHostileUrl);
   f.options.sources["s3"] =
       Source{"s3", kHostile, kHostile, "https://example.org/</script>", "", "t"};
-  f.rels[0].sources.push_back("s3");
+  f.rels[0].cite().sources.push_back("s3");
   Snapshot a = snapshot_at(f.orgs, f.rels, "2015-01-01");
   Snapshot b = snapshot_at(f.orgs, f.rels, "2021-01-01");
   ReportInput in;

@@ -78,15 +78,15 @@ Nasty nasty_map() {
   m.orgs.push_back(
       make_org("icb\xEF\xBF\xBE", nasty(), OrgKind::kIcb, "2020-06-01", nullptr, {"s1"}));
   Relationship elected = make_rel("council", "voters", RelKind::kElectedBy, "2000-01-01");
-  elected.legal_basis = nasty();
-  elected.note = huge;
-  elected.sources = {"s1", "s2"};
+  elected.cite().legal_basis = nasty();
+  elected.cite().note = huge;
+  elected.cite().sources = {"s1", "s2"};
   Relationship scrutiny =
       make_rel(huge_id, "council", RelKind::kScrutinisedBy, "2010-01-01", "2020-12-31");
-  scrutiny.note = nasty();
-  scrutiny.sources = {"s2"};
+  scrutiny.cite().note = nasty();
+  scrutiny.cite().sources = {"s2"};
   Relationship icb = make_rel("icb\xEF\xBF\xBE", "council", RelKind::kScrutinisedBy, "2020-06-01");
-  icb.sources = {"s2"};
+  icb.cite().sources = {"s2"};
   m.rels = {elected, scrutiny, icb};
   m.options.area_name = nasty() + huge;
   // A legislation.gov.uk address with '&', as the shipped maps cite.

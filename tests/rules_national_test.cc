@@ -322,10 +322,10 @@ static void check_10() {  // national rules: derived facts cite their rule and t
   REQUIRE(!rels.empty());
   const Relationship& r = rels.front();
   CHECK(r.dataset == "rules:england-national");
-  CHECK(r.note.find("derived by rule scrutiny-ccg (") == 0);
-  CHECK(r.note.find("rules.toml:") != std::string::npos);
-  CHECK(r.note.find("ons_lsoa11_ccg") != std::string::npos);
-  CHECK(r.legal_basis.find("s244") != std::string::npos);
+  CHECK(r.cited().note.find("derived by rule scrutiny-ccg (") == 0);
+  CHECK(r.cited().note.find("rules.toml:") != std::string::npos);
+  CHECK(r.cited().note.find("ons_lsoa11_ccg") != std::string::npos);
+  CHECK(r.cited().legal_basis.find("s244") != std::string::npos);
 }
 
 // One process each (the import of the whole of England takes a while), one
@@ -361,11 +361,10 @@ TEST_CASE("shared data: national rules") {
   }
 }
 
-TEST_CASE(
-    "shared data: national rules through local government reorganisation" *
-    doctest::description("the 2021 Northamptonshire and 2023 Cumberland, Westmorland and "
-                         "Furness, North Yorkshire and Somerset unitaries take over from the "
-                         "abolished councils")) {
+TEST_CASE("shared data: national rules through local government reorganisation" *
+          doctest::description("the 2021 Northamptonshire and 2023 Cumberland, Westmorland and "
+                               "Furness, North Yorkshire and Somerset unitaries take over from the "
+                               "abolished councils")) {
   REQUIRE_SHARED();
   SUBCASE("every ICB is scrutinised on 2023-07-01") {
     check_3();

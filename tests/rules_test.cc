@@ -237,9 +237,9 @@ TEST_CASE("rules: each rule derives what the law says, on the days the data supp
     if (r.from == "C1" && r.kind == RelKind::kAccountableTo) {
       ++runs;
       CHECK(r.valid.str() == "2013-04-01..2022-06-30");
-      CHECK(r.legal_basis == "NHS Act 2006 s14Z16");
+      CHECK(r.cited().legal_basis == "NHS Act 2006 s14Z16");
       CHECK(derived_rule_id(r) == "ccg-nhse");
-      CHECK(r.note.find("derived by rule ccg-nhse (test/rules.toml:") == 0);
+      CHECK(r.cited().note.find("derived by rule ccg-nhse (test/rules.toml:") == 0);
       CHECK(r.dataset == "rules:test");
     }
   CHECK(runs == 1);

@@ -216,7 +216,7 @@ TEST_CASE("regions are NHS England's internal structure: shadow part_of, no lega
       const Relationship* r = edge(snap, snap[v].id, "X24", RelKind::kPartOf);
       REQUIRE(r != nullptr);
       CHECK(r->layer == Layer::kShadow);
-      CHECK(r->legal_basis.empty());
+      CHECK(r->cited().legal_basis.empty());
     }
   }
 }

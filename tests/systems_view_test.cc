@@ -77,8 +77,8 @@ TEST_CASE("systems view: each body goes inside its nearest system, shared ones s
   Snapshot snap = snapshot_at(r.orgs, r.rels, "2020-01-01");
   SystemsView view = systems_view(snap, {});
   std::map<std::string, std::string> want = {
-      {"ccg-a", "stp-a"},  {"la", "stp-a"},     {"hwb", "stp-a"},        {"la-voters", "stp-a"},
-      {"ft", "stp-a"},     {"ft-cog", "stp-a"}, {"ft-members", "stp-a"}, {"ccg-b", "stp-b"}};
+      {"ccg-a", "stp-a"}, {"la", "stp-a"},     {"hwb", "stp-a"},        {"la-voters", "stp-a"},
+      {"ft", "stp-a"},    {"ft-cog", "stp-a"}, {"ft-members", "stp-a"}, {"ccg-b", "stp-b"}};
   // ccg-b sits on A's board but is part_of B: its nearest system is B. The
   // shared trust partners both and is drawn between them; the region, NHS
   // England and the regulator are never inside a system.
@@ -90,19 +90,25 @@ TEST_CASE("systems view: each body goes inside its nearest system, shared ones s
 TEST_CASE("systems view: a system's label counts what is inside, its tooltip names them") {
   Region r;
   Snapshot snap = snapshot_at(r.orgs, r.rels, "2020-01-01");
-  Distances dist = {{"ccg-a", 2000}, {"la", 1000}, {"hwb", 2000},     {"la-voters", 0},
-                    {"ft", 4000},    {"ft-cog", std::nullopt},       {"ft-members", std::nullopt}};
+  Distances dist = {{"ccg-a", 2000},
+                    {"la", 1000},
+                    {"hwb", 2000},
+                    {"la-voters", 0},
+                    {"ft", 4000},
+                    {"ft-cog", std::nullopt},
+                    {"ft-members", std::nullopt}};
   SystemsView view = systems_view(snap, dist);
   REQUIRE(view.lines.count("stp-a"));
   // CCGs, trusts, councils and partnerships by kind; the board, governors,
   // members and electorate together. The electorate is the voters themselves,
   // so the range leaves it out.
-  CHECK(view.lines["stp-a"] == std::vector<std::string>{
-                                   "1 CCG, 1 trust, 1 council, and 4 more",
-                                   "inside 1\xE2\x80\x93" "4 from the voters; 2 with no route"});
+  CHECK(view.lines["stp-a"] == std::vector<std::string>{"1 CCG, 1 trust, 1 council, and 4 more",
+                                                        "inside 1\xE2\x80\x93"
+                                                        "4 from the voters; 2 with no route"});
   CHECK(view.lines["stp-b"] == std::vector<std::string>{"1 CCG"});
   CHECK(view.tooltips["stp-a"].find("drawn inside this system (7):") == 0);
-  CHECK(view.tooltips["stp-a"].find("\nA Foundation Trust, foundation trust (foundation_trust)\n") != std::string::npos);
+  CHECK(view.tooltips["stp-a"].find(
+            "\nA Foundation Trust, foundation trust (foundation_trust)\n") != std::string::npos);
 }
 
 TEST_CASE("systems view: relationships of bodies inside become the system's, one per kind") {
@@ -115,7 +121,7 @@ TEST_CASE("systems view: relationships of bodies inside become the system's, one
   SystemsView view = systems_view(snap, {});
   const Relationship* regulated = find_rel(view.snapshot, "stp-a", "cqc", RelKind::kRegulatedBy);
   REQUIRE(regulated);
-  CHECK(regulated->note ==
+  CHECK(regulated->cited().note ==
         "stands for 2 relationships of bodies inside the system: A Foundation Trust; Another "
         "trust");
   // In force on the day for all it stands for: from the later start.
@@ -130,7 +136,7 @@ TEST_CASE("systems view: relationships of bodies inside become the system's, one
   CHECK_FALSE(find_rel(view.snapshot, "stp-a", "stp-a", RelKind::kMemberOf));
   const Relationship* shared = find_rel(view.snapshot, "shared", "cqc", RelKind::kRegulatedBy);
   REQUIRE(shared);
-  CHECK(shared->note.empty());
+  CHECK(shared->cited().note.empty());
 }
 
 TEST_CASE("systems view: the picture says what it is and draws the counts") {
