@@ -83,6 +83,7 @@ Snapshot AccountabilityRun::date_snapshot(Date d) const {
   if (orgs_) return snapshot(d);  // already read: copied from, not read again
   RelationshipFilter filter;
   filter.at = d;
+  filter.source_lines = false;
   return build_snapshot(store_->organisations({}, false), store_->relationships(filter),
                         snapshot_options(d));
 }

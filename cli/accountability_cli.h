@@ -64,7 +64,9 @@ class AccountabilityRun {
   // bodies; relationships whole): each call reads the organisations afresh
   // without their periods' sources, and each vertex takes its period, so no
   // list of every body is held beside the graph. The relationships keep their
-  // citations. As snapshot(d) when the organisations are already read.
+  // citations but not the lines that cited each source
+  // (RelationshipFilter::source_lines). As snapshot(d) when the organisations
+  // are already read.
   Snapshot date_snapshot(Date d) const;
   // Frees the organisations read for snapshot(): a command holding the
   // snapshots it needs calls this to lower its peak memory (a later

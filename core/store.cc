@@ -157,9 +157,14 @@ class SourceCursor {
 // compared as integers, not as formatted text.
 class RelationshipSourceCursor {
  public:
-  explicit RelationshipSourceCursor(Database& db)
-      : st_(db.prepare("SELECT relationship_id, source_id || char(30) || coalesce(line, '') "
-                       "FROM relationship_source ORDER BY relationship_id, source_id")) {
+  // lines false: only the source ids are read (RelationshipFilter::source_lines).
+  RelationshipSourceCursor(Database& db, bool lines)
+      : st_(db.prepare(lines
+                           ? "SELECT relationship_id, source_id || char(30) || coalesce(line, '') "
+                             "FROM relationship_source ORDER BY relationship_id, source_id"
+                           : "SELECT relationship_id, source_id "
+                             "FROM relationship_source ORDER BY relationship_id, source_id")),
+        lines_(lines) {
     more_ = st_.step();
   }
   // r's citation is made only when the row has a source.
@@ -169,13 +174,17 @@ class RelationshipSourceCursor {
       if (at > id) break;
       if (at == id) {
         Citation& c = r.cite();
-        add_citation(st_.text(1), c.sources, c.source_lines);
+        if (lines_)
+          add_citation(st_.text(1), c.sources, c.source_lines);
+        else
+          c.sources.push_back(st_.text(1));
       }
     }
   }
 
  private:
   Statement st_;
+  bool lines_;
   bool more_ = false;
 };
 
@@ -386,12 +395,13 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
   if (f.to) st.bind(3, *f.to);
   if (f.layer) st.bind(4, name_of(*f.layer));
   std::optional<RelationshipSourceCursor> sources;
-  if (whole && f.citations) sources.emplace(db_);
+  if (whole && f.citations) sources.emplace(db_, f.source_lines);
   std::vector<Relationship> raw;
   if (whole) raw.reserve(max_row_id(db_, "relationship"));
   while (st.step()) {
     Relationship& r = raw.emplace_back();
     read_relationship(st, r, !whole && f.citations, f.citations);
+    if (!whole && !f.source_lines && r.has_citation()) r.cite().source_lines = SourceLines();
     if (sources) sources->take(st.integer(10), r);
     if (!f.kinds.empty() && !f.kinds.count(r.kind)) raw.pop_back();
   }

@@ -32,6 +32,11 @@ struct RelationshipFilter {
   // note) are left empty and not read, for commands that print none of them
   // (a distance listing): a third of a whole-map read's memory.
   bool citations = true;
+  // False (with citations): each relationship's sources are read, but not the
+  // lines of the input rows that cited them (source_lines left empty), for a
+  // command that prints sources and never their lines (compare): at 10^6
+  // bodies a quarter of a gigabyte of one-entry vectors.
+  bool source_lines = true;
 };
 
 // One ODS or ONS file as imported, kept so that its dataset can be recomputed
@@ -96,8 +101,8 @@ class Store {
   // excluded datasets are left out before combining; organisations left with
   // no period are omitted. citations false: the periods' sources and
   // source_lines are left empty and not read (as RelationshipFilter::citations).
-  std::vector<Organisation> organisations(
-      const std::set<std::string>& excluded_datasets = {}, bool citations = true) const;
+  std::vector<Organisation> organisations(const std::set<std::string>& excluded_datasets = {},
+                                          bool citations = true) const;
   std::optional<Organisation> organisation(const std::string& id) const;
   // organisation() of each of ids that exists, by id, in three queries in all
   // rather than three per body: for pictures and neighbourhoods of thousands.

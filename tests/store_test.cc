@@ -341,6 +341,32 @@ TEST_CASE("a whole-map read and a one-body read give each fact the same sources"
   CHECK(store.organisations_of({}).empty());
 }
 
+TEST_CASE("reads without source lines give the same sources, legal bases and notes") {
+  TempDir dir;
+  std::string base = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
+  std::string nhs = test::write_map(dir, "nhs", kNhsSources, kNhsOrgs, kNhsRels);
+  Store store(dir.file("db"), Database::Mode::kReadWrite);
+  import_paths(store, {base, nhs}, {});
+  for (bool whole : {true, false}) {
+    RelationshipFilter lined, bare;
+    if (!whole) lined.from = bare.from = "03N";
+    bare.source_lines = false;
+    std::vector<Relationship> a = store.relationships(lined), b = store.relationships(bare);
+    REQUIRE(a.size() == b.size());
+    REQUIRE(!a.empty());
+    bool any_lines = false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].key() == b[i].key());
+      CHECK(a[i].cited().sources == b[i].cited().sources);
+      CHECK(a[i].cited().legal_basis == b[i].cited().legal_basis);
+      CHECK(a[i].cited().note == b[i].cited().note);
+      CHECK(b[i].cited().source_lines.empty());
+      any_lines = any_lines || !a[i].cited().source_lines.empty();
+    }
+    CHECK(any_lines);
+  }
+}
+
 TEST_CASE("reads without citations give the same facts with no sources, legal basis or note") {
   TempDir dir;
   std::string base = test::write_map(dir, "base", test::kSources, test::kOrgs, test::kRels);
