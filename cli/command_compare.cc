@@ -6,6 +6,7 @@
 #include "core/attribution.h"
 #include "core/compare.h"
 #include "core/error.h"
+#include "core/json_stream.h"
 #include "core/kinds.h"
 
 namespace govmap {
@@ -138,15 +139,18 @@ Outcome run_compare(const CompareOptions& opts, CommandContext& ctx) {
     return outcome;
   }
   if (run.format == OutputFormat::kJson) {
-    Json j;
-    j["from"] = from.str();
-    j["to"] = to.str();
-    j["same_graph"] = c.same_graph();
-    j["summary"] = summary_json(s);
+    // Streamed (core/json_stream.h): the document at 10^6 bodies is two
+    // gigabytes of text, and a tree of it ten times that.
+    JsonStream j(out);
+    j.begin_object();
+    j.value("from", from.str());
+    j.value("to", to.str());
+    j.value("same_graph", c.same_graph());
+    j.value("summary", summary_json(s));
     // The licence notice of the public data compared, when there is any.
     std::vector<std::string> notices = data_notices(run.store().sources());
-    if (!notices.empty()) j["licence"] = notices;
-    Json orgs = Json::array();
+    if (!notices.empty()) j.value("licence", notices);
+    j.begin_array("organisations");
     for (const OrgComparison& o : c.organisations) {
       Json oj;
       oj["id"] = o.id;
@@ -155,21 +159,22 @@ Outcome run_compare(const CompareOptions& opts, CommandContext& ctx) {
       oj["delta"] = o.delta ? weight_json(*o.delta) : Json(nullptr);
       oj["change"] = name_of(o.change);
       oj["period_changed"] = o.period_changed;
-      orgs.push_back(std::move(oj));
+      j.value(oj);
     }
-    j["organisations"] = orgs;
-    Json rels;
-    rels["added"] = Json::array();
-    rels["removed"] = Json::array();
-    rels["changed"] = Json::array();
-    for (const RelChange& ch : c.relationships_added) rels["added"].push_back(rel_json(*ch.after));
-    for (const RelChange& ch : c.relationships_removed)
-      rels["removed"].push_back(rel_json(*ch.before));
+    j.end();
+    j.begin_object("relationships");
+    j.begin_array("added");
+    for (const RelChange& ch : c.relationships_added) j.value(rel_json(*ch.after));
+    j.end();
+    j.begin_array("removed");
+    for (const RelChange& ch : c.relationships_removed) j.value(rel_json(*ch.before));
+    j.end();
+    j.begin_array("changed");
     for (const RelChange& ch : c.relationships_changed)
-      rels["changed"].push_back(
-          Json{{"before", rel_json(*ch.before)}, {"after", rel_json(*ch.after)}});
-    j["relationships"] = rels;
-    out << dump_json(j);
+      j.value(Json{{"before", rel_json(*ch.before)}, {"after", rel_json(*ch.after)}});
+    j.end();
+    j.end();
+    j.end();
     return outcome;
   }
 

@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "cli/accountability_cli.h"
+#include "core/json_stream.h"
 #include "core/kinds.h"
 
 namespace govmap {
@@ -47,7 +48,9 @@ Outcome run_distance(const DistanceOptions& opts, CommandContext& ctx) {
 
   std::ostream& out = *ctx.out;
   if (run.format == OutputFormat::kJson) {
-    Json arr = Json::array();
+    // Streamed, one body at a time (core/json_stream.h), as the CSV is.
+    JsonStream arr(out);
+    arr.begin_array();
     for (Vertex v : shown) {
       auto route = opts.explain ? paths.route(v) : paths.route_totals(v);
       Json j;
@@ -60,9 +63,9 @@ Outcome run_distance(const DistanceOptions& opts, CommandContext& ctx) {
       j["unaccountable"] = !route;
       j["next"] = next_json(paths.next_relationship(v));
       if (opts.explain) j["path"] = route ? steps_json(snap, *route) : Json(nullptr);
-      arr.push_back(std::move(j));
+      arr.value(j);
     }
-    out << dump_json(arr);
+    arr.end();
     return Outcome::kOk;
   }
 

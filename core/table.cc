@@ -1,9 +1,11 @@
 #include "core/table.h"
 
 #include <cstdio>
+#include <sstream>
 
 #include "core/csv.h"
 #include "core/error.h"
+#include "core/json_stream.h"
 #include "core/kinds.h"
 #include "core/suggest.h"
 
@@ -44,29 +46,44 @@ void Table::add_row(std::vector<Cell> row) {
   rows_.push_back(std::move(row));
 }
 
+namespace {
+
+Json row_json(const std::vector<std::string>& columns, const std::vector<Table::Cell>& row) {
+  Json obj = Json::object();
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const Table::Cell& c = row[i];
+    if (std::holds_alternative<std::monostate>(c))
+      obj[columns[i]] = nullptr;
+    else if (auto* s = std::get_if<std::string>(&c))
+      obj[columns[i]] = *s;
+    else if (auto* n = std::get_if<long long>(&c))
+      obj[columns[i]] = *n;
+    else
+      obj[columns[i]] = std::get<double>(c);
+  }
+  return obj;
+}
+
+}  // namespace
+
 Json Table::to_json() const {
   Json arr = Json::array();
-  for (const auto& row : rows_) {
-    Json obj = Json::object();
-    for (size_t i = 0; i < columns_.size(); ++i) {
-      const Cell& c = row[i];
-      if (std::holds_alternative<std::monostate>(c))
-        obj[columns_[i]] = nullptr;
-      else if (auto* s = std::get_if<std::string>(&c))
-        obj[columns_[i]] = *s;
-      else if (auto* n = std::get_if<long long>(&c))
-        obj[columns_[i]] = *n;
-      else
-        obj[columns_[i]] = std::get<double>(c);
-    }
-    arr.push_back(std::move(obj));
-  }
+  for (const auto& row : rows_) arr.push_back(row_json(columns_, row));
   return arr;
 }
 
 std::string Table::render(OutputFormat format) const {
   std::string out;
-  if (format == OutputFormat::kJson) return dump_json(to_json());
+  if (format == OutputFormat::kJson) {
+    // Row by row (core/json_stream.h): the text of to_json() without holding
+    // its tree, several times the text's size for a whole-map listing.
+    std::ostringstream text;
+    JsonStream arr(text);
+    arr.begin_array();
+    for (const auto& row : rows_) arr.value(row_json(columns_, row));
+    arr.end();
+    return text.str();
+  }
   if (format == OutputFormat::kCsv) {
     out = csv_header();
     for (const auto& row : rows_) append_csv_row(out, row);
