@@ -6,13 +6,13 @@ namespace govmap {
 
 namespace {
 
-// dump_json's text of v without its final newline, every line after the first
-// indented by depth levels: nlohmann escapes control characters inside
-// strings, so each raw newline of the text is one of its own line breaks.
-std::string dumped_at(const Json& v, size_t depth) {
-  std::string text = v.dump(2, ' ', false, Json::error_handler_t::replace);
-  if (depth == 0 || text.find('\n') == std::string::npos) return text;
-  const std::string pad(2 * depth, ' ');
+// dump(indent)'s text of v, every line after the first indented by depth
+// levels: nlohmann escapes control characters inside strings, so each raw
+// newline of the text is one of its own line breaks.
+std::string dumped_at(const Json& v, int indent, size_t depth) {
+  std::string text = v.dump(indent, ' ', false, Json::error_handler_t::replace);
+  if (depth == 0 || indent == 0 || text.find('\n') == std::string::npos) return text;
+  const std::string pad(static_cast<size_t>(indent) * depth, ' ');
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
@@ -25,7 +25,7 @@ std::string dumped_at(const Json& v, size_t depth) {
 }  // namespace
 
 void JsonStream::indent(size_t depth) {
-  for (size_t i = 0; i < depth; ++i) out_ << "  ";
+  out_ << std::string(static_cast<size_t>(indent_) * depth, ' ');
 }
 
 void JsonStream::start(const std::string_view* key) {
@@ -52,7 +52,7 @@ void JsonStream::open(const std::string_view* key, char bracket) {
 
 void JsonStream::value(const Json& v) {
   start(nullptr);
-  out_ << dumped_at(v, open_.size());
+  out_ << dumped_at(v, indent_, open_.size());
   if (open_.empty()) {
     done_ = true;
     out_ << '\n';
@@ -61,7 +61,7 @@ void JsonStream::value(const Json& v) {
 
 void JsonStream::value(std::string_view key, const Json& v) {
   start(&key);
-  out_ << dumped_at(v, open_.size());
+  out_ << dumped_at(v, indent_, open_.size());
 }
 
 void JsonStream::end() {

@@ -1,7 +1,8 @@
 // JsonStream: a JSON document written member by member and element by
 // element, byte for byte as dump_json (core/table.h) writes the same document
-// built whole: two-space indentation, members in the order written, "[]" and
-// "{}" for empty containers, invalid UTF-8 shown as U+FFFD, a final newline.
+// built whole: two-space indentation (or `indent` spaces: nlohmann's
+// dump(indent)), members in the order written, "[]" and "{}" for empty
+// containers, invalid UTF-8 shown as U+FFFD, a final newline.
 //
 // A large listing (compare of two dates at 10^6 bodies: two gigabytes of
 // text) built as one nlohmann tree held ten times its text in memory; written
@@ -27,7 +28,7 @@ namespace govmap {
 
 class JsonStream {
  public:
-  explicit JsonStream(std::ostream& out) : out_(out) {}
+  explicit JsonStream(std::ostream& out, int indent = 2) : out_(out), indent_(indent) {}
 
   void begin_object() { open(nullptr, '{'); }
   void begin_object(std::string_view key) { open(&key, '{'); }
@@ -51,6 +52,7 @@ class JsonStream {
   void indent(size_t depth);
 
   std::ostream& out_;
+  int indent_;  // spaces per level, >= 0
   std::vector<Level> open_;
   bool done_ = false;  // the root has been written
 };

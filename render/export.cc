@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/csv.h"
+#include "core/json_stream.h"
 #include "core/kinds.h"
 #include "core/snapshot.h"
 #include "core/store.h"
@@ -295,14 +296,19 @@ std::string export_gexf(const ExportGraph& g) {
 }
 
 std::string export_node_link_json(const ExportGraph& g) {
-  Json j;
-  j["directed"] = true;
-  j["multigraph"] = true;
+  // Streamed (core/json_stream.h), one body or link at a time: the text of
+  // the whole document built as one tree, without holding the tree (several
+  // times the text for a whole map).
+  std::ostringstream text;
+  JsonStream j(text, 1);
+  j.begin_object();
+  j.value("directed", true);
+  j.value("multigraph", true);
   Json graph;
   graph["title"] = graph_title(g);
   if (g.at) graph["at"] = g.at->str();
-  j["graph"] = graph;
-  Json nodes = Json::array();
+  j.value("graph", graph);
+  j.begin_array("nodes");
   for (const Organisation& o : g.organisations) {
     NodeSummary s = summarise(o);
     Json n;
@@ -325,14 +331,13 @@ std::string export_node_link_json(const ExportGraph& g) {
       if (!p.tier.empty()) pj["tier"] = p.tier;
       pj["sources"] = clean_text(join(p.sources, ";"));
       pj["rows"] = clean_text(g.cited.of(p));
-      periods.push_back(pj);
+      periods.push_back(std::move(pj));
     }
-    n["periods"] = periods;
-    nodes.push_back(n);
+    n["periods"] = std::move(periods);
+    j.value(n);
   }
-  j["nodes"] = nodes;
-  Json links = Json::array();
-  for (size_t i = 0; i < g.relationships.size(); ++i) {
+  j.end();
+  auto link = [&](size_t i) {
     const Relationship& r = g.relationships[i];
     Json l;
     l["source"] = clean_text(r.from);
@@ -347,14 +352,18 @@ std::string export_node_link_json(const ExportGraph& g) {
     l["rows"] = clean_text(g.cited.of(r));
     l["note"] = clean_text(r.cited().note);
     if (r.share) l["share"] = *r.share;
-    links.push_back(l);
-  }
+    return l;
+  };
   // NetworkX up to 3.5 reads the edges from "links" by default, 3.6 and later
   // from "edges": both keys hold the same list, so node_link_graph(data) with
   // default arguments loads the file in either.
-  j["links"] = links;
-  j["edges"] = std::move(links);
-  return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  for (const char* key : {"links", "edges"}) {
+    j.begin_array(key);
+    for (size_t i = 0; i < g.relationships.size(); ++i) j.value(link(i));
+    j.end();
+  }
+  j.end();
+  return text.str();
 }
 
 std::string export_dot(const ExportGraph& g) {

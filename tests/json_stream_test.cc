@@ -34,9 +34,9 @@ void stream(JsonStream& s, const Json& j, const std::string* key, int split_dept
   s.end();
 }
 
-std::string streamed(const Json& j, int split_depth) {
+std::string streamed(const Json& j, int split_depth, int indent = 2) {
   std::ostringstream out;
-  JsonStream s(out);
+  JsonStream s(out, indent);
   stream(s, j, nullptr, split_depth, 0);
   return out.str();
 }
@@ -64,6 +64,11 @@ TEST_CASE("JsonStream writes the bytes dump_json writes") {
     for (int split = -1; split <= 4; ++split) {
       CAPTURE(split);
       CHECK(streamed(j, split) == govmap::dump_json(j));
+      for (int indent : {0, 1, 4}) {  // export's node-link JSON is dump(1)
+        CAPTURE(indent);
+        CHECK(streamed(j, split, indent) ==
+              j.dump(indent, ' ', false, Json::error_handler_t::replace) + "\n");
+      }
     }
   }
 }
