@@ -81,14 +81,6 @@ struct Citation {
   // row of relationships.csv for a curated map).
   SourceLines source_lines;
   std::string note;
-
-  bool empty() const {
-    return legal_basis.empty() && sources.empty() && source_lines.empty() && note.empty();
-  }
-  friend bool operator==(const Citation& a, const Citation& b) {
-    return a.legal_basis == b.legal_basis && a.sources == b.sources &&
-           a.source_lines == b.source_lines && a.note == b.note;
-  }
 };
 
 struct Relationship {

@@ -488,10 +488,10 @@ std::string derived_note(const Rule& rule, const std::string& rules_file,
 std::string derived_rule_id(const Relationship& rel) {
   if (!is_rules_dataset(rel.dataset)) return "";
   const std::string prefix = kDerivedPrefix;
-  if (rel.cited().note.compare(0, prefix.size(), prefix) != 0) return "";
-  size_t end = rel.cited().note.find(' ', prefix.size());
-  return rel.cited().note.substr(prefix.size(),
-                                 end == std::string::npos ? end : end - prefix.size());
+  const std::string& note = rel.cited().note;
+  if (note.compare(0, prefix.size(), prefix) != 0) return "";
+  size_t end = note.find(' ', prefix.size());
+  return note.substr(prefix.size(), end == std::string::npos ? end : end - prefix.size());
 }
 
 bool is_rules_dataset(const std::string& dataset) {

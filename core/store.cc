@@ -30,18 +30,19 @@ OrgKind stored_kind(std::string_view s) {
 }
 
 // One citation as the reads select it: source_id, char(30), line (empty when
-// NULL).
-void add_citation(const std::string& text, std::vector<std::string>& sources, SourceLines& lines) {
+// NULL); or the source_id alone. lines null: the line is not kept
+// (RelationshipFilter::source_lines).
+void add_citation(const std::string& text, std::vector<std::string>& sources, SourceLines* lines) {
   size_t sep = text.find('\x1e');
   std::string id = text.substr(0, sep);
-  if (sep != std::string::npos && sep + 1 < text.size())
-    lines[id] = static_cast<int>(std::stol(text.substr(sep + 1)));
+  if (lines && sep != std::string::npos && sep + 1 < text.size())
+    (*lines)[id] = static_cast<int>(std::stol(text.substr(sep + 1)));
   sources.push_back(std::move(id));
 }
 
 // Citations joined by char(31) (group_concat), sorted by source id.
 void split_citations(const std::string& joined, std::vector<std::string>& sources,
-                     SourceLines& lines) {
+                     SourceLines* lines) {
   size_t start = 0;
   while (start <= joined.size() && !joined.empty()) {
     size_t end = joined.find('\x1f', start);
@@ -97,7 +98,7 @@ OrgPeriod read_period(const Statement& st) {
   p.kind = stored_kind(st.view(4));
   p.tier = st.text(5);
   p.dataset = st.text(6);
-  split_citations(st.text(7), p.sources, p.source_lines);
+  split_citations(st.text(7), p.sources, &p.source_lines);
   auto country = parse_country(st.view(8));
   if (!country)
     throw Error(Error::Kind::kDatabase, "database holds an unknown country '" + st.text(8) + "'");
@@ -137,7 +138,7 @@ class SourceCursor {
       for (size_t i = 0; i < key.size() && c == 0; ++i)
         c = std::string_view(row_[i]).compare(key[i]);
       if (c > 0) break;  // the scan is past key: key has no (more) sources
-      if (c == 0) add_citation(row_.back(), sources, lines);
+      if (c == 0) add_citation(row_.back(), sources, &lines);
       advance();
     }
   }
@@ -159,11 +160,9 @@ class RelationshipSourceCursor {
  public:
   // lines false: only the source ids are read (RelationshipFilter::source_lines).
   RelationshipSourceCursor(Database& db, bool lines)
-      : st_(db.prepare(lines
-                           ? "SELECT relationship_id, source_id || char(30) || coalesce(line, '') "
-                             "FROM relationship_source ORDER BY relationship_id, source_id"
-                           : "SELECT relationship_id, source_id "
-                             "FROM relationship_source ORDER BY relationship_id, source_id")),
+      : st_(db.prepare(std::string("SELECT relationship_id, ") +
+                       (lines ? "source_id || char(30) || coalesce(line, '')" : "source_id") +
+                       " FROM relationship_source ORDER BY relationship_id, source_id")),
         lines_(lines) {
     more_ = st_.step();
   }
@@ -174,10 +173,7 @@ class RelationshipSourceCursor {
       if (at > id) break;
       if (at == id) {
         Citation& c = r.cite();
-        if (lines_)
-          add_citation(st_.text(1), c.sources, c.source_lines);
-        else
-          c.sources.push_back(st_.text(1));
+        add_citation(st_.text(1), c.sources, lines_ ? &c.source_lines : nullptr);
       }
     }
   }
@@ -190,9 +186,10 @@ class RelationshipSourceCursor {
 
 // Fills r (default-constructed in place by the caller: no move of a whole
 // relationship per row).
-// with_citations false: legal_basis and note are left empty too.
+// with_citations false: legal_basis and note are left empty too; with_lines
+// false: the sources' lines are not kept.
 void read_relationship(const Statement& st, Relationship& r, bool with_sources,
-                       bool with_citations = true) {
+                       bool with_citations = true, bool with_lines = true) {
   auto kind = parse_rel_kind(st.view(2));
   auto layer = parse_layer(st.view(3));
   if (!kind || !layer)
@@ -214,7 +211,7 @@ void read_relationship(const Statement& st, Relationship& r, bool with_sources,
   r.dataset = st.text(9);
   if (with_sources && !st.view(10).empty()) {
     Citation& c = r.cite();
-    split_citations(st.text(10), c.sources, c.source_lines);
+    split_citations(st.text(10), c.sources, with_lines ? &c.source_lines : nullptr);
   }
 }
 
@@ -400,8 +397,7 @@ std::vector<Relationship> Store::relationships(const RelationshipFilter& f) cons
   if (whole) raw.reserve(max_row_id(db_, "relationship"));
   while (st.step()) {
     Relationship& r = raw.emplace_back();
-    read_relationship(st, r, !whole && f.citations, f.citations);
-    if (!whole && !f.source_lines && r.has_citation()) r.cite().source_lines = SourceLines();
+    read_relationship(st, r, !whole && f.citations, f.citations, f.source_lines);
     if (sources) sources->take(st.integer(10), r);
     if (!f.kinds.empty() && !f.kinds.count(r.kind)) raw.pop_back();
   }

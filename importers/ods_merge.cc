@@ -218,7 +218,7 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
       Citation& c = q.cite();
       c.sources.erase(std::remove(c.sources.begin(), c.sources.end(), src_id), c.sources.end());
       c.source_lines.erase(src_id);
-      if (!q.cited().sources.empty()) rels.emplace(q.key(), std::move(q));
+      if (!c.sources.empty()) rels.emplace(q.key(), std::move(q));
     }
     std::set<std::string> row_orgs;  // orgs this dataset refers to
     size_t skipped = 0;
@@ -246,9 +246,10 @@ DatasetContent merge_ods(const DatasetContent& before, const OdsFile& file,
       r.cite().note = kSuccessionNote;
       r.dataset = dataset;
       auto [it, fresh] = rels.emplace(r.key(), r);
-      it->second.cite().sources.push_back(src_id);
-      normalise_sources(it->second.cite().sources);
-      it->second.cite().source_lines.emplace(src_id, s.rec.line);  // the first row, if repeated
+      Citation& c = it->second.cite();
+      c.sources.push_back(src_id);
+      normalise_sources(c.sources);
+      c.source_lines.emplace(src_id, s.rec.line);  // the first row, if repeated
     }
     // Ends no other dataset defines become placeholders living exactly as
     // long as the successions need.

@@ -253,14 +253,13 @@ void ccgs_to_icbs(std::map<std::string, DatasetContent>& data,
     r.kind = RelKind::kSucceededBy;
     r.layer = Layer::kStatutory;
     r.valid = {last, last};
-    r.cite().legal_basis =
+    Citation& c = r.cite();
+    c.legal_basis =
         "Health and Care Act 2022 (CCGs abolished on 30 June 2022; their functions pass to the "
         "ICBs established on 1 July 2022 under NHS Act 2006 s14Z25)";
-    r.cite().note = "rule of law: every CCG was succeeded by the ICB of its area";
-    if (link.has_citation()) {
-      r.cite().sources = link.cited().sources;
-      r.cite().source_lines = link.cited().source_lines;
-    }
+    c.note = "rule of law: every CCG was succeeded by the ICB of its area";
+    c.sources = link.cited().sources;
+    c.source_lines = link.cited().source_lines;
     r.dataset = link.dataset;
     added[link.dataset].push_back(std::move(r));
   }

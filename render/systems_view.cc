@@ -215,7 +215,8 @@ SystemsView systems_view(const Snapshot& snap, const Distances& dist, FoldLevel 
     Relationship r = first;
     r.from = std::get<0>(k);
     r.to = std::get<1>(k);
-    r.cite().source_lines.clear();
+    Citation& c = r.cite();
+    c.source_lines.clear();
     std::set<std::string> sources, bases, ends;
     for (const Relationship* m : group) {
       sources.insert(m->cited().sources.begin(), m->cited().sources.end());
@@ -225,12 +226,12 @@ SystemsView systems_view(const Snapshot& snap, const Distances& dist, FoldLevel 
       const std::string& end = m->from != r.from ? m->from : m->to;
       ends.insert(name_in(snap, end));
     }
-    r.cite().sources.assign(sources.begin(), sources.end());
-    r.cite().legal_basis = bases.size() == 1 ? *bases.begin() : "";
+    c.sources.assign(sources.begin(), sources.end());
+    c.legal_basis = bases.size() == 1 ? *bases.begin() : "";
     std::vector<std::string> names(ends.begin(), ends.end());
-    r.cite().note = "stands for " + std::to_string(group.size()) + " relationship" +
-                    (group.size() == 1 ? "" : "s") + " of bodies inside the " + host_word + ": " +
-                    join(names, "; ");
+    c.note = "stands for " + std::to_string(group.size()) + " relationship" +
+             (group.size() == 1 ? "" : "s") + " of bodies inside the " + host_word + ": " +
+             join(names, "; ");
     r.share.reset();
     out_rels.push_back(std::move(r));
   }
